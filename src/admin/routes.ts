@@ -1,0 +1,81 @@
+/**
+ * The control plane under /__admin: health, the virtual clock, reset and the demo tenants. It has its own OpenAPI
+ * document (/openapi/admin.json) and hosts Swagger UI at /docs, listing every vendor's document.
+ */
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { MockState } from '../app.js';
+import { classifyFailure } from '../core/errors.js';
+import { registerOpenApi } from '../core/openapi.js';
+import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
+
+const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
+
+export async function registerAdmin(scope: FastifyInstance, state: MockState): Promise<void> {
+  const { ctx, vendors } = state;
+  await registerOpenApi(scope, {
+    id: 'admin',
+    title: 'agent-export-mock control plane',
+    description: 'Health, virtual clock, reset and demo tenants of the mock server. Not part of any vendor API.',
+    servers: [{ url: '/', description: 'this mock server' }],
+  });
+
+  scope.setErrorHandler((error: FastifyError, _request, reply) => {
+    const failure = classifyFailure(error);
+    switch (failure.kind) {
+      case 'validation':
+        return reply.code(400).send({ error: 'invalid_request', message: failure.issues.map((i) => `${i.path.join('.') || failure.part}: ${i.message}`).join('; ') });
+      case 'invalid-json':
+      case 'empty-body':
+        return reply.code(400).send({ error: 'invalid_json', message: 'The request body must be valid JSON.' });
+      case 'unsupported-media-type':
+        return reply.code(415).send({ error: 'unsupported_media_type', message: 'Send the body as application/json.' });
+      case 'body-too-large':
+        return reply.code(413).send({ error: 'body_too_large', message: 'The request body is too large.' });
+      default:
+        scope.log.error(failure.error);
+        return reply.code(500).send({ error: 'internal', message: 'Unexpected error in the control plane.' });
+    }
+  });
+
+  const admin = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['admin'];
+
+  admin.get('/__admin/health', { schema: { tags, summary: 'Liveness: 200 once the server can serve', response: { 200: Health } } }, async () => ({
+    status: 'ok' as const,
+    now: new Date(ctx.clock.now()).toISOString(),
+    vendors: vendors.map((v) => v.id),
+  }));
+
+  admin.get('/__admin/clock', { schema: { tags, summary: 'The virtual clock', response: { 200: ClockView } } }, async () => toView(ctx.clock.state()));
+
+  admin.put(
+    '/__admin/clock',
+    { schema: { tags, summary: 'Set the virtual clock (and optionally freeze or unfreeze it)', body: ClockBody, response: { 200: ClockView, 400: ErrorBody } } },
+    async (request) => toView(ctx.clock.set(Date.parse(request.body.now), request.body.frozen)),
+  );
+
+  admin.post(
+    '/__admin/clock/advance',
+    { schema: { tags, summary: 'Move the virtual clock forward (or back, with negative seconds)', body: AdvanceBody, response: { 200: ClockView, 400: ErrorBody } } },
+    async (request) => toView(ctx.clock.advance(request.body.seconds * 1000)),
+  );
+
+  admin.post('/__admin/reset', { schema: { tags, summary: 'Forget every job and file; restore the seeded state and the start clock', response: { 200: ResetView } } }, async () => {
+    await state.reset();
+    return { status: 'reset' as const, clock: toView(ctx.clock.state()) };
+  });
+
+  admin.get('/__admin/tenants', { schema: { tags, summary: 'Every seeded tenant and its demo credentials, per vendor' } }, async () => {
+    const url = ctx.publicUrl();
+    return Object.fromEntries(vendors.map((v) => [v.id, { title: v.title, base_urls: v.baseUrls(url, state.seeds.get(v.id)), tenants: v.tenants(state.seeds.get(v.id), url) }]));
+  });
+
+  await scope.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: {
+      urls: [...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })), { url: '/openapi/admin.json', name: 'Control plane (/__admin)' }],
+    },
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * buildApp(config) → a Fastify instance with the core, every vendor, the admin API and the docs registered. It never
+ * listens: tests use inject(), src/server.ts listens.
+ */
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { type Config, publicUrlOf } from './config.js';
+import { registerAdmin } from './admin/routes.js';
+import { Clock } from './core/clock.js';
+import type { CoreContext } from './core/context.js';
+import { JobStore } from './core/jobs.js';
+import { loadSeeds } from './core/seeds.js';
+import { LinkSigner } from './core/signing/links.js';
+import { ObjectStore } from './core/storage.js';
+import { registerStorageRoutes } from './core/storage-routes.js';
+import type { VendorModule } from './core/vendor.js';
+import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
+import { VENDORS } from './vendors/registry.js';
+
+export interface MockState {
+  ctx: CoreContext;
+  vendors: readonly VendorModule[];
+  seeds: Map<string, unknown>;
+  /** Sets the origin for links once the real port is known. */
+  setPublicUrl(url: string): void;
+  reset(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mock: MockState;
+  }
+}
+
+/** Largest request body accepted (export requests are tiny; this bounds what garbage can cost). */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(config: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+  const seeds = loadSeeds(config.SEEDS, vendors);
+  const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
+  let publicUrl = publicUrlOf(config);
+  const store = new ObjectStore();
+  const resetHooks: Array<() => void | Promise<void>> = [];
+  const ctx: CoreContext = {
+    config,
+    clock,
+    store,
+    signer: new LinkSigner(config.SEED, () => publicUrl),
+    jobs: new JobStore(() => clock.now()),
+    publicUrl: () => publicUrl,
+    onReset: (fn) => void resetHooks.push(fn),
+  };
+
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
+    rewriteUrl: (req) => {
+      const url = req.url ?? '/';
+      const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+      for (const vendor of vendors) {
+        const rewritten = vendor.rewriteByHost?.(host, url);
+        if (rewritten) return rewritten;
+      }
+      return url;
+    },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+
+  const state: MockState = {
+    ctx,
+    vendors,
+    seeds,
+    setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
+    reset: async () => {
+      ctx.jobs.reset();
+      await store.clear();
+      clock.reset();
+      for (const hook of resetHooks) await hook();
+    },
+  };
+  app.decorate('mock', state);
+  app.addHook('onClose', async () => {
+    await ctx.jobs.drain();
+    store.destroy();
+  });
+
+  await registerStorageRoutes(app, { store, signer: ctx.signer, clock });
+  for (const vendor of vendors) {
+    await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
+  }
+  await app.register(async (scope) => registerAdmin(scope, state));
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = (request.url.split('?')[0] ?? '').toLowerCase();
+    const vendor = vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`));
+    if (vendor) return vendor.notFound(request, reply);
+    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}. See /docs for the routes this server offers.` });
+  });
+  return app;
+}

@@ -1,0 +1,172 @@
+/**
+ * One zod schema for every setting, read from (highest precedence first) command-line flags, the environment, an
+ * optional JSON config file and the defaults. Each setting has one name: the environment variable (`PORT`), its flag
+ * (`--port`) and its config-file key (`PORT` or `port`) are derived from it, so `--help` and the README table cannot
+ * drift from what is parsed.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const DEFAULT_SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
+
+const bool = z.preprocess((v) => {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(s)) return true;
+    if (['false', '0', 'no', 'off', ''].includes(s)) return false;
+  }
+  return v;
+}, z.boolean({ error: 'expected true or false' }));
+
+const num = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), schema);
+
+const isoInstant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z',
+  });
+
+interface SettingSpec {
+  schema: z.ZodType;
+  description: string;
+}
+
+/** The settings table: name → schema with its default, and a one-line description for --help and the README. */
+export const SETTINGS = {
+  PORT: { schema: num(z.number().int().min(0).max(65535)).default(4010), description: 'TCP port to listen on (0 picks a free port)' },
+  HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'Interface to bind; the Docker image sets 0.0.0.0' },
+  PUBLIC_URL: {
+    schema: z.url({ protocol: /^https?$/, error: 'expected an http(s) origin such as http://localhost:4010' }).optional(),
+    description: 'Origin written into download links (default: http://HOST:PORT, localhost when HOST is 0.0.0.0)',
+  },
+  SEED: { schema: z.string().min(1).default('agent-export-mock'), description: 'World seed: the same seed gives the same bytes' },
+  SEEDS: { schema: z.string().min(1).default(DEFAULT_SEEDS), description: 'Tenants file or folder (default: the bundled seeds/)' },
+  CLOCK_START: { schema: isoInstant.optional(), description: 'ISO instant the virtual clock starts at (default: real time)' },
+  CLOCK_FROZEN: { schema: bool.default(false), description: 'true keeps the clock still until it is set or advanced' },
+  JOB_QUEUED_SECONDS: { schema: num(z.number().min(0)).default(5), description: 'Virtual seconds a job waits before it runs' },
+  JOB_RUNNING_SECONDS: { schema: num(z.number().min(0)).default(30), description: 'Virtual seconds a job runs before it ends' },
+  WORLD_DAILY_VOLUME: {
+    schema: num(z.number().int().min(0).max(10_000_000)).default(40),
+    description: 'Average conversations (Kore: searches) per tenant per day; seeds scale it per tenant',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'Server log level; per-request logs are off (they halve throughput)',
+  },
+  CONFIG: { schema: z.string().min(1).optional(), description: 'Optional JSON file with any of these settings' },
+} satisfies Record<string, SettingSpec>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+const schemaShape = Object.fromEntries(Object.entries(SETTINGS).map(([k, v]) => [k, v.schema])) as {
+  [K in SettingName]: (typeof SETTINGS)[K]['schema'];
+};
+export const ConfigSchema = z.object(schemaShape).strict();
+export type Config = z.output<typeof ConfigSchema>;
+
+/** A setting that failed validation; the CLI prints `message` as one line and exits with code 2. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const flagOf = (name: string) => `--${name.toLowerCase().replace(/_/g, '-')}`;
+const nameOfFlag = (flag: string) => flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
+const camelToEnv = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+/** Parses `--name value` and `--name=value`; a flag with no value (`--clock-frozen`) means true. */
+export function parseFlags(argv: readonly string[]): { values: Record<string, string>; help: boolean } {
+  const values: Record<string, string> = {};
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}" (see --help)`);
+    const eq = arg.indexOf('=');
+    const name = nameOfFlag(eq === -1 ? arg : arg.slice(0, eq));
+    if (!(name in SETTINGS)) throw new ConfigError(`unknown option ${eq === -1 ? arg : arg.slice(0, eq)} (see --help)`);
+    if (eq !== -1) values[name] = arg.slice(eq + 1);
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) values[name] = argv[++i]!;
+    else values[name] = 'true';
+  }
+  return { values, help };
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`CONFIG: cannot read ${path}: ${(err as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`CONFIG: ${path} must hold a JSON object`);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const name = key in SETTINGS ? key : camelToEnv(key);
+    if (!(name in SETTINGS)) throw new ConfigError(`CONFIG: unknown setting "${key}" in ${path}`);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Builds the configuration from flags, environment and config file; throws ConfigError naming the bad setting. */
+export function loadConfig(argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Config {
+  const { values: flags } = parseFlags(argv);
+  const fromEnv: Record<string, string> = {};
+  for (const name of Object.keys(SETTINGS)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') fromEnv[name] = v;
+  }
+  const configPath = flags.CONFIG ?? fromEnv.CONFIG;
+  const fromFile = configPath ? readConfigFile(configPath) : {};
+  return parseConfig({ ...fromFile, ...fromEnv, ...flags });
+}
+
+/** Validates a plain settings object (as a library caller passes it); unknown or invalid settings throw ConfigError. */
+export function parseConfig(input: Record<string, unknown>): Config {
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? '');
+    if (issue.code === 'unrecognized_keys') throw new ConfigError(`unknown setting ${issue.keys.join(', ')}`);
+    const given = input[name];
+    throw new ConfigError(`${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
+  }
+  return result.data;
+}
+
+/** The origin put into download links. 0.0.0.0 and :: are bind-all addresses no client can reach, so use localhost. */
+export function publicUrlOf(config: Config, boundPort?: number): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = ['0.0.0.0', '::', '[::]'].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${boundPort ?? config.PORT}`;
+}
+
+export function helpText(): string {
+  const rows = Object.entries(SETTINGS).map(([name, spec]) => {
+    const def = (spec.schema as z.ZodType).safeParse(undefined);
+    const shownDefault = name === 'SEEDS' ? 'seeds/' : def.success && def.data !== undefined ? String(def.data) : '';
+    return `  ${flagOf(name).padEnd(24)} ${name.padEnd(22)} ${spec.description}${shownDefault ? ` [default: ${shownDefault}]` : ''}`;
+  });
+  return [
+    'agent-export-mock: mock server for the Sendbird, Zendesk, Kore.ai and Seasalt data-export APIs',
+    '',
+    'Usage: agent-export-mock [options]',
+    '',
+    'Every option can also be set by its environment variable or as a key of the JSON file given by --config.',
+    'Precedence: flag > environment > config file > default.',
+    '',
+    `  ${'flag'.padEnd(24)} ${'environment'.padEnd(22)} meaning`,
+    ...rows,
+    `  ${'--help'.padEnd(24)} ${''.padEnd(22)} Print this help`,
+  ].join('\n');
+}

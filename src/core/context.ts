@@ -1,0 +1,21 @@
+/**
+ * What the core hands every vendor: the one clock, storage, link signer and job store, the configuration and the
+ * public origin. Vendors take what they need from here and never from each other.
+ */
+import type { Config } from '../config.js';
+import type { Clock } from './clock.js';
+import type { JobStore } from './jobs.js';
+import type { LinkSigner } from './signing/links.js';
+import type { ObjectStore } from './storage.js';
+
+export interface CoreContext {
+  config: Config;
+  clock: Clock;
+  store: ObjectStore;
+  signer: LinkSigner;
+  jobs: JobStore;
+  /** The origin written into links (known only once the server listens when PORT is 0). */
+  publicUrl(): string;
+  /** Registers work to do on POST /__admin/reset, after jobs and storage are cleared. */
+  onReset(fn: () => void | Promise<void>): void;
+}

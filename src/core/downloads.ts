@@ -1,0 +1,57 @@
+/**
+ * Serves a stored object the way S3 and GCS do: Content-Length, ETag, Last-Modified, Accept-Ranges, HEAD, conditional
+ * GET (If-None-Match → 304) and single byte ranges (206 with Content-Range; 416 when unsatisfiable). Like S3, a request
+ * for several ranges at once is answered with the whole object.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ObjectStore, StoredObject } from './storage.js';
+import { xmlError } from './signing/xml-errors.js';
+
+export type ByteRange = { start: number; end: number };
+
+/** Parses a Range header against an object size: a range, 'unsatisfiable', or undefined (absent, invalid or multiple: whole object). */
+export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+  if (!header) return undefined;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m) return undefined;
+  const [, a, b] = m;
+  if (a === '' && b === '') return undefined;
+  if (a === '') {
+    const suffix = Number(b);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(a);
+  const end = b === '' ? size - 1 : Math.min(Number(b), size - 1);
+  if (b !== '' && Number(b) < start) return undefined;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, store: ObjectStore, object: StoredObject): FastifyReply {
+  reply
+    .header('accept-ranges', 'bytes')
+    .header('etag', object.etag)
+    .header('last-modified', new Date(object.lastModified).toUTCString())
+    .header('content-type', object.contentType);
+  if (object.downloadName) reply.header('content-disposition', `attachment; filename="${object.downloadName.replace(/["\\]/g, '_')}"`);
+
+  const inm = request.headers['if-none-match'];
+  if (inm && inm.split(',').map((s) => s.trim()).some((t) => t === object.etag || t === '*')) {
+    return reply.code(304).send();
+  }
+
+  const range = parseRange(request.headers.range, object.size);
+  if (range === 'unsatisfiable') {
+    return reply
+      .code(416)
+      .header('content-range', `bytes */${object.size}`)
+      .type('application/xml')
+      .send(xmlError('InvalidRange', 'The requested range is not satisfiable', [['RangeRequested', request.headers.range ?? ''], ['ActualObjectSize', String(object.size)]]));
+  }
+  const length = range ? range.end - range.start + 1 : object.size;
+  reply.header('content-length', String(length));
+  if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${object.size}`);
+  if (request.method === 'HEAD' || length === 0) return reply.send();
+  return reply.send(store.read(object, range));
+}

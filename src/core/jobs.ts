@@ -1,0 +1,172 @@
+/**
+ * Asynchronous export jobs, vendor-agnostic. A job's state is never stored: it is computed from the job record and
+ * the clock (created at, phase durations, the outcome chosen at creation) and from its generation, the real work of
+ * writing its file. A job is finished when its time has come *and* its file is written; a vendor maps the phases
+ * below onto its own words (scheduled/exporting/done, INPROGRESS/SUCCESS, queued/started/finished).
+ */
+import { setImmediate as tick } from 'node:timers/promises';
+
+export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** What the job will end as, decided when it is created (scenarios will choose failures and stalls). */
+export type JobOutcome = { kind: 'success' } | { kind: 'failed'; error: string } | { kind: 'stuck' };
+
+export interface Generation<R> {
+  state: 'pending' | 'running' | 'done' | 'error';
+  /** Fraction of the real work done, 0..1. */
+  progress: number;
+  result?: R;
+  error?: string;
+  /** Virtual time at which the work finished. */
+  finishedAt?: number;
+  /**
+   * Set when a read saw the job due but its file not yet written. Only then does the file's real writing time show in
+   * the job's end time; otherwise the job ends exactly when due, however fast this machine wrote the file, so the
+   * same requests on the same clock give the same answers on any machine.
+   */
+  seenLate?: boolean;
+  promise: Promise<void>;
+}
+
+export interface Job<P = unknown, R = unknown> {
+  id: string;
+  vendor: string;
+  tenant: string;
+  /** Creation order across the vendor, for newest-first listings with ties on time. */
+  seq: number;
+  createdAt: number;
+  queuedMs: number;
+  runningMs: number;
+  outcome: JobOutcome;
+  params: P;
+  generation: Generation<R>;
+}
+
+export interface JobView<R> {
+  phase: JobPhase;
+  /** 0..1: the lesser of the time elapsed in the running phase and the real work done. */
+  progress: number;
+  /** Virtual time the job started running (undefined while queued). */
+  startedAt?: number;
+  /** Virtual time the job ended (undefined until it has). */
+  endedAt?: number;
+  result?: R;
+  error?: string;
+}
+
+/** The job at `now`. Pure but for one mark: a read that finds the job due with its file unwritten records it (seenLate). */
+export function viewJob<R>(job: Job<unknown, R>, now: number): JobView<R> {
+  const startAt = job.createdAt + job.queuedMs;
+  const dueAt = startAt + job.runningMs;
+  const gen = job.generation;
+  if (now < startAt) return { phase: 'queued', progress: 0 };
+  const timeFraction = job.runningMs === 0 ? 1 : Math.min(1, (now - startAt) / job.runningMs);
+  const genFraction = gen.state === 'done' ? 1 : gen.progress;
+  const running = (cap: number): JobView<R> => ({ phase: 'running', progress: Math.min(cap, timeFraction, genFraction), startedAt: startAt });
+  if (job.outcome.kind === 'stuck') return running(0.99);
+  if (now < dueAt) return running(0.99);
+  if (job.outcome.kind === 'failed') return { phase: 'failed', progress: timeFraction, startedAt: startAt, endedAt: dueAt, error: job.outcome.error };
+  if (gen.state !== 'done' && gen.state !== 'error') {
+    gen.seenLate = true;
+    return running(0.99);
+  }
+  const endedAt = gen.seenLate ? Math.max(dueAt, gen.finishedAt ?? dueAt) : dueAt;
+  if (gen.state === 'error') return { phase: 'failed', progress: genFraction, startedAt: startAt, endedAt, error: gen.error };
+  return { phase: 'succeeded', progress: 1, startedAt: startAt, endedAt, result: gen.result };
+}
+
+export type GenerationTask<R> = (report: (fraction: number) => void) => Promise<R>;
+
+/**
+ * Runs generation work one task at a time (it is CPU-bound: running two at once only slows both) and keeps the
+ * jobs. Tasks yield to the event loop between chunks, so polls stay fast while a large file is written.
+ */
+export class JobStore {
+  private readonly jobs = new Map<string, Job<any, any>>();
+  private seq = 0;
+  private queue: Promise<void> = Promise.resolve();
+  /** Bumped on reset so that work queued before a reset does not land in the new world. */
+  private epoch = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  create<P, R>(init: Omit<Job<P, R>, 'seq' | 'generation'>, task: GenerationTask<R>): Job<P, R> {
+    const generation: Generation<R> = { state: 'pending', progress: 0, promise: Promise.resolve() };
+    const job: Job<P, R> = { ...init, seq: ++this.seq, generation };
+    const epoch = this.epoch;
+    generation.promise = this.queue = this.queue.then(async () => {
+      if (epoch !== this.epoch) return;
+      generation.state = 'running';
+      try {
+        generation.result = await task((f) => {
+          generation.progress = Math.max(generation.progress, Math.min(1, f));
+        });
+        generation.state = 'done';
+        generation.progress = 1;
+      } catch (err) {
+        generation.state = 'error';
+        generation.error = (err as Error).message;
+      }
+      generation.finishedAt = this.now();
+    });
+    this.jobs.set(job.id, job);
+    return job;
+  }
+
+  get<P, R>(id: string): Job<P, R> | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Jobs of a vendor, optionally of one tenant, newest first. */
+  list<P, R>(vendor: string, tenant?: string): Job<P, R>[] {
+    const out: Job<P, R>[] = [];
+    for (const job of this.jobs.values()) if (job.vendor === vendor && (tenant === undefined || job.tenant === tenant)) out.push(job);
+    return out.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
+  }
+
+  all(): Job[] {
+    return [...this.jobs.values()];
+  }
+
+  /** How many jobs a vendor has created since the last reset (for deterministic ids). */
+  count(vendor: string): number {
+    let n = 0;
+    for (const job of this.jobs.values()) if (job.vendor === vendor) n++;
+    return n;
+  }
+
+  /**
+   * When a job's time has come but its file is still being written, waits up to `maxWaitMs` real milliseconds for
+   * the work, so that a poll right after a clock advance sees a small export finished, deterministically, while a
+   * huge one keeps reporting its running state.
+   */
+  async settle(jobs: Job | readonly Job[], maxWaitMs: number): Promise<void> {
+    const now = this.now();
+    const pending = (Array.isArray(jobs) ? jobs : [jobs as Job])
+      .filter((job) => job.outcome.kind === 'success' && now >= job.createdAt + job.queuedMs + job.runningMs)
+      .map((job) => job.generation)
+      .filter((gen) => gen.state === 'pending' || gen.state === 'running')
+      .map((gen) => gen.promise);
+    if (pending.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(pending), new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
+    clearTimeout(timer);
+  }
+
+  /** Forgets every job; generation already queued is skipped. */
+  reset(): void {
+    this.jobs.clear();
+    this.seq = 0;
+    this.epoch++;
+  }
+
+  /** Resolves when all queued generation work has finished (used by close and by tests). */
+  async drain(): Promise<void> {
+    await this.queue;
+  }
+}
+
+/** Yields to the event loop every `every` iterations; generators call it between records. */
+export function yielder(every: number): (i: number) => Promise<void> | undefined {
+  return (i) => (i > 0 && i % every === 0 ? tick() : undefined);
+}

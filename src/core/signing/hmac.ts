@@ -1,0 +1,33 @@
+/** Primitives shared by every link style: real HMAC, SHA-256 and a comparison that does not leak timing. */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+export const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
+export const hmacHex = (key: string | Buffer, data: string): string => hmac(key, data).toString('hex');
+export const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
+
+/** Constant-time equality of two strings (length is not secret here: every signature of a style has one length). */
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a, 'utf8');
+  const bb = Buffer.from(b, 'utf8');
+  if (ab.length !== bb.length) return false;
+  return timingSafeEqual(ab, bb);
+}
+
+/** RFC 3986 encoding as AWS and GCS canonical requests use it (encodeURIComponent leaves !'()* alone). */
+export const rfc3986 = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** yyyymmddTHHMMSSZ */
+export function compactIso(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export function parseCompactIso(s: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  if (!m) return undefined;
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The secret behind a demo access key: derived from the world seed so that links are reproducible per seed. */
+export const demoSecret = (seed: string, keyId: string): string => sha256Hex(`${seed}\u001fstorage-secret\u001f${keyId}`);

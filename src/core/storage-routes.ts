@@ -1,0 +1,126 @@
+/**
+ * This server playing S3 (`/s3/{bucket}/{key}`, Signature V4 or V2 query auth) and Google Cloud Storage
+ * (`/gcs/{bucket}/{key}`, V4 query auth) for the files vendors generate. Auth is checked before the object is looked
+ * up, as on the real services, and every failure is the service's own XML error.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendStoredObject } from './downloads.js';
+import { sha256Hex } from './signing/hmac.js';
+import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
+import { isoSeconds, xmlError } from './signing/xml-errors.js';
+import { isSafeKey, type ObjectStore } from './storage.js';
+import type { Clock } from './clock.js';
+
+export interface StorageRouteDeps {
+  store: ObjectStore;
+  signer: LinkSigner;
+  clock: Clock;
+}
+
+function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]> } {
+  const q = rawUrl.indexOf('?');
+  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  const query = q === -1 ? [] : [...new URLSearchParams(rawUrl.slice(q + 1)).entries()];
+  return { path, query };
+}
+
+/** S3 answers with a request id and host id on every error; ours are derived from the request so they are deterministic. */
+const requestIds = (path: string, now: number) => {
+  const h = sha256Hex(`${path}\n${now}`).toUpperCase();
+  return [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]] as const;
+};
+
+function sendXml(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).type('application/xml').send(body);
+}
+
+function parseObjectAddress(request: FastifyRequest): { bucket: string; key: string } | undefined {
+  const params = request.params as { bucket?: string; '*'?: string };
+  const bucket = params.bucket ?? '';
+  const key = params['*'] ?? '';
+  if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(bucket) || !isSafeKey(key)) return undefined;
+  return { bucket, key };
+}
+
+export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
+  const { store, signer, clock } = deps;
+
+  const s3 = async (request: FastifyRequest, reply: FastifyReply) => {
+    const now = clock.now();
+    const { path, query } = splitUrl(request.raw.url ?? '');
+    const ids = requestIds(path, now);
+    const address = parseObjectAddress(request);
+    if (!address) return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
+    const host = request.headers.host ?? '';
+    const check = signer.verifyS3(path, address.bucket, address.key, host, query, now);
+    if (check.style === 'none') return sendXml(reply, 403, xmlError('AccessDenied', 'Access Denied', ids));
+    const v = check.verdict;
+    if (!v.ok) {
+      switch (v.reason) {
+        case 'malformed':
+          return sendXml(reply, 400, xmlError('AuthorizationQueryParametersError', v.message, ids));
+        case 'unknown-key':
+          return sendXml(reply, 403, xmlError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', [['AWSAccessKeyId', v.accessKeyId], ...ids]));
+        case 'mismatch':
+          return sendXml(
+            reply,
+            403,
+            xmlError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', [
+              ['AWSAccessKeyId', v.accessKeyId],
+              ['StringToSign', v.stringToSign],
+              ['SignatureProvided', v.provided],
+              ...ids,
+            ]),
+          );
+        case 'expired': {
+          const extra: Array<readonly [string, string]> = [];
+          if ('expiresSeconds' in v) extra.push(['X-Amz-Expires', String(v.expiresSeconds)]);
+          extra.push(['Expires', isoSeconds(v.expiresAt)], ['ServerTime', isoSeconds(now)], ...ids);
+          return sendXml(reply, 403, xmlError('AccessDenied', 'Request has expired', extra));
+        }
+      }
+    }
+    const object = store.head(address.bucket, address.key);
+    if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]));
+    return sendStoredObject(request, reply, store, object);
+  };
+
+  const gcs = async (request: FastifyRequest, reply: FastifyReply) => {
+    const now = clock.now();
+    const { path, query } = splitUrl(request.raw.url ?? '');
+    const address = parseObjectAddress(request);
+    if (!address) return sendXml(reply, 400, xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${path}`]]));
+    if (!query.some(([k]) => k.startsWith('X-Goog-'))) {
+      return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', 'Anonymous caller does not have storage.objects.get access to the Google Cloud Storage object.']]));
+    }
+    const v = signer.verifyGcs(path, request.headers.host ?? '', query, now);
+    if (!v.ok) {
+      switch (v.reason) {
+        case 'malformed':
+          return sendXml(reply, 400, xmlError('AuthorizationQueryParametersError', 'Error parsing the X-Goog-Credential parameter.', [['Details', v.message]]));
+        case 'unknown-key':
+          return sendXml(reply, 403, xmlError('InvalidAccessKeyId', 'The access key ID you provided does not exist in our records.', [['Details', v.accessKeyId]]));
+        case 'mismatch':
+          return sendXml(
+            reply,
+            403,
+            xmlError('SignatureDoesNotMatch', 'Access denied.', [
+              ['Details', 'The request signature we calculated does not match the signature you provided. Check your Google secret key and signing method.'],
+              ['StringToSign', v.stringToSign],
+            ]),
+          );
+        case 'expired':
+          return sendXml(reply, 400, xmlError('ExpiredToken', 'The provided token has expired.', [['Details', `Request signature expired at: ${isoSeconds(v.expiresAt).replace('Z', '+00:00')}`]]));
+      }
+    }
+    const object = store.head(address.bucket, address.key);
+    if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Details', `No such object: ${address.bucket}/${address.key}`]]));
+    return sendStoredObject(request, reply, store, object);
+  };
+
+  // HEAD first: Fastify would otherwise add its own HEAD twin of the GET route, which opens the file for nothing.
+  for (const method of ['HEAD', 'GET'] as const) {
+    app.route({ method, url: `${S3_PATH}/:bucket/*`, handler: s3, schema: { hide: true } });
+    app.route({ method, url: `${GCS_PATH}/:bucket/*`, handler: gcs, schema: { hide: true } });
+  }
+}

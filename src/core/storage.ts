@@ -1,0 +1,108 @@
+/**
+ * Object storage for generated files, on disk. Objects are written through a stream into a temporary file and renamed
+ * into place, so a reader never sees half an object; their MD5 (the S3/GCS ETag of a single-part upload) is computed
+ * while streaming, so nothing is ever held whole in memory.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough, type Readable, Transform, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface StoredObject {
+  bucket: string;
+  key: string;
+  size: number;
+  /** Quoted MD5 hex, as S3 and GCS send it. */
+  etag: string;
+  /** Virtual time the object was written, unix ms. */
+  lastModified: number;
+  contentType: string;
+  /** Name offered to browsers in Content-Disposition, when the vendor sets one. */
+  downloadName?: string;
+}
+
+/** A storage key must stay inside its bucket: no empty, dot or dot-dot segments, no backslashes, no NUL. */
+export function isSafeKey(key: string): boolean {
+  if (key.length === 0 || key.length > 1024 || key.includes('\\') || key.includes('\0')) return false;
+  return key.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+
+export class ObjectStore {
+  private readonly objects = new Map<string, StoredObject>();
+  private readonly root: string;
+  private tmpCounter = 0;
+
+  constructor(root?: string) {
+    this.root = root ?? mkdtempSync(join(tmpdir(), 'agent-export-mock-'));
+  }
+
+  private pathOf(bucket: string, key: string): string {
+    return join(this.root, 'objects', encodeURIComponent(bucket), ...key.split('/').map(encodeURIComponent));
+  }
+
+  head(bucket: string, key: string): StoredObject | undefined {
+    return this.objects.get(`${bucket}/${key}`);
+  }
+
+  /**
+   * Writes an object. `produce` receives a writable stream and must end it; the object appears (atomically) only when
+   * the whole body has been written.
+   */
+  async put(
+    meta: { bucket: string; key: string; contentType: string; lastModified: number; downloadName?: string },
+    produce: (out: Writable) => Promise<void>,
+  ): Promise<StoredObject> {
+    if (!isSafeKey(meta.key)) throw new Error(`unsafe storage key ${meta.key}`);
+    const finalPath = this.pathOf(meta.bucket, meta.key);
+    await mkdir(dirname(finalPath), { recursive: true });
+    const tmpPath = `${finalPath}.${process.pid}.${++this.tmpCounter}.partial`;
+    const md5 = createHash('md5');
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        md5.update(chunk);
+        size += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    const source = new PassThrough({ highWaterMark: 1 << 16 });
+    const written = pipeline(source, counter, createWriteStream(tmpPath));
+    try {
+      await Promise.all([produce(source), written]);
+      await rename(tmpPath, finalPath);
+    } catch (err) {
+      source.destroy();
+      await written.catch(() => undefined);
+      await rm(tmpPath, { force: true });
+      throw err;
+    }
+    const object: StoredObject = { ...meta, size, etag: `"${md5.digest('hex')}"` };
+    this.objects.set(`${meta.bucket}/${meta.key}`, object);
+    return object;
+  }
+
+  /** Reads an object, or the inclusive byte range [start, end] of it. */
+  read(object: StoredObject, range?: { start: number; end: number }): Readable {
+    return createReadStream(this.pathOf(object.bucket, object.key), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async delete(bucket: string, key: string): Promise<void> {
+    this.objects.delete(`${bucket}/${key}`);
+    await rm(this.pathOf(bucket, key), { force: true });
+  }
+
+  /** Forgets every object and removes its file. */
+  async clear(): Promise<void> {
+    this.objects.clear();
+    await rm(join(this.root, 'objects'), { recursive: true, force: true });
+  }
+
+  /** Removes the storage folder; called on close so temporary files do not outlive the server. */
+  destroy(): void {
+    this.objects.clear();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}

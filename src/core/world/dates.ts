@@ -1,0 +1,85 @@
+/**
+ * Calendar dates (YYYY-MM-DD strings) and their instants in a time zone. Vendors read days in different zones
+ * (Sendbird in the requested IANA zone, Zendesk and Kore in UTC, Seasalt in the workspace's), so the conversions live
+ * here once, built on Intl (no time-zone library needed on Node 20).
+ */
+const DAY_MS = 86_400_000;
+export { DAY_MS };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30, 2025-13-01, 2025-1-1). */
+export function isCalendarDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+/** Midnight UTC of a date, unix ms. */
+export const utcMidnight = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+export const utcDateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export const addDays = (date: string, n: number): string => utcDateOf(utcMidnight(date) + n * DAY_MS);
+
+/** Whole days from a to b (b - a). */
+export const daysBetween = (a: string, b: string): number => Math.round((utcMidnight(b) - utcMidnight(a)) / DAY_MS);
+
+/** Every date from `from` to `to`, inclusive. */
+export function datesFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when Intl knows the IANA zone name (e.g. America/New_York, UTC). */
+export function isTimeZone(name: string): boolean {
+  if (!name || name.length > 64) return false;
+  try {
+    formatterFor(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of a zone from UTC at an instant, in ms (positive east of Greenwich). */
+function offsetAt(ms: number, timeZone: string): number {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant a calendar date begins in a zone (midnight local; DST gaps are resolved to the first valid instant). */
+export function zonedMidnight(date: string, timeZone: string): number {
+  const wall = utcMidnight(date);
+  let guess = wall - offsetAt(wall, timeZone);
+  guess = wall - offsetAt(guess, timeZone);
+  return guess;
+}
+
+/** The calendar date of an instant in a zone. */
+export function zonedDateOf(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

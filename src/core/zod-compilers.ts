@@ -1,0 +1,17 @@
+/**
+ * Route schemas are zod schemas (the single source of validation, types and OpenAPI). Validation failures keep their
+ * zod issues so each vendor can map them onto its own error codes; responses are serialised with plain JSON.stringify
+ * because response schemas document the wire shape and re-validating every poll would halve throughput.
+ */
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import type { z } from 'zod';
+import { SchemaValidationError } from './errors.js';
+
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data };
+  return { error: new SchemaValidationError(result.error.issues) };
+};
+
+export const jsonSerializerCompiler: FastifySerializerCompiler<unknown> = () => (data) => JSON.stringify(data);

@@ -1,0 +1,5 @@
+/** The one list of vendors. A new vendor is a folder under src/vendors/ and one line here. */
+import type { VendorModule } from '../core/vendor.js';
+import { sendbird } from './sendbird/index.js';
+
+export const VENDORS: readonly VendorModule[] = [sendbird];

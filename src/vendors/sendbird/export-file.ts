@@ -1,0 +1,83 @@
+/**
+ * Writes a Sendbird export: a ZIP holding one JSON file (an array, one record per line), streamed from the world into
+ * storage. Returns how many records it holds; an export with none is `no_data` and leaves no file behind.
+ */
+import { Readable } from 'node:stream';
+import { writeZip } from '../../core/archive.js';
+import type { CoreContext } from '../../core/context.js';
+import { yielder } from '../../core/jobs.js';
+import type { StoredObject } from '../../core/storage.js';
+import { addDays, utcDateOf, utcMidnight, zonedMidnight } from '../../core/world/dates.js';
+import { dayPlan } from '../../core/world/day-plan.js';
+import { conversationsIn, dailyAnalysis, VENDOR, type ExportWindow, type WorldRef } from './generator.js';
+
+export const BUCKET = 'sendbird-us-1';
+export const REGION = 'us-west-2';
+/** Demo access key id of the mock's "S3" (not a real AWS key). */
+export const ACCESS_KEY_ID = 'AKIAMOCKSENDBIRD0001';
+
+export interface ExportParams {
+  world: WorldRef;
+  window: ExportWindow;
+  type: 'conversation' | 'daily_analysis';
+  exportId: string;
+  fileId: string;
+}
+
+export interface ExportResult {
+  records: number;
+  object?: StoredObject;
+}
+
+/** Conversations the window may hold, before the cutoff is applied: the denominator of progress. */
+function expectedConversations(world: WorldRef, window: ExportWindow): number {
+  const start = zonedMidnight(window.from, window.timezone);
+  const end = zonedMidnight(addDays(window.to, 1), window.timezone);
+  let n = 0;
+  for (let date = utcDateOf(start); utcMidnight(date) < end; date = addDays(date, 1)) {
+    for (const at of dayPlan(world.seed, VENDOR, `${world.appId}/${world.aiAgentId}`, date, world.volume).starts) if (at >= start && at < end) n++;
+  }
+  return n;
+}
+
+export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
+
+export async function writeExport(ctx: CoreContext, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+  const expected = Math.max(1, expectedConversations(params.world, params.window));
+  let records = 0;
+
+  async function* conversationChunks(): AsyncGenerator<string> {
+    const pause = yielder(200);
+    let batch: string[] = [];
+    yield '[';
+    for (const record of conversationsIn(params.world, params.window)) {
+      batch.push(`${records === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`);
+      records++;
+      if (batch.length === 200) {
+        yield batch.join('');
+        batch = [];
+        report(records / expected);
+      }
+      await pause(records);
+    }
+    batch.push(records === 0 ? ']\n' : '\n]\n');
+    yield batch.join('');
+  }
+
+  async function* analysisChunks(): AsyncGenerator<string> {
+    const days = dailyAnalysis(params.world, params.window);
+    records = days.reduce((s, d) => s + d.total_number_of_conversations, 0);
+    yield `[\n${days.map((d) => JSON.stringify(d)).join(',\n')}\n]\n`;
+  }
+
+  const key = `${params.fileId}.zip`;
+  const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: ctx.clock.now() }, async (out) => {
+    const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks());
+    await writeZip(out, [{ name: entryName(params), body }], new Date(createdAt));
+  });
+  if (records === 0) {
+    await ctx.store.delete(BUCKET, key);
+    return { records };
+  }
+  return { records, object };
+}
