@@ -1,0 +1,65 @@
+/**
+ * Shared test helpers: an app on a frozen virtual clock (so every answer is deterministic), reading ZIPs, and
+ * advancing the clock through the admin API as a test author would.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import yauzl from 'yauzl';
+import { buildApp } from '../src/app.js';
+import { type Config, parseConfig } from '../src/config.js';
+
+export const PUBLIC_URL = 'http://mock.test:4010';
+export const HOST = 'mock.test:4010';
+
+/** An app whose clock stands still at `clockStart` until a test moves it. Silent logs, fixed seed. */
+export async function testApp(overrides: Record<string, unknown> = {}): Promise<FastifyInstance> {
+  const config: Config = parseConfig({
+    CLOCK_START: '2025-04-08T12:00:00Z',
+    CLOCK_FROZEN: true,
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL,
+    ...overrides,
+  });
+  const app = await buildApp(config);
+  await app.ready();
+  return app;
+}
+
+export async function advance(app: FastifyInstance, seconds: number): Promise<void> {
+  const res = await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds } });
+  if (res.statusCode !== 200) throw new Error(`advance failed: ${res.body}`);
+}
+
+export async function setClock(app: FastifyInstance, now: string): Promise<void> {
+  const res = await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now } });
+  if (res.statusCode !== 200) throw new Error(`set clock failed: ${res.body}`);
+}
+
+/** Follows a download link through inject (the link's host is sent as the Host header, as a real client would). */
+export function download(app: FastifyInstance, url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET'): Promise<LightMyRequestResponse> {
+  const u = new URL(url);
+  return app.inject({ method, url: `${u.pathname}${u.search}`, headers: { host: u.host, ...headers } });
+}
+
+/** The entries of a ZIP (name → bytes). */
+export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
