@@ -26,7 +26,11 @@ export type ValidationPart = 'body' | 'querystring' | 'params' | 'headers';
 export class SchemaValidationError extends Error {
   statusCode = 400;
   validationContext?: ValidationPart;
-  constructor(readonly issues: readonly z.core.$ZodIssue[]) {
+  /** @param input the data that failed (the parsed body, query, …), for vendors that echo or inspect it */
+  constructor(
+    readonly issues: readonly z.core.$ZodIssue[],
+    readonly input?: unknown,
+  ) {
     super(issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
     this.name = 'SchemaValidationError';
   }
@@ -34,7 +38,7 @@ export class SchemaValidationError extends Error {
 
 /** The kinds of request failure that Fastify detects before a handler runs, named for the vendor mappers. */
 export type RequestFailure =
-  | { kind: 'validation'; part: ValidationPart; issues: readonly z.core.$ZodIssue[] }
+  | { kind: 'validation'; part: ValidationPart; issues: readonly z.core.$ZodIssue[]; input: unknown }
   | { kind: 'invalid-json'; message: string }
   | { kind: 'empty-body' }
   | { kind: 'unsupported-media-type'; contentType: string | undefined }
@@ -43,7 +47,7 @@ export type RequestFailure =
 
 /** Classifies an error thrown anywhere in the request lifecycle. */
 export function classifyFailure(error: FastifyError | Error): RequestFailure {
-  if (error instanceof SchemaValidationError) return { kind: 'validation', part: error.validationContext ?? 'body', issues: error.issues };
+  if (error instanceof SchemaValidationError) return { kind: 'validation', part: error.validationContext ?? 'body', issues: error.issues, input: error.input };
   const code = (error as FastifyError).code;
   switch (code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -60,4 +64,14 @@ export function classifyFailure(error: FastifyError | Error): RequestFailure {
       if (error instanceof SyntaxError || (error as FastifyError).statusCode === 400) return { kind: 'invalid-json', message: error.message };
       return { kind: 'unexpected', error };
   }
+}
+
+/** The value at a zod issue path inside the input that failed (undefined when absent). */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }

@@ -11,7 +11,7 @@ import { SchemaValidationError } from './errors.js';
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data };
-  return { error: new SchemaValidationError(result.error.issues) };
+  return { error: new SchemaValidationError(result.error.issues, data) };
 };
 
 export const jsonSerializerCompiler: FastifySerializerCompiler<unknown> = () => (data) => JSON.stringify(data);

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, VendorError } from '../../core/errors.js';
+import { classifyFailure, valueAt, VendorError } from '../../core/errors.js';
 
 export const CODES = {
   STRING_EXPECTED: 400100,
@@ -43,11 +43,11 @@ const TYPE_CODES: Record<string, number> = {
 };
 
 /** The first zod issue, as Sendbird would report it. */
-function fromIssue(issue: z.core.$ZodIssue): VendorError {
+function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
   const name = issue.path.map(String).join('.');
   if (issue.code === 'invalid_type') {
     if (issue.path.length === 0) return sendbirdError(CODES.INVALID_JSON, 'Invalid JSON request body: the body must be a JSON object.');
-    const missing = (issue as { input?: unknown }).input === undefined;
+    const missing = valueAt(input, issue.path) === undefined;
     if (missing) return sendbirdError(CODES.MISSING_PARAMETER, `"${name}" is required.`);
     return sendbirdError(TYPE_CODES[issue.expected] ?? CODES.INVALID_VALUE, `Invalid value type: "${name}" must be a ${issue.expected}.`);
   }
@@ -65,7 +65,7 @@ function toSendbirdError(error: FastifyError | Error, request: FastifyRequest): 
   const failure = classifyFailure(error);
   switch (failure.kind) {
     case 'validation':
-      return fromIssue(failure.issues[0]!);
+      return fromIssue(failure.issues[0]!, failure.input);
     case 'invalid-json':
     case 'empty-body':
       return sendbirdError(CODES.INVALID_JSON, 'Invalid JSON request body. Send a JSON object with Content-Type: application/json.');

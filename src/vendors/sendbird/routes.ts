@@ -61,7 +61,12 @@ function checkList(q: z.output<typeof ListQuery>) {
   return { limit, from: int('export_from_ts', q.export_from_ts), to: int('export_to_ts', q.export_to_ts) };
 }
 
-export async function registerRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdSeeds): Promise<void> {
+/** Registers the routes in a child scope of their own, so the auth hook covers them and nothing else (not /openapi). */
+export async function registerRoutes(parent: FastifyInstance, ctx: CoreContext, seeds: SendbirdSeeds): Promise<void> {
+  await parent.register(async (scope) => routes(scope, ctx, seeds));
+}
+
+async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdSeeds): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const tokenSecret = `${ctx.config.SEED}\u001fsendbird-page-token`;
   const errors = { 400: SendbirdError, 500: SendbirdError };
