@@ -12,6 +12,12 @@ import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from 
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
+/**
+ * After the clock moves, wait (at most this long, real ms) for the files of jobs that have become due, so the next
+ * poll sees them finished. A test that advances the clock then polls gets the same answer on a fast or slow machine.
+ */
+const SETTLE_AFTER_CLOCK_MS = 2000;
+
 export async function registerAdmin(scope: FastifyInstance, state: MockState): Promise<void> {
   const { ctx, vendors } = state;
   await registerOpenApi(scope, {
@@ -53,13 +59,21 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
   admin.put(
     '/__admin/clock',
     { schema: { tags, summary: 'Set the virtual clock (and optionally freeze or unfreeze it)', body: ClockBody, response: { 200: ClockView, 400: ErrorBody } } },
-    async (request) => toView(ctx.clock.set(Date.parse(request.body.now), request.body.frozen)),
+    async (request) => {
+      ctx.clock.set(Date.parse(request.body.now), request.body.frozen);
+      await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+      return toView(ctx.clock.state());
+    },
   );
 
   admin.post(
     '/__admin/clock/advance',
     { schema: { tags, summary: 'Move the virtual clock forward (or back, with negative seconds)', body: AdvanceBody, response: { 200: ClockView, 400: ErrorBody } } },
-    async (request) => toView(ctx.clock.advance(request.body.seconds * 1000)),
+    async (request) => {
+      ctx.clock.advance(request.body.seconds * 1000);
+      await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+      return toView(ctx.clock.state());
+    },
   );
 
   admin.post('/__admin/reset', { schema: { tags, summary: 'Forget every job and file; restore the seeded state and the start clock', response: { 200: ResetView } } }, async () => {

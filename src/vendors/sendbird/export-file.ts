@@ -9,6 +9,7 @@ import { yielder } from '../../core/jobs.js';
 import type { StoredObject } from '../../core/storage.js';
 import { addDays, utcDateOf, utcMidnight, zonedMidnight } from '../../core/world/dates.js';
 import { dayPlan } from '../../core/world/day-plan.js';
+import { prepareWorld } from '../../core/world/dialogue.js';
 import { conversationsIn, dailyAnalysis, VENDOR, type ExportWindow, type WorldRef } from './generator.js';
 
 export const BUCKET = 'sendbird-us-1';
@@ -43,6 +44,7 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
 export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
 export async function writeExport(ctx: CoreContext, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+  await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.window));
   let records = 0;
 

@@ -16,8 +16,6 @@ import { decodeToken, encodeToken } from './page-token.js';
 import { CreateExportBody, EXPORT_STATUSES, EXPORT_TYPES, ExportView, ListQuery, ListView, SendbirdError, type SendbirdSeeds } from './schemas.js';
 
 export const BASE = '/sendbird/:app_id/v3/ai_agent/data_exports';
-/** How long a poll waits for a due export's file before answering with its running state (real ms). */
-const SETTLE_MS = 1000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -118,8 +116,6 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
     const cursor = q.token === undefined || q.token === '' ? undefined : decodeToken(tokenSecret, scopeKey, q.token);
     if (q.token && !cursor) throw sendbirdError(CODES.EXPIRED_TOKEN, 'The page token is invalid or has expired. Start again without "token", with the same filters.');
     const jobs = ctx.jobs.list<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>('sendbird', appSeed.app_id);
-    // Before anything is read: a list right after a clock advance sees small exports finished, as details does.
-    await ctx.jobs.settle(jobs, SETTLE_MS);
     const now = ctx.clock.now();
     const matching: Array<{ job: SendbirdJob; view: ExportView }> = [];
     for (const job of jobs) {
@@ -164,7 +160,6 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
       if (!job || job.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
         throw sendbirdError(CODES.NOT_FOUND, `Resource not found: no data export "${request.params.export_id}" in application ${appSeed.app_id}.`);
       }
-      await ctx.jobs.settle(job, SETTLE_MS);
       return exportView(ctx, job, ctx.clock.now());
     },
   );
