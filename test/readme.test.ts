@@ -1,0 +1,19 @@
+/** The README must not lie: its configuration table names every setting, and its commands are the ones CI runs. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { flagOf, SETTINGS } from '../src/config.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  it('documents every setting with its flag and environment variable', () => {
+    for (const name of Object.keys(SETTINGS)) {
+      expect(readme, name).toContain(`| \`${flagOf(name)}\` | \`${name}\` |`);
+    }
+  });
+  it('gives the two commands, and .ci/run runs the test one', () => {
+    expect(readme).toContain('npm ci && npm start');
+    expect(readme).toContain('npm ci && npm test');
+    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm ci && npm test');
+  });
+});
