@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, helpText, loadConfig, publicUrlOf, SETTINGS } from '../src/config.js';
 
@@ -27,6 +30,20 @@ describe('configuration', () => {
       expect(help).toContain(name);
       expect(help).toContain(`--${name.toLowerCase().replace(/_/g, '-')}`);
     }
+  });
+  it('reads a JSON config file named by --config, below flags and environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aem-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ port: 5555, SEED: 'from-file', clockFrozen: true }));
+    const c = loadConfig(['--config', file], { SEED: 'from-env' });
+    expect(c).toMatchObject({ PORT: 5555, SEED: 'from-env', CLOCK_FROZEN: true });
+    writeFileSync(file, JSON.stringify({ colour: 'blue' }));
+    expect(() => loadConfig(['--config', file], {})).toThrow(/unknown setting "colour"/);
+  });
+  it('stops the CLI with exit code 2 when the seeds are missing', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--seeds', '/nonexistent/seeds', '--port', '0'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/SEEDS: .* does not exist/);
   });
   it('stops the CLI with exit code 2 and one line naming the setting', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', 'abc'], { encoding: 'utf8' });
