@@ -8,6 +8,9 @@ import { registerAdmin } from './admin/routes.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { JobStore } from './core/jobs.js';
+import { Journal } from './core/journal.js';
+import { registerJournalHooks } from './core/journal-hooks.js';
+import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
@@ -46,6 +49,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store,
     signer: new LinkSigner(config.SEED, () => publicUrl),
     jobs: new JobStore(() => clock.now()),
+    journal: new Journal(config.JOURNAL_LIMIT),
     publicUrl: () => publicUrl,
     onReset: (fn) => void resetHooks.push(fn),
   };
@@ -78,6 +82,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
     reset: async () => {
       ctx.jobs.reset();
+      ctx.journal.clear();
       await store.clear();
       clock.reset();
       for (const hook of resetHooks) await hook();
@@ -89,6 +94,16 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store.destroy();
   });
 
+  registerJournalHooks(app, {
+    journal: ctx.journal,
+    clock,
+    enabled: () => config.JOURNAL_LIMIT > 0,
+    // Vendor routes by prefix; downloads as 'storage' until the route finds the object and tags its owner.
+    vendorOf: (path) => {
+      if (path.startsWith(`${S3_PATH}/`) || path.startsWith(`${GCS_PATH}/`)) return 'storage';
+      return vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`))?.id;
+    },
+  });
   await registerStorageRoutes(app, { store, signer: ctx.signer, clock });
   for (const vendor of vendors) {
     await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));

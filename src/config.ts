@@ -53,6 +53,10 @@ export const SETTINGS = {
     schema: num(z.number().int().min(0).max(10_000_000)).default(40),
     description: 'Average conversations (Kore: searches) per tenant per day; seeds scale it per tenant',
   },
+  JOURNAL_LIMIT: {
+    schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
+    description: 'Requests kept in the request journal (oldest dropped first); 0 turns the journal off',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',

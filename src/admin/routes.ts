@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
 import { registerOpenApi } from '../core/openapi.js';
+import { registerJournalRoutes } from './journal-routes.js';
 import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
@@ -85,6 +86,8 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     const url = ctx.publicUrl();
     return Object.fromEntries(vendors.map((v) => [v.id, { title: v.title, base_urls: v.baseUrls(url, state.seeds.get(v.id)), tenants: v.tenants(state.seeds.get(v.id), url) }]));
   });
+
+  await registerJournalRoutes(scope, ctx);
 
   await scope.register(swaggerUi, {
     routePrefix: '/docs',

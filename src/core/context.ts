@@ -5,6 +5,7 @@
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { JobStore } from './jobs.js';
+import type { Journal } from './journal.js';
 import type { LinkSigner } from './signing/links.js';
 import type { ObjectStore } from './storage.js';
 
@@ -14,6 +15,7 @@ export interface CoreContext {
   store: ObjectStore;
   signer: LinkSigner;
   jobs: JobStore;
+  journal: Journal;
   /** The origin written into links (known only once the server listens when PORT is 0). */
   publicUrl(): string;
   /** Registers work to do on POST /__admin/reset, after jobs and storage are cleared. */

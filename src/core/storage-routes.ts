@@ -10,6 +10,7 @@ import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
 import { isoSeconds, xmlError } from './signing/xml-errors.js';
 import { isSafeKey, type ObjectStore } from './storage.js';
 import type { Clock } from './clock.js';
+import { tagRequest } from './journal-hooks.js';
 
 export interface StorageRouteDeps {
   store: ObjectStore;
@@ -82,6 +83,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     }
     const object = store.head(address.bucket, address.key);
     if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]));
+    if (object.owner) tagRequest(request, object.owner);
     return sendStoredObject(request, reply, store, object);
   };
 
@@ -115,6 +117,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     }
     const object = store.head(address.bucket, address.key);
     if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Details', `No such object: ${address.bucket}/${address.key}`]]));
+    if (object.owner) tagRequest(request, object.owner);
     return sendStoredObject(request, reply, store, object);
   };
 

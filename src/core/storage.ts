@@ -22,6 +22,8 @@ export interface StoredObject {
   contentType: string;
   /** Name offered to browsers in Content-Disposition, when the vendor sets one. */
   downloadName?: string;
+  /** Who the object belongs to, for the request journal and the flow view. */
+  owner?: { vendor: string; tenant?: string; jobId?: string };
 }
 
 /** A storage key must stay inside its bucket: no empty, dot or dot-dot segments, no backslashes, no NUL. */
@@ -52,7 +54,7 @@ export class ObjectStore {
    * the whole body has been written.
    */
   async put(
-    meta: { bucket: string; key: string; contentType: string; lastModified: number; downloadName?: string },
+    meta: Omit<StoredObject, 'size' | 'etag'>,
     produce: (out: Writable) => Promise<void>,
   ): Promise<StoredObject> {
     if (!isSafeKey(meta.key)) throw new Error(`unsafe storage key ${meta.key}`);

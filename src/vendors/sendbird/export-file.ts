@@ -73,7 +73,8 @@ export async function writeExport(ctx: CoreContext, params: ExportParams, create
   }
 
   const key = `${params.fileId}.zip`;
-  const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: ctx.clock.now() }, async (out) => {
+  const owner = { vendor: 'sendbird', tenant: params.world.appId, jobId: params.exportId };
+  const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: ctx.clock.now(), owner }, async (out) => {
     const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks());
     await writeZip(out, [{ name: entryName(params), body }], new Date(createdAt));
   });

@@ -2,10 +2,11 @@
  * POST/GET /v3/ai_agent/data_exports and GET /v3/ai_agent/data_exports/{export_id}, under /sendbird/{app_id}.
  * Handlers parse, call and return; every failure is a thrown Sendbird error rendered by errors.ts.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
+import { tagRequest } from '../../core/journal-hooks.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import { authenticate, type SendbirdApp } from './auth.js';
 import { CODES, sendbirdError } from './errors.js';
@@ -71,10 +72,11 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
   const tags = ['Data export'];
 
   scope.addHook('onRequest', async (request) => {
+    tagRequest(request, { tenant: (request.params as { app_id?: string }).app_id });
     request.sendbirdApp = authenticate(seeds, request);
   });
 
-  const create = async (request: { body: z.output<typeof CreateExportBody>; sendbirdApp?: SendbirdApp }) => {
+  const create = async (request: FastifyRequest & { body: z.output<typeof CreateExportBody> }) => {
     const appSeed = request.sendbirdApp!;
     const now = ctx.clock.now();
     const { type, agent } = checkCreate(request.body, appSeed, now);
@@ -100,6 +102,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
       },
       (report) => writeExport(ctx, params, now, report),
     );
+    tagRequest(request, { jobId: job.id });
     return exportView(ctx, job, now);
   };
 
@@ -108,7 +111,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
   app.post(`${BASE}/`, { schema: { ...createSchema, hide: true } }, create);
 
   const listSchema = { tags, summary: 'List data export requests', querystring: ListQuery, response: { 200: ListView, ...errors } };
-  const list = async (request: { query: z.output<typeof ListQuery>; sendbirdApp?: SendbirdApp }) => {
+  const list = async (request: FastifyRequest & { query: z.output<typeof ListQuery> }) => {
     const appSeed = request.sendbirdApp!;
     const q = request.query;
     const { limit, from, to } = checkList(q);
@@ -160,6 +163,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
       if (!job || job.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
         throw sendbirdError(CODES.NOT_FOUND, `Resource not found: no data export "${request.params.export_id}" in application ${appSeed.app_id}.`);
       }
+      tagRequest(request, { jobId: job.id });
       return exportView(ctx, job, ctx.clock.now());
     },
   );

@@ -1,0 +1,103 @@
+/**
+ * Records vendor and download requests into the journal with three root hooks. Vendors tag a request with its tenant
+ * and job (`tagRequest`); downloads are tagged from the stored object's owner. Bodies are kept as text (up to a bound)
+ * and parsed only when the journal is read, so recording costs little on the hot polling path.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Journal, maskHeaders, maskQuery } from './journal.js';
+import type { Clock } from './clock.js';
+
+const MAX_BODY_TEXT = 64 * 1024;
+
+export interface RequestTags {
+  vendor?: string;
+  tenant?: string;
+  jobId?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    journalTags: RequestTags | null;
+    journalStart: { virtual: number; real: number; hr: bigint } | null;
+    journalResponse: { text: string | null; bytes: number | null } | null;
+  }
+}
+
+/** Vendors call this to say which tenant and job a request concerns. */
+export function tagRequest(request: FastifyRequest, tags: RequestTags): void {
+  request.journalTags = { ...(request.journalTags ?? {}), ...tags };
+}
+
+function bodyText(body: unknown): unknown {
+  if (body === undefined || body === null) return null;
+  if (typeof body === 'string') return body.length > MAX_BODY_TEXT ? `${body.slice(0, MAX_BODY_TEXT)}…` : body;
+  return body;
+}
+
+/** Parses a recorded text body back into JSON when it is JSON, for readers of the journal. */
+export function readableBody(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function registerJournalHooks(
+  app: FastifyInstance,
+  deps: { journal: Journal; clock: Clock; vendorOf: (path: string) => string | undefined; enabled: () => boolean },
+): void {
+  app.decorateRequest('journalTags', null);
+  app.decorateRequest('journalStart', null);
+  app.decorateRequest('journalResponse', null);
+
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (deps.enabled()) {
+      const path = request.url.split('?', 1)[0]!;
+      const vendor = deps.vendorOf(path);
+      if (vendor) {
+        request.journalTags = { vendor };
+        request.journalStart = { virtual: deps.clock.now(), real: Date.now(), hr: process.hrtime.bigint() };
+      }
+    }
+    done();
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.journalStart) {
+      if (typeof payload === 'string') request.journalResponse = { text: payload.length > MAX_BODY_TEXT ? payload.slice(0, MAX_BODY_TEXT) : payload, bytes: Buffer.byteLength(payload) };
+      else if (Buffer.isBuffer(payload)) request.journalResponse = { text: null, bytes: payload.length };
+      else {
+        const length = reply.getHeader('content-length');
+        request.journalResponse = { text: null, bytes: length === undefined ? null : Number(length) };
+      }
+    }
+    done(null, payload);
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    const start = request.journalStart;
+    const tags = request.journalTags;
+    if (start && tags?.vendor) {
+      const [path = '', search = ''] = request.url.split('?', 2);
+      const contentType = reply.getHeader('content-type');
+      deps.journal.add({
+        at: new Date(start.virtual).toISOString(),
+        real_at: new Date(start.real).toISOString(),
+        vendor: tags.vendor,
+        tenant: tags.tenant ?? null,
+        method: request.method,
+        path,
+        query: maskQuery(new URLSearchParams(search)),
+        headers: maskHeaders(request.headers),
+        body: bodyText(request.body),
+        status: reply.statusCode,
+        duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
+        response: { content_type: contentType === undefined ? null : String(contentType), bytes: request.journalResponse?.bytes ?? null, body: request.journalResponse?.text ?? null },
+        job_id: tags.jobId ?? null,
+      });
+    }
+    done();
+  });
+}
