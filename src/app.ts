@@ -3,7 +3,7 @@
  * listens: tests use inject(), src/server.ts listens.
  */
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { type Config, publicUrlOf } from './config.js';
+import { type Config, ConfigError, publicUrlOf } from './config.js';
 import { registerAdmin } from './admin/routes.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
@@ -11,6 +11,10 @@ import { JobStore } from './core/jobs.js';
 import { Journal } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
+import { registerScenarioHook } from './core/scenarios/hook.js';
+import { PRESETS } from './core/scenarios/presets.js';
+import { RateLimiter } from './core/scenarios/rate-limiter.js';
+import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
@@ -50,9 +54,19 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     signer: new LinkSigner(config.SEED, () => publicUrl),
     jobs: new JobStore(() => clock.now()),
     journal: new Journal(config.JOURNAL_LIMIT),
+    scenarios: new ScenarioStore(config.SEED),
+    limiter: new RateLimiter(config.RATE_LIMITS),
     publicUrl: () => publicUrl,
     onReset: (fn) => void resetHooks.push(fn),
   };
+
+  for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
+  const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of startupPresets) if (!PRESETS[name]) throw new ConfigError(`SCENARIO: unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
+  const installStartupPresets = () => {
+    for (const name of startupPresets) for (const s of PRESETS[name]!.scenarios) ctx.scenarios.add(s, `preset:${name}`);
+  };
+  installStartupPresets();
 
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
@@ -83,6 +97,9 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     reset: async () => {
       ctx.jobs.reset();
       ctx.journal.clear();
+      ctx.scenarios.clear();
+      ctx.limiter.reset(config.RATE_LIMITS);
+      installStartupPresets();
       await store.clear();
       clock.reset();
       for (const hook of resetHooks) await hook();
@@ -104,7 +121,13 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
       return vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`))?.id;
     },
   });
-  await registerStorageRoutes(app, { store, signer: ctx.signer, clock });
+  registerScenarioHook(app, {
+    scenarios: ctx.scenarios,
+    limiter: ctx.limiter,
+    clock,
+    vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
+  });
+  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs });
   for (const vendor of vendors) {
     await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
   }

@@ -57,6 +57,11 @@ export const SETTINGS = {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
     description: 'Requests kept in the request journal (oldest dropped first); 0 turns the journal off',
   },
+  SCENARIO: {
+    schema: z.string().default(''),
+    description: 'Presets installed at start-up and on reset, comma-separated (e.g. job-failed,rate-limited)',
+  },
+  RATE_LIMITS: { schema: bool.default(false), description: "Enforce each vendor's documented rate limits for every tenant" },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',

@@ -50,6 +50,7 @@ export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(e);
           const chunks: Buffer[] = [];
+          stream.on('error', reject);
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
             out.set(entry.fileName, Buffer.concat(chunks));

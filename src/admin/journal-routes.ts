@@ -41,6 +41,8 @@ const Entry = z.object({
   duration_ms: z.number(),
   response: z.object({ content_type: z.string().nullable(), bytes: z.number().nullable(), body: z.unknown() }),
   job_id: z.string().nullable(),
+  route: z.string().nullable(),
+  scenarios: z.array(z.string()),
 });
 
 const WaitBody = Filter.extend({ timeout_ms: z.number().int().min(0).max(60_000).default(5_000) }).strict();

@@ -8,7 +8,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
 import { registerOpenApi } from '../core/openapi.js';
+import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
+import { registerScenarioRoutes } from './scenario-routes.js';
 import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
@@ -88,6 +90,8 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
   });
 
   await registerJournalRoutes(scope, ctx);
+  await registerScenarioRoutes(scope, ctx, vendors);
+  await registerJobRoutes(scope, ctx, vendors);
 
   await scope.register(swaggerUi, {
     routePrefix: '/docs',

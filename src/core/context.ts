@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { JobStore } from './jobs.js';
 import type { Journal } from './journal.js';
+import type { RateLimiter } from './scenarios/rate-limiter.js';
+import type { ScenarioStore } from './scenarios/store.js';
 import type { LinkSigner } from './signing/links.js';
 import type { ObjectStore } from './storage.js';
 
@@ -16,6 +18,8 @@ export interface CoreContext {
   signer: LinkSigner;
   jobs: JobStore;
   journal: Journal;
+  scenarios: ScenarioStore;
+  limiter: RateLimiter;
   /** The origin written into links (known only once the server listens when PORT is 0). */
   publicUrl(): string;
   /** Registers work to do on POST /__admin/reset, after jobs and storage are cleared. */

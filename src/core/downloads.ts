@@ -4,6 +4,8 @@
  * for several ranges at once is answered with the whole object.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PassThrough, Transform } from 'node:stream';
+import type { Mangle } from './scenarios/file-faults.js';
 import type { ObjectStore, StoredObject } from './storage.js';
 import { xmlError } from './signing/xml-errors.js';
 
@@ -28,7 +30,26 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, store: ObjectStore, object: StoredObject): FastifyReply {
+/** Flips the bits of 64 bytes from the middle of the object on, wherever a read starts (a corrupted archive). */
+function corrupter(size: number, start: number): Transform {
+  const from = Math.floor(size / 2);
+  let pos = start;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      const out = Buffer.from(chunk);
+      for (let i = Math.max(0, from - pos); i < out.length && pos + i < from + 64; i++) out[i] = out[i]! ^ 0xff;
+      pos += chunk.length;
+      cb(null, out);
+    },
+  });
+}
+
+/**
+ * @param mangle a file fault from a scenario: `truncate` serves the first half as if it were the whole object,
+ * `corrupt` flips bytes in the middle, `reset` announces the whole length and cuts the connection halfway.
+ */
+export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, store: ObjectStore, stored: StoredObject, mangle?: Mangle): FastifyReply {
+  const object = mangle === 'truncate' ? { ...stored, size: Math.floor(stored.size / 2) } : stored;
   reply
     .header('accept-ranges', 'bytes')
     .header('etag', object.etag)
@@ -53,5 +74,16 @@ export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, s
   reply.header('content-length', String(length));
   if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${object.size}`);
   if (request.method === 'HEAD' || length === 0) return reply.send();
-  return reply.send(store.read(object, range));
+  const bytes = range ?? { start: 0, end: object.size - 1 };
+  if (mangle === 'corrupt') return reply.send(store.read(object, bytes).pipe(corrupter(object.size, bytes.start)));
+  if (mangle === 'reset') {
+    const half = Math.max(bytes.start, bytes.start + Math.floor(length / 2) - 1);
+    const body = new PassThrough();
+    const source = store.read(object, { start: bytes.start, end: half });
+    source.pipe(body, { end: false });
+    // The socket is cut after half the body: the client sees a connection reset before Content-Length is reached.
+    source.on('end', () => setImmediate(() => (request.raw.socket?.destroy(), body.destroy())));
+    return reply.send(body);
+  }
+  return reply.send(store.read(object, bytes));
 }

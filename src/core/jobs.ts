@@ -28,6 +28,20 @@ export interface Generation<R> {
   promise: Promise<void>;
 }
 
+/** What scenarios asked of a job when it was created (see core/scenarios). */
+export interface JobEffects {
+  scenarios: string[];
+  job: import('./scenarios/schema.js').JobEffect;
+  file: import('./scenarios/schema.js').FileEffect;
+}
+
+/** A state forced through the admin API, from the instant it was forced. */
+export interface ForcedState {
+  phase: JobPhase;
+  at: number;
+  error?: string;
+}
+
 export interface Job<P = unknown, R = unknown> {
   id: string;
   vendor: string;
@@ -40,6 +54,10 @@ export interface Job<P = unknown, R = unknown> {
   outcome: JobOutcome;
   params: P;
   generation: Generation<R>;
+  effects?: JobEffects;
+  forced?: ForcedState;
+  /** File faults already served once (http_500_once, …). */
+  faultsServed?: string[];
 }
 
 export interface JobView<R> {
@@ -56,6 +74,7 @@ export interface JobView<R> {
 
 /** The job at `now`. Pure but for one mark: a read that finds the job due with its file unwritten records it (seenLate). */
 export function viewJob<R>(job: Job<unknown, R>, now: number): JobView<R> {
+  if (job.forced && now >= job.forced.at) return forcedView(job, now, job.forced);
   const startAt = job.createdAt + job.queuedMs;
   const dueAt = startAt + job.runningMs;
   const gen = job.generation;
@@ -73,6 +92,40 @@ export function viewJob<R>(job: Job<unknown, R>, now: number): JobView<R> {
   const endedAt = gen.seenLate ? Math.max(dueAt, gen.finishedAt ?? dueAt) : dueAt;
   if (gen.state === 'error') return { phase: 'failed', progress: genFraction, startedAt: startAt, endedAt, error: gen.error };
   return { phase: 'succeeded', progress: 1, startedAt: startAt, endedAt, result: gen.result };
+}
+
+function forcedView<R>(job: Job<unknown, R>, now: number, forced: ForcedState): JobView<R> {
+  const startedAt = Math.min(forced.at, job.createdAt + job.queuedMs);
+  const gen = job.generation;
+  switch (forced.phase) {
+    case 'queued':
+      return { phase: 'queued', progress: 0 };
+    case 'running':
+      return { phase: 'running', progress: Math.min(0.99, gen.progress), startedAt };
+    case 'failed':
+      return { phase: 'failed', progress: gen.progress, startedAt, endedAt: forced.at, error: forced.error ?? 'Forced to fail through the admin API' };
+    case 'succeeded':
+      // A finished export needs its file: until it is written the job stays running.
+      if (gen.state !== 'done') return { phase: 'running', progress: Math.min(0.99, gen.progress), startedAt };
+      return { phase: 'succeeded', progress: 1, startedAt, endedAt: Math.max(forced.at, gen.finishedAt ?? forced.at), result: gen.result };
+  }
+}
+
+/**
+ * Applies the job effects of scenarios to a job being created: phase durations, and the outcome (failed with the
+ * vendor's default message unless the scenario gives one; stuck). `empty`, `no_data` and `volume_factor` are read by
+ * the vendor's generator from `job.effects`.
+ */
+export function withEffects<P>(init: Omit<Job<P, unknown>, 'seq' | 'generation'>, effects: JobEffects | undefined, defaultError: string): Omit<Job<P, unknown>, 'seq' | 'generation'> {
+  if (!effects || effects.scenarios.length === 0) return init;
+  const e = effects.job;
+  return {
+    ...init,
+    effects,
+    queuedMs: e.queued_seconds !== undefined ? e.queued_seconds * 1000 : init.queuedMs,
+    runningMs: e.running_seconds !== undefined ? e.running_seconds * 1000 : init.runningMs,
+    outcome: e.outcome === 'failed' ? { kind: 'failed', error: e.error ?? defaultError } : e.outcome === 'stuck' ? { kind: 'stuck' } : init.outcome,
+  };
 }
 
 export type GenerationTask<R> = (report: (fraction: number) => void) => Promise<R>;

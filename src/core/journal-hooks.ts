@@ -13,6 +13,8 @@ export interface RequestTags {
   vendor?: string;
   tenant?: string;
   jobId?: string;
+  /** Scenarios (and rate limits) that acted on the request. */
+  scenarios?: string[];
 }
 
 declare module 'fastify' {
@@ -96,6 +98,8 @@ export function registerJournalHooks(
         duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
         response: { content_type: contentType === undefined ? null : String(contentType), bytes: request.journalResponse?.bytes ?? null, body: request.journalResponse?.text ?? null },
         job_id: tags.jobId ?? null,
+        route: request.routeOptions.config?.routeKind ?? null,
+        scenarios: tags.scenarios ?? [],
       });
     }
     done();

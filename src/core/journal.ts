@@ -21,6 +21,10 @@ export interface JournalEntry {
   response: { content_type: string | null; bytes: number | null; body: unknown };
   /** The job the request read or created, when the vendor tells. */
   job_id: string | null;
+  /** The kind of vendor route (create, poll, list, download), when known. */
+  route: string | null;
+  /** Scenarios and rate limits that acted on the request. */
+  scenarios: string[];
 }
 
 export interface JournalFilter {

@@ -11,11 +11,14 @@ import { isoSeconds, xmlError } from './signing/xml-errors.js';
 import { isSafeKey, type ObjectStore } from './storage.js';
 import type { Clock } from './clock.js';
 import { tagRequest } from './journal-hooks.js';
+import type { JobStore } from './jobs.js';
+import { fileFaultFor } from './scenarios/file-faults.js';
 
 export interface StorageRouteDeps {
   store: ObjectStore;
   signer: LinkSigner;
   clock: Clock;
+  jobs: JobStore;
 }
 
 function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]> } {
@@ -26,7 +29,7 @@ function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]
 }
 
 /** S3 answers with a request id and host id on every error; ours are derived from the request so they are deterministic. */
-const requestIds = (path: string, now: number) => {
+const requestIds = (path: string, now: number): Array<readonly [string, string]> => {
   const h = sha256Hex(`${path}\n${now}`).toUpperCase();
   return [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]] as const;
 };
@@ -44,7 +47,7 @@ function parseObjectAddress(request: FastifyRequest): { bucket: string; key: str
 }
 
 export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
-  const { store, signer, clock } = deps;
+  const { store, signer, clock, jobs } = deps;
 
   const s3 = async (request: FastifyRequest, reply: FastifyReply) => {
     const now = clock.now();
@@ -52,6 +55,9 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     const ids = requestIds(path, now);
     const address = parseObjectAddress(request);
     if (!address) return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
+    // Tag the owner before checking the signature, so refused downloads show in the job's flow view too.
+    const owned = store.head(address.bucket, address.key);
+    if (owned?.owner) tagRequest(request, owned.owner);
     const host = request.headers.host ?? '';
     const check = signer.verifyS3(path, address.bucket, address.key, host, query, now);
     if (check.style === 'none') return sendXml(reply, 403, xmlError('AccessDenied', 'Access Denied', ids));
@@ -83,8 +89,18 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     }
     const object = store.head(address.bucket, address.key);
     if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]));
-    if (object.owner) tagRequest(request, object.owner);
-    return sendStoredObject(request, reply, store, object);
+    const fault = fileFaultFor(object, jobs, now);
+    if (fault?.kind === 'expired') {
+      const extra: Array<readonly [string, string]> = [];
+      if (check.style === 'v4' && 'expiresSeconds' in v) extra.push(['X-Amz-Expires', String(v.expiresSeconds)]);
+      return sendXml(reply, 403, xmlError('AccessDenied', 'Request has expired', [...extra, ['Expires', isoSeconds(fault.expiresAt)], ['ServerTime', isoSeconds(now)], ...ids]));
+    }
+    if (fault?.kind === 'status') {
+      return fault.status === 500
+        ? sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.', ids))
+        : sendXml(reply, 503, xmlError('SlowDown', 'Please reduce your request rate.', ids));
+    }
+    return sendStoredObject(request, reply, store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
   };
 
   const gcs = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -95,6 +111,8 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     if (!query.some(([k]) => k.startsWith('X-Goog-'))) {
       return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', 'Anonymous caller does not have storage.objects.get access to the Google Cloud Storage object.']]));
     }
+    const owned = store.head(address.bucket, address.key);
+    if (owned?.owner) tagRequest(request, owned.owner);
     const v = signer.verifyGcs(path, request.headers.host ?? '', query, now);
     if (!v.ok) {
       switch (v.reason) {
@@ -117,8 +135,16 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     }
     const object = store.head(address.bucket, address.key);
     if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Details', `No such object: ${address.bucket}/${address.key}`]]));
-    if (object.owner) tagRequest(request, object.owner);
-    return sendStoredObject(request, reply, store, object);
+    const fault = fileFaultFor(object, jobs, now);
+    if (fault?.kind === 'expired') {
+      return sendXml(reply, 400, xmlError('ExpiredToken', 'The provided token has expired.', [['Details', `Request signature expired at: ${isoSeconds(fault.expiresAt).replace('Z', '+00:00')}`]]));
+    }
+    if (fault?.kind === 'status') {
+      return fault.status === 500
+        ? sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.'))
+        : sendXml(reply, 503, xmlError('ServiceUnavailable', 'We encountered an internal error. Please try again.'));
+    }
+    return sendStoredObject(request, reply, store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
   };
 
   // HEAD first: Fastify would otherwise add its own HEAD twin of the GET route, which opens the file for nothing.

@@ -5,6 +5,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CoreContext } from './context.js';
+import type { VendorError } from './errors.js';
+import type { Job } from './jobs.js';
+import type { RouteKind } from './scenarios/schema.js';
+
+/** A documented request limit of the vendor, enforced per tenant on the virtual clock when rate limits are on. */
+export interface RateLimitRule {
+  /** Shown in the 429 and the docs, e.g. "GET per app per second (free trial)". */
+  name: string;
+  method?: 'GET' | 'POST';
+  route?: RouteKind;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** How the vendor says that something went wrong, for scenarios and rate limits. */
+export interface VendorFaults {
+  /** The vendor's own 500. */
+  serverError(): VendorError;
+  /** The vendor's own 429, with its headers. `limit` is the rule exceeded, when a rate limit (not a scenario) fired. */
+  rateLimited(retryAfterSeconds: number, limit?: RateLimitRule): VendorError;
+  /** A plausible failure message for a job that a scenario fails. */
+  jobError: string;
+}
 
 export interface VendorModule<S = any> {
   /** Short lowercase id: the seed file name, the OpenAPI document name, the journal's vendor. */
@@ -27,4 +50,13 @@ export interface VendorModule<S = any> {
   baseUrls(publicUrl: string, seeds: S): Record<string, string>;
   /** The demo tenants and credentials, for GET /__admin/tenants. */
   tenants(seeds: S, publicUrl: string): unknown;
+  /** The vendor's fault envelopes; without them scenarios answer generic JSON errors for this vendor. */
+  faults?: VendorFaults;
+  /** The vendor's documented request limits. */
+  rateLimits?: readonly RateLimitRule[];
+  /**
+   * A job in the vendor's words, for the flow view: its state as the vendor's API shows it, and when its download
+   * link stops working (null while there is none).
+   */
+  describeJob?(job: Job, now: number, ctx: CoreContext): { state: string; link_expires_at: number | null };
 }

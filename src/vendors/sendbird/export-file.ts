@@ -23,6 +23,8 @@ export interface ExportParams {
   type: 'conversation' | 'daily_analysis';
   exportId: string;
   fileId: string;
+  /** Set by an empty-export scenario: the export finds nothing (no_data). */
+  empty?: boolean;
 }
 
 export interface ExportResult {
@@ -44,6 +46,7 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
 export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
 export async function writeExport(ctx: CoreContext, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+  if (params.empty) return { records: 0 };
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.window));
   let records = 0;

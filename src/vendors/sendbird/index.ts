@@ -5,7 +5,8 @@
 import type { VendorModule } from '../../core/vendor.js';
 import { registerOpenApi } from '../../core/openapi.js';
 import { CODES, handleSendbirdError, sendbirdError } from './errors.js';
-import { registerRoutes } from './routes.js';
+import { exportView, type SendbirdJob } from './lifecycle.js';
+import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
 
 const HOST = /^api-([a-z0-9-]+)\.sendbird\.com$/i;
@@ -34,6 +35,31 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     });
     scope.setErrorHandler(handleSendbirdError);
     await registerRoutes(scope, ctx, seeds);
+  },
+  faults: {
+    serverError: () => sendbirdError(CODES.INTERNAL, 'Internal server error.'),
+    // FACTS.md: 500910 with HTTP 429, X-RateLimit-* headers and the retry advice in X-RateLimit-RetryAfter; the message
+    // follows the wording observed from the live API.
+    rateLimited: (retryAfter, rule) => {
+      const limit = rule?.limit ?? 10;
+      const window = rule?.windowSeconds ?? 1;
+      return sendbirdError(CODES.RATE_LIMITED, `Too many requests (scope: app, limit: ${limit};w=${window}, remaining: 0, retry_after: ${retryAfter.toFixed(4)}s, reset: ${retryAfter.toFixed(2)}s`, {
+        'x-ratelimit-limit': String(limit),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': retryAfter.toFixed(3),
+        'x-ratelimit-retryafter': retryAfter.toFixed(3),
+      });
+    },
+    jobError: JOB_ERROR,
+  },
+  // The free-trial plan's limits, the lowest documented (FACTS.md): GET 10/s and POST 5/s per endpoint per application.
+  rateLimits: [
+    { name: 'GET per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1 },
+    { name: 'POST per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1 },
+  ],
+  describeJob(job, now, ctx) {
+    const view = exportView(ctx, job as SendbirdJob, now);
+    return { state: view.export_status, link_expires_at: view.export_file?.expires_at ?? null };
   },
   notFound(request, reply) {
     const e = sendbirdError(CODES.NOT_FOUND, `Resource not found: ${request.method} ${request.url.split('?')[0]} is not a Sendbird AI agent data-export route.`);

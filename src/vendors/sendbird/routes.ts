@@ -7,6 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
+import { withEffects } from '../../core/jobs.js';
+import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import { authenticate, type SendbirdApp } from './auth.js';
 import { CODES, sendbirdError } from './errors.js';
@@ -17,6 +19,8 @@ import { decodeToken, encodeToken } from './page-token.js';
 import { CreateExportBody, EXPORT_STATUSES, EXPORT_TYPES, ExportView, ListQuery, ListView, SendbirdError, type SendbirdSeeds } from './schemas.js';
 
 export const BASE = '/sendbird/:app_id/v3/ai_agent/data_exports';
+/** What a failed export says when a scenario fails it (Sendbird's status page: "the server encountered an error"). */
+export const JOB_ERROR = 'The server encountered an error while processing your request.';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -80,16 +84,20 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
     const appSeed = request.sendbirdApp!;
     const now = ctx.clock.now();
     const { type, agent } = checkCreate(request.body, appSeed, now);
+    const effects = jobEffectsOf(request);
     const seq = ctx.jobs.count('sendbird') + 1;
     const { exportId, fileId } = exportIds(ctx.config.SEED, appSeed.app_id, seq);
     const params = {
-      world: { seed: ctx.config.SEED, appId: appSeed.app_id, aiAgentId: agent.ai_agent_id, volume: ctx.config.WORLD_DAILY_VOLUME * agent.volume },
+      world: { seed: ctx.config.SEED, appId: appSeed.app_id, aiAgentId: agent.ai_agent_id, volume: ctx.config.WORLD_DAILY_VOLUME * agent.volume * (effects?.job.volume_factor ?? 1) },
       window: { from: request.body.from, to: request.body.to, timezone: request.body.timezone, cutoff: now },
       type,
       exportId,
       fileId,
+      // A scenario's empty export (or Sendbird's own no_data) finds nothing to export.
+      empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
     };
     const job: SendbirdJob = ctx.jobs.create(
+      withEffects(
       {
         id: exportId,
         vendor: 'sendbird',
@@ -100,6 +108,9 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
         outcome: { kind: 'success' },
         params,
       },
+      effects,
+      JOB_ERROR,
+      ) as Omit<SendbirdJob, 'seq' | 'generation'>,
       (report) => writeExport(ctx, params, now, report),
     );
     tagRequest(request, { jobId: job.id });
@@ -107,8 +118,8 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
   };
 
   const createSchema = { tags, summary: 'Request a data export', body: CreateExportBody, response: { 200: ExportView, ...errors } };
-  app.post(BASE, { schema: createSchema }, create);
-  app.post(`${BASE}/`, { schema: { ...createSchema, hide: true } }, create);
+  app.post(BASE, { schema: createSchema, config: { routeKind: 'create' } }, create);
+  app.post(`${BASE}/`, { schema: { ...createSchema, hide: true }, config: { routeKind: 'create' } }, create);
 
   const listSchema = { tags, summary: 'List data export requests', querystring: ListQuery, response: { 200: ListView, ...errors } };
   const list = async (request: FastifyRequest & { query: z.output<typeof ListQuery> }) => {
@@ -151,12 +162,12 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
       next: start + limit < matching.length && page.length > 0 ? edge(page.length - 1, 'older') : '',
     };
   };
-  app.get(BASE, { schema: listSchema }, list);
-  app.get(`${BASE}/`, { schema: { ...listSchema, hide: true } }, list);
+  app.get(BASE, { schema: listSchema, config: { routeKind: 'list' } }, list);
+  app.get(`${BASE}/`, { schema: { ...listSchema, hide: true }, config: { routeKind: 'list' } }, list);
 
   app.get(
     `${BASE}/:export_id`,
-    { schema: { tags, summary: 'Get data export details', params: z.object({ export_id: z.string().describe('The export id returned on creation') }), response: { 200: ExportView, ...errors } } },
+    { config: { routeKind: 'poll' }, schema: { tags, summary: 'Get data export details', params: z.object({ export_id: z.string().describe('The export id returned on creation') }), response: { 200: ExportView, ...errors } } },
     async (request) => {
       const appSeed = request.sendbirdApp!;
       const job = ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(request.params.export_id);

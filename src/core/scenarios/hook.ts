@@ -1,0 +1,89 @@
+/**
+ * Applies scenarios and rate limits to vendor requests, in one root preValidation hook: after the vendor has
+ * authenticated the request (its onRequest hook) and the body is parsed, before validation and the handler. HTTP
+ * effects happen here (latency, the vendor's 500 or 429, a cut connection); job and file effects are left on the
+ * request for the vendor's create handler (`request.scenarioEffects`).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.js';
+import { valueAt, VendorError } from '../errors.js';
+import { tagRequest } from '../journal-hooks.js';
+import type { VendorModule } from '../vendor.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { RouteKind } from './schema.js';
+import { type AppliedEffects, emptyEffects, type ScenarioStore } from './store.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    scenarioEffects: AppliedEffects | null;
+  }
+  interface FastifyContextConfig {
+    /** The kind of vendor route, for scenario matching and rate limits. */
+    routeKind?: RouteKind;
+  }
+}
+
+/** The effects a create handler passes to jobs.create (none when no scenario applied). */
+export function jobEffectsOf(request: FastifyRequest): AppliedEffects | undefined {
+  const e = request.scenarioEffects;
+  return e && e.scenarios.length > 0 ? e : undefined;
+}
+
+const genericFaults = {
+  serverError: () => new VendorError(500, { error: 'internal_error', message: 'Internal Server Error' }),
+  rateLimited: (retryAfter: number) => new VendorError(429, { error: 'rate_limited', message: 'Too many requests' }, { 'retry-after': String(Math.ceil(retryAfter)) }),
+};
+
+export function registerScenarioHook(
+  app: FastifyInstance,
+  deps: { scenarios: ScenarioStore; limiter: RateLimiter; clock: Clock; vendorOf: (path: string) => VendorModule | undefined },
+): void {
+  app.decorateRequest('scenarioEffects', null);
+  app.addHook('preValidation', async (request, reply) => {
+    const path = request.url.split('?', 1)[0]!;
+    const vendor = deps.vendorOf(path);
+    if (!vendor) return;
+    const header = request.headers['x-mock-scenario'];
+    const requested = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+    const tenant = request.journalTags?.tenant;
+    const route = request.routeOptions.config?.routeKind;
+    const faults = vendor.faults ?? genericFaults;
+
+    if (vendor.rateLimits?.length) {
+      const verdict = deps.limiter.hit(vendor.id, tenant, request.method, route, vendor.rateLimits, deps.clock.now());
+      if (verdict) {
+        tagRequest(request, { scenarios: [`rate-limit:${verdict.rule.name}`] });
+        throw faults.rateLimited(verdict.retryAfterSeconds, verdict.rule);
+      }
+    }
+
+    if (requested.length === 0 && deps.scenarios.list().length === 0) return;
+    const effects = deps.scenarios.apply({
+      vendor: vendor.id,
+      tenant,
+      route,
+      requested,
+      field: (dotted) => {
+        const keys = dotted.split('.');
+        const fromBody = valueAt(request.body, keys);
+        return fromBody !== undefined ? fromBody : valueAt(request.query, keys);
+      },
+    });
+    if (effects.scenarios.length === 0) return;
+    request.scenarioEffects = effects;
+    tagRequest(request, { scenarios: effects.scenarios });
+    if (effects.http.latency) await sleep(effects.http.latency);
+    if (effects.http.reset) {
+      // Cut the connection without an answer, as a dropped upstream would.
+      reply.hijack();
+      request.raw.socket?.destroy();
+      request.raw.destroy();
+      return;
+    }
+    if (effects.http.status === 500) throw faults.serverError();
+    if (effects.http.status === 429) throw faults.rateLimited(effects.http.retry_after_seconds ?? 1);
+  });
+}
+
+export { emptyEffects };
