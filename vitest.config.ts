@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The README's example imports the package by name; in this repository that name is the sources.
+  resolve: { alias: { 'agent-export-mock': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     // Two cores on CI: forks keep heavy generation tests from starving each other.
     pool: 'forks',
     maxWorkers: 2,

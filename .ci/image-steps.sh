@@ -16,14 +16,17 @@ npm prune --omit=dev --no-audit --no-fund
 rm -rf src tsconfig.json tsconfig.build.json
 cp -r "$repo/seeds" "$repo/openapi" "$work/"
 
+# The image's HEALTHCHECK command, read from the Dockerfile so the two cannot drift.
+health_cmd=$(sed -n 's/^  CMD node -e "\(.*\)"$/\1/p' "$repo/Dockerfile")
+[ -n "$health_cmd" ] || { echo "image steps: no HEALTHCHECK command found in the Dockerfile"; exit 1; }
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 NODE_ENV=production HOST=0.0.0.0 PORT=$port CLOCK_START=2025-04-08T12:00:00Z CLOCK_FROZEN=true node dist/cli.js &
 pid=$!
 for _ in $(seq 1 100); do
-  # The image's HEALTHCHECK command, verbatim.
-  if PORT=$port node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then break; fi
+  if PORT=$port node -e "$health_cmd"; then healthy=1; break; fi
   sleep 0.1
 done
+[ "${healthy:-0}" = 1 ] || { echo "image steps: the server never became healthy"; exit 1; }
 node "$repo/.ci/smoke.mjs" "http://127.0.0.1:$port"
 kill -TERM "$pid"
 wait "$pid"

@@ -6,6 +6,9 @@
 import { ConfigError, helpText, loadConfig, parseFlags } from './config.js';
 import { banner, startServer } from './server.js';
 
+/** How long a SIGTERM waits for running requests (downloads) before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(argv: string[]): Promise<void> {
   let config;
   try {
@@ -31,13 +34,22 @@ async function main(argv: string[]): Promise<void> {
   }
   process.stdout.write(`${banner(server)}\n`);
   let closing = false;
+  // Stop accepting, let running downloads finish (at most SHUTDOWN_GRACE_MS), then exit 0.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     process.stdout.write(`agent-export-mock: ${signal} received, closing\n`);
+    const timer = setTimeout(() => {
+      process.stderr.write(`agent-export-mock: requests still running after ${SHUTDOWN_GRACE_MS} ms; exiting anyway\n`);
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
     server.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (err) => {
+        process.stderr.write(`agent-export-mock: error while closing: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
     );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -62,6 +62,10 @@ export const SETTINGS = {
     description: 'Presets installed at start-up and on reset, comma-separated (e.g. job-failed,rate-limited)',
   },
   RATE_LIMITS: { schema: bool.default(false), description: "Enforce each vendor's documented rate limits for every tenant" },
+  ADMIN_TOKEN: {
+    schema: z.string().min(16, 'use at least 16 characters').optional(),
+    description: 'When set, every /__admin route requires Authorization: Bearer <token>',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',

@@ -11,6 +11,9 @@ describe('README', () => {
       expect(readme, name).toContain(`| \`${flagOf(name)}\` | \`${name}\` |`);
     }
   });
+  it('shows the library example exactly as the tests run it', () => {
+    expect(readme).toContain(readFileSync(new URL('../examples/sendbird-client.test.ts', import.meta.url), 'utf8'));
+  });
   it('gives the two commands, and .ci/run runs the test one', () => {
     expect(readme).toContain('npm ci && npm start');
     expect(readme).toContain('npm ci && npm test');

@@ -7,6 +7,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
+import { SETTLE_AFTER_CLOCK_MS } from '../core/jobs.js';
+import { safeEqual } from '../core/signing/hmac.js';
 import { registerOpenApi } from '../core/openapi.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
@@ -15,11 +17,6 @@ import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from 
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
-/**
- * After the clock moves, wait (at most this long, real ms) for the files of jobs that have become due, so the next
- * poll sees them finished. A test that advances the clock then polls gets the same answer on a fast or slow machine.
- */
-const SETTLE_AFTER_CLOCK_MS = 2000;
 
 export async function registerAdmin(scope: FastifyInstance, state: MockState): Promise<void> {
   const { ctx, vendors } = state;
@@ -29,6 +26,22 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     description: 'Health, virtual clock, reset and demo tenants of the mock server. Not part of any vendor API.',
     servers: [{ url: '/', description: 'this mock server' }],
   });
+
+  const token = ctx.config.ADMIN_TOKEN;
+  if (token) {
+    // Constant-time comparison; vendor routes never see this token (they keep the vendors' own credentials).
+    scope.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/__admin')) return;
+      const header = request.headers.authorization ?? '';
+      const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+      if (!safeEqual(given, token)) {
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer realm="agent-export-mock admin"')
+          .send({ error: 'unauthorized', message: 'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.' });
+      }
+    });
+  }
 
   scope.setErrorHandler((error: FastifyError, _request, reply) => {
     const failure = classifyFailure(error);

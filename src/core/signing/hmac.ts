@@ -5,12 +5,14 @@ export const hmac = (key: string | Buffer, data: string): Buffer => createHmac('
 export const hmacHex = (key: string | Buffer, data: string): string => hmac(key, data).toString('hex');
 export const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
 
-/** Constant-time equality of two strings (length is not secret here: every signature of a style has one length). */
+/**
+ * Constant-time equality of two strings. Both sides are hashed first, so neither the content nor the length of the
+ * expected value leaks through timing.
+ */
 export function safeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  if (ab.length !== bb.length) return false;
-  return timingSafeEqual(ab, bb);
+  const ha = createHash('sha256').update(a, 'utf8').digest();
+  const hb = createHash('sha256').update(b, 'utf8').digest();
+  return timingSafeEqual(ha, hb);
 }
 
 /** RFC 3986 encoding as AWS and GCS canonical requests use it (encodeURIComponent leaves !'()* alone). */

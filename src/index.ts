@@ -1,0 +1,125 @@
+/**
+ * The library door: start the mock inside a test process (`startMockServer`) or build it for inject-only use
+ * (`buildApp`). Everything the admin API offers is here as typed calls, without HTTP.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { type Config, parseConfig, type SettingName } from './config.js';
+import { SETTLE_AFTER_CLOCK_MS } from './core/jobs.js';
+import type { JournalEntry, JournalFilter } from './core/journal.js';
+import { PRESETS } from './core/scenarios/presets.js';
+import type { ScenarioInput } from './core/scenarios/schema.js';
+import type { Scenario } from './core/scenarios/store.js';
+import { startServer } from './server.js';
+
+export { buildApp } from './app.js';
+export { loadConfig, parseConfig, type Config } from './config.js';
+export type { JournalEntry, JournalFilter } from './core/journal.js';
+export type { ScenarioInput } from './core/scenarios/schema.js';
+export { PRESETS } from './core/scenarios/presets.js';
+
+export interface MockServerOptions {
+  /** 0 (the default here) picks a free port. */
+  port?: number;
+  host?: string;
+  seed?: string;
+  /** Where the virtual clock starts (default: now). */
+  clockStart?: string | number | Date;
+  /** Keep the clock still until moved (default false). */
+  clockFrozen?: boolean;
+  publicUrl?: string;
+  /** Tenants file or folder (default: the bundled seeds). */
+  seeds?: string;
+  /** Any other setting by its environment name, e.g. { JOB_RUNNING_SECONDS: 5, LOG_LEVEL: 'info' }. */
+  settings?: Partial<Record<SettingName, unknown>>;
+}
+
+export interface MockServer {
+  /** Origin of the server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Base URL a client of each vendor sets, per vendor and tenant. */
+  baseUrls: Record<string, Record<string, string>>;
+  clock: {
+    now(): Date;
+    /** Sets the clock, then waits for the files of exports that have become due (as the admin API does). */
+    set(at: string | number | Date, frozen?: boolean): Promise<Date>;
+    advance(seconds: number): Promise<Date>;
+  };
+  scenarios: {
+    add(scenario: ScenarioInput): Scenario;
+    remove(name: string): boolean;
+    list(): Scenario[];
+    clear(): void;
+    /** Installs a preset (happy-path, slow-export, job-failed, …). */
+    preset(name: keyof typeof PRESETS | string): void;
+  };
+  journal: {
+    list(filter?: JournalFilter): JournalEntry[];
+    clear(): void;
+    /** The first matching request already recorded or the next to arrive; undefined after the timeout. */
+    wait(filter: JournalFilter, timeoutMs?: number): Promise<JournalEntry | undefined>;
+  };
+  /** Every seeded tenant and its demo credentials, per vendor (what GET /__admin/tenants answers). */
+  tenants(): Promise<Record<string, unknown>>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+  /** The Fastify instance, for inject(). */
+  app: FastifyInstance;
+}
+
+export function configOf(opts: MockServerOptions = {}): Config {
+  const start = opts.clockStart === undefined ? undefined : new Date(opts.clockStart).toISOString();
+  return parseConfig({
+    LOG_LEVEL: 'silent',
+    ...opts.settings,
+    PORT: opts.port ?? opts.settings?.PORT ?? 0,
+    ...(opts.host !== undefined ? { HOST: opts.host } : {}),
+    ...(opts.seed !== undefined ? { SEED: opts.seed } : {}),
+    ...(start !== undefined ? { CLOCK_START: start } : {}),
+    ...(opts.clockFrozen !== undefined ? { CLOCK_FROZEN: opts.clockFrozen } : {}),
+    ...(opts.publicUrl !== undefined ? { PUBLIC_URL: opts.publicUrl } : {}),
+    ...(opts.seeds !== undefined ? { SEEDS: opts.seeds } : {}),
+  });
+}
+
+/** Starts the mock on a real socket (port 0 by default) and answers its typed controls. */
+export async function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
+  const server = await startServer(configOf(opts));
+  const { app, url } = server;
+  const { ctx, vendors, seeds } = app.mock;
+  const settle = async () => {
+    await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+    return new Date(ctx.clock.now());
+  };
+  return {
+    url,
+    baseUrls: Object.fromEntries(vendors.map((v) => [v.id, v.baseUrls(url, seeds.get(v.id))])),
+    clock: {
+      now: () => new Date(ctx.clock.now()),
+      set: (at, frozen) => (ctx.clock.set(new Date(at).getTime(), frozen), settle()),
+      advance: (seconds) => (ctx.clock.advance(seconds * 1000), settle()),
+    },
+    scenarios: {
+      add: (s) => ctx.scenarios.add(s),
+      remove: (name) => ctx.scenarios.remove(name),
+      list: () => ctx.scenarios.list(),
+      clear: () => ctx.scenarios.clear(),
+      preset: (name) => {
+        const preset = PRESETS[name];
+        if (!preset) throw new Error(`unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
+        for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
+      },
+    },
+    journal: {
+      list: (filter) => ctx.journal.list(filter),
+      clear: () => ctx.journal.clear(),
+      wait: (filter, timeoutMs = 5000) => ctx.journal.wait(filter, timeoutMs),
+    },
+    tenants: async () => (await app.inject({ url: '/__admin/tenants', headers: ctx.config.ADMIN_TOKEN ? { authorization: `Bearer ${ctx.config.ADMIN_TOKEN}` } : {} })).json(),
+    reset: () => app.mock.reset(),
+    close: () => server.close(),
+    app,
+  };
+}
+
+export { buildApp as default };

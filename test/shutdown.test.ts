@@ -1,0 +1,44 @@
+/** SIGTERM during a download: the download completes, then the process exits 0. Runs the real CLI in a child process. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { get } from 'node:http';
+import { describe, expect, it } from 'vitest';
+
+describe('graceful shutdown', () => {
+  it('lets a running download finish after SIGTERM and exits 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--world-daily-volume', '3000', '--log-level', 'warn'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    while (!/listening on (http:\/\/\S+)/.test(out)) await once(child.stdout, 'data');
+    const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
+    const headers = { 'api-token': 'demo-sendbird-api-token', 'content-type': 'application/json' };
+    const base = `${url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`;
+    const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-06', to: '2025-04-07', timezone: 'UTC', export_format: 'json' }) })).json()) as { export_id: string };
+    await fetch(`${url}/__admin/clock/advance`, { method: 'POST', headers, body: '{"seconds":120}' });
+    const done = (await (await fetch(`${base}/${created.export_id}`, { headers })).json()) as { export_file: { url: string } };
+
+    const received = await new Promise<{ bytes: number; expected: number }>((resolve, reject) => {
+      get(done.export_file.url, { agent: false }, (res) => {
+        const expected = Number(res.headers['content-length']);
+        let bytes = 0;
+        res.pause();
+        // Read slowly, and send SIGTERM once the download is under way.
+        child.kill('SIGTERM');
+        // Slow consumer: resume for 5 ms every 20 ms.
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        const timer = setInterval(() => {
+          res.resume();
+          setTimeout(() => res.pause(), 5);
+        }, 20);
+        res.on('end', () => (clearInterval(timer), resolve({ bytes, expected })));
+        res.on('error', (e) => (clearInterval(timer), reject(e)));
+      }).on('error', reject);
+    });
+    expect(received.expected).toBeGreaterThan(1_000_000);
+    expect(received.bytes).toBe(received.expected);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+});
