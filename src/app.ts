@@ -18,6 +18,8 @@ import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
+import { Persistence } from './core/persistence.js';
+import { sweep } from './core/retention.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import type { VendorModule } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
@@ -30,6 +32,8 @@ export interface MockState {
   /** Sets the origin for links once the real port is known. */
   setPublicUrl(url: string): void;
   reset(): Promise<void>;
+  /** Evicts jobs and files past their links' expiry plus RETENTION_SECONDS (also runs every minute). */
+  sweep(): Promise<{ jobs: number; objects: number }>;
 }
 
 declare module 'fastify' {
@@ -45,8 +49,11 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   const seeds = loadSeeds(config.SEEDS, vendors);
   const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
   let publicUrl = publicUrlOf(config);
-  const store = new ObjectStore();
+  const store = new ObjectStore(config.DATA_DIR);
+  store.now = () => clock.now();
   const resetHooks: Array<() => void | Promise<void>> = [];
+  const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
+  let persistence: Persistence | undefined;
   const ctx: CoreContext = {
     config,
     clock,
@@ -58,6 +65,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     limiter: new RateLimiter(config.RATE_LIMITS),
     publicUrl: () => publicUrl,
     onReset: (fn) => void resetHooks.push(fn),
+    persist: (key, part) => void vendorState.set(key, part),
+    changed: () => persistence?.changed(),
   };
 
   for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
@@ -94,6 +103,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     vendors,
     seeds,
     setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
+    sweep: async () => ({ jobs: 0, objects: 0 }),
     reset: async () => {
       ctx.jobs.reset();
       ctx.journal.clear();
@@ -103,10 +113,13 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
       await store.clear();
       clock.reset();
       for (const hook of resetHooks) await hook();
+      ctx.changed();
     },
   };
   app.decorate('mock', state);
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await persistence?.close();
     await ctx.jobs.drain();
     store.destroy();
   });
@@ -132,6 +145,22 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
   }
   await app.register(async (scope) => registerAdmin(scope, state));
+
+  if (config.DATA_DIR) {
+    persistence = new Persistence(config.DATA_DIR, { clock, jobs: ctx.jobs, store, scenarios: ctx.scenarios, limiter: ctx.limiter, journal: ctx.journal, vendorState });
+    persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
+    await persistence.load((job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx));
+    ctx.jobs.onSettled = () => ctx.changed();
+    // Any request may change state (a job, a scenario counter, the journal): save soon after.
+    app.addHook('onResponse', (_request, _reply, done) => {
+      persistence!.changed();
+      done();
+    });
+  }
+  // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
+  const sweeper = setInterval(() => void sweep(ctx, vendors), 60_000);
+  sweeper.unref();
+  state.sweep = () => sweep(ctx, vendors);
 
   app.setNotFoundHandler((request, reply) => {
     const path = (request.url.split('?')[0] ?? '').toLowerCase();

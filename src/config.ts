@@ -53,6 +53,14 @@ export const SETTINGS = {
     schema: num(z.number().int().min(0).max(10_000_000)).default(40),
     description: 'Average conversations (Kore: searches) per tenant per day; seeds scale it per tenant',
   },
+  ZENDESK_SHARD_SIZE: {
+    schema: num(z.number().int().min(1).max(10_000_000)).default(5000),
+    description: 'Zendesk: conversations per export file; a day with more is split into …_000000000001.json and on',
+  },
+  ZENDESK_FINALIZE_DELAY_MINUTES: {
+    schema: num(z.number().int().min(0).max(1440)).default(120),
+    description: "Zendesk: minutes after midnight UTC before the day's export is finalized and served (404 until then)",
+  },
   JOURNAL_LIMIT: {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
     description: 'Requests kept in the request journal (oldest dropped first); 0 turns the journal off',
@@ -62,6 +70,14 @@ export const SETTINGS = {
     description: 'Presets installed at start-up and on reset, comma-separated (e.g. job-failed,rate-limited)',
   },
   RATE_LIMITS: { schema: bool.default(false), description: "Enforce each vendor's documented rate limits for every tenant" },
+  DATA_DIR: {
+    schema: z.string().min(1).optional(),
+    description: 'Folder where jobs, scenarios, the clock, the journal and files survive a restart (default: memory and a temporary folder)',
+  },
+  RETENTION_SECONDS: {
+    schema: num(z.number().min(0)).default(86_400),
+    description: 'How long finished jobs and their files are kept after their download links expire',
+  },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters').optional(),
     description: 'When set, every /__admin route requires Authorization: Bearer <token>',

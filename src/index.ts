@@ -89,6 +89,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   const { ctx, vendors, seeds } = app.mock;
   const settle = async () => {
     await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+    await app.mock.sweep();
     return new Date(ctx.clock.now());
   };
   return {

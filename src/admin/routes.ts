@@ -78,6 +78,7 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     async (request) => {
       ctx.clock.set(Date.parse(request.body.now), request.body.frozen);
       await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+      await state.sweep();
       return toView(ctx.clock.state());
     },
   );
@@ -88,6 +89,7 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     async (request) => {
       ctx.clock.advance(request.body.seconds * 1000);
       await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+      await state.sweep();
       return toView(ctx.clock.state());
     },
   );

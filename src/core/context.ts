@@ -24,4 +24,11 @@ export interface CoreContext {
   publicUrl(): string;
   /** Registers work to do on POST /__admin/reset, after jobs and storage are cleared. */
   onReset(fn: () => void | Promise<void>): void;
+  /**
+   * Registers vendor state that must survive a restart with DATA_DIR (e.g. an outbox): `save` gives plain JSON data,
+   * `load` puts it back at start-up. Call it while registering routes.
+   */
+  persist(key: string, state: { save(): unknown; load(data: unknown): void }): void;
+  /** Tells persistence that state changed (it saves soon after). Requests and finished work already do. */
+  changed(): void;
 }

@@ -140,18 +140,33 @@ export type GenerationTask<R> = (report: (fraction: number) => void) => Promise<
  * Runs generation work one task at a time (it is CPU-bound: running two at once only slows both) and keeps the
  * jobs. Tasks yield to the event loop between chunks, so polls stay fast while a large file is written.
  */
+/** A job as written to DATA_DIR: everything but the promise of its running work. */
+export type SavedJob = Omit<Job, 'generation'> & { generation: Omit<Generation<unknown>, 'promise'> };
+
 export class JobStore {
   private readonly jobs = new Map<string, Job<any, any>>();
   private seq = 0;
+  /** Jobs created per vendor since the last reset; ids derive from it, so it never goes down when jobs are evicted. */
+  private readonly created = new Map<string, number>();
   private queue: Promise<void> = Promise.resolve();
   /** Bumped on reset so that work queued before a reset does not land in the new world. */
   private epoch = 0;
+  /** Called when a job's work ends (persistence saves then). */
+  onSettled: () => void = () => undefined;
 
   constructor(private readonly now: () => number) {}
 
   create<P, R>(init: Omit<Job<P, R>, 'seq' | 'generation'>, task: GenerationTask<R>): Job<P, R> {
     const generation: Generation<R> = { state: 'pending', progress: 0, promise: Promise.resolve() };
     const job: Job<P, R> = { ...init, seq: ++this.seq, generation };
+    this.created.set(job.vendor, (this.created.get(job.vendor) ?? 0) + 1);
+    this.schedule(job, task);
+    this.jobs.set(job.id, job);
+    return job;
+  }
+
+  private schedule<R>(job: Job<unknown, R>, task: GenerationTask<R>): void {
+    const generation = job.generation;
     const epoch = this.epoch;
     generation.promise = this.queue = this.queue.then(async () => {
       if (epoch !== this.epoch) return;
@@ -167,9 +182,39 @@ export class JobStore {
         generation.error = (err as Error).message;
       }
       generation.finishedAt = this.now();
+      this.onSettled();
     });
-    this.jobs.set(job.id, job);
-    return job;
+  }
+
+  /** Jobs as plain data, for DATA_DIR. */
+  snapshot(): { jobs: SavedJob[]; created: Record<string, number>; seq: number } {
+    const jobs = [...this.jobs.values()].map(({ generation: { promise: _promise, ...gen }, ...rest }) => ({ ...rest, generation: gen }));
+    return { jobs, created: Object.fromEntries(this.created), seq: this.seq };
+  }
+
+  /**
+   * Puts saved jobs back. A job whose work had not finished is given its work again by `resume` (the vendor rebuilds
+   * it from the job's parameters); without it, the job ends failed, as a real export lost in an outage would.
+   */
+  restore(saved: { jobs: SavedJob[]; created: Record<string, number>; seq: number }, resume: (job: Job) => GenerationTask<unknown> | undefined): void {
+    this.seq = saved.seq;
+    for (const [vendor, n] of Object.entries(saved.created)) this.created.set(vendor, n);
+    for (const s of saved.jobs) {
+      const job: Job = { ...s, generation: { ...s.generation, promise: Promise.resolve() } };
+      this.jobs.set(job.id, job);
+      if (job.generation.state === 'pending' || job.generation.state === 'running') {
+        const task = resume(job);
+        job.generation.state = 'pending';
+        job.generation.progress = 0;
+        if (task) this.schedule(job, task);
+        else Object.assign(job.generation, { state: 'error', error: 'The export was interrupted by a restart.', finishedAt: this.now() });
+      }
+    }
+  }
+
+  /** Forgets one job (retention). */
+  remove(id: string): void {
+    this.jobs.delete(id);
   }
 
   get<P, R>(id: string): Job<P, R> | undefined {
@@ -187,11 +232,9 @@ export class JobStore {
     return [...this.jobs.values()];
   }
 
-  /** How many jobs a vendor has created since the last reset (for deterministic ids). */
+  /** How many jobs a vendor has created since the last reset (for deterministic ids; evictions do not lower it). */
   count(vendor: string): number {
-    let n = 0;
-    for (const job of this.jobs.values()) if (job.vendor === vendor) n++;
-    return n;
+    return this.created.get(vendor) ?? 0;
   }
 
   /**
@@ -220,6 +263,7 @@ export class JobStore {
   /** Forgets every job; generation already queued is skipped. */
   reset(): void {
     this.jobs.clear();
+    this.created.clear();
     this.seq = 0;
     this.epoch++;
   }

@@ -123,6 +123,15 @@ export class Journal {
     this.entries = [];
   }
 
+  snapshot(): { entries: JournalEntry[]; nextId: number } {
+    return { entries: this.entries, nextId: this.nextId };
+  }
+
+  restore(saved: { entries: JournalEntry[]; nextId: number }): void {
+    this.entries = saved.entries.slice(-this.limit);
+    this.nextId = saved.nextId;
+  }
+
   get lastId(): number {
     return this.nextId - 1;
   }

@@ -4,7 +4,7 @@
  * while streaming, so nothing is ever held whole in memory.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,11 +34,28 @@ export function isSafeKey(key: string): boolean {
 
 export class ObjectStore {
   private readonly objects = new Map<string, StoredObject>();
+  /** Virtual time each object was last written or looked up, for retention of objects no job owns. */
+  private readonly accessed = new Map<string, number>();
+  /** The clock, for access times; set by the app. */
+  now: () => number = Date.now;
   private readonly root: string;
   private tmpCounter = 0;
+  /** A folder of our own (no DATA_DIR): removed on close. A DATA_DIR is kept. */
+  private readonly temporary: boolean;
 
   constructor(root?: string) {
+    this.temporary = root === undefined;
     this.root = root ?? mkdtempSync(join(tmpdir(), 'agent-export-mock-'));
+  }
+
+  /** The index of stored objects, for DATA_DIR. */
+  snapshot(): StoredObject[] {
+    return [...this.objects.values()];
+  }
+
+  /** Puts a saved index back, keeping only objects whose file is still there. */
+  restore(objects: readonly StoredObject[]): void {
+    for (const o of objects) if (existsSync(this.pathOf(o.bucket, o.key))) this.objects.set(`${o.bucket}/${o.key}`, o);
   }
 
   private pathOf(bucket: string, key: string): string {
@@ -46,7 +63,15 @@ export class ObjectStore {
   }
 
   head(bucket: string, key: string): StoredObject | undefined {
-    return this.objects.get(`${bucket}/${key}`);
+    const id = `${bucket}/${key}`;
+    const object = this.objects.get(id);
+    if (object) this.accessed.set(id, this.now());
+    return object;
+  }
+
+  /** Every object with the virtual time it was last written or looked up. */
+  entries(): Array<{ object: StoredObject; accessedAt: number }> {
+    return [...this.objects].map(([id, object]) => ({ object, accessedAt: this.accessed.get(id) ?? object.lastModified }));
   }
 
   /**
@@ -83,6 +108,7 @@ export class ObjectStore {
     }
     const object: StoredObject = { ...meta, size, etag: `"${md5.digest('hex')}"` };
     this.objects.set(`${meta.bucket}/${meta.key}`, object);
+    this.accessed.set(`${meta.bucket}/${meta.key}`, this.now());
     return object;
   }
 
@@ -93,17 +119,20 @@ export class ObjectStore {
 
   async delete(bucket: string, key: string): Promise<void> {
     this.objects.delete(`${bucket}/${key}`);
+    this.accessed.delete(`${bucket}/${key}`);
     await rm(this.pathOf(bucket, key), { force: true });
   }
 
   /** Forgets every object and removes its file. */
   async clear(): Promise<void> {
     this.objects.clear();
+    this.accessed.clear();
     await rm(join(this.root, 'objects'), { recursive: true, force: true });
   }
 
-  /** Removes the storage folder; called on close so temporary files do not outlive the server. */
+  /** Removes a temporary storage folder on close, so temporary files do not outlive the server; a DATA_DIR stays. */
   destroy(): void {
+    if (!this.temporary) return;
     this.objects.clear();
     rmSync(this.root, { recursive: true, force: true });
   }

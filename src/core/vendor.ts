@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CoreContext } from './context.js';
 import type { VendorError } from './errors.js';
-import type { Job } from './jobs.js';
+import type { GenerationTask, Job } from './jobs.js';
 import type { RouteKind } from './scenarios/schema.js';
 
 /** A documented request limit of the vendor, enforced per tenant on the virtual clock when rate limits are on. */
@@ -59,4 +59,6 @@ export interface VendorModule<S = any> {
    * link stops working (null while there is none).
    */
   describeJob?(job: Job, now: number, ctx: CoreContext): { state: string; link_expires_at: number | null };
+  /** Rebuilds the work of a job whose file was not finished when the server stopped (DATA_DIR restarts). */
+  resumeJob?(job: Job, ctx: CoreContext): GenerationTask<unknown> | undefined;
 }

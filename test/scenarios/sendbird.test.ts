@@ -245,7 +245,7 @@ describe('flow view', () => {
     await advance(app, 30);
     const done = await details(app, job.export_id);
     await download(app, done.export_file.url);
-    await advance(app, 8 * 86400);
+    await advance(app, 7 * 86400 + 3600);
     await download(app, done.export_file.url);
 
     const jobs = (await app.inject({ url: '/__admin/jobs' })).json().jobs;

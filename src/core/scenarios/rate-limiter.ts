@@ -51,6 +51,11 @@ export class RateLimiter {
     return exceeded;
   }
 
+  restore(saved: { default: boolean; switches: Record<string, boolean> }): void {
+    this.defaultOn = saved.default;
+    for (const [k, v] of Object.entries(saved.switches)) this.switches.set(k, v);
+  }
+
   reset(defaultOn: boolean = this.defaultOn): void {
     this.windows.clear();
     this.switches.clear();

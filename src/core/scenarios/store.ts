@@ -72,6 +72,12 @@ export class ScenarioStore {
     this.scenarios.clear();
   }
 
+  /** Puts saved scenarios back with their counters. */
+  restore(saved: readonly Scenario[]): void {
+    this.scenarios.clear();
+    for (const s of saved) this.scenarios.set(s.name, { ...s });
+  }
+
   /** Makes a set of scenarios available by name to X-Mock-Scenario without installing it (presets). */
   define(name: string, set: ScenarioInput[]): void {
     this.library.set(name, set);

@@ -5,6 +5,7 @@
 import type { VendorModule } from '../../core/vendor.js';
 import { registerOpenApi } from '../../core/openapi.js';
 import { CODES, handleSendbirdError, sendbirdError } from './errors.js';
+import { writeExport } from './export-file.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
@@ -60,6 +61,10 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   describeJob(job, now, ctx) {
     const view = exportView(ctx, job as SendbirdJob, now);
     return { state: view.export_status, link_expires_at: view.export_file?.expires_at ?? null };
+  },
+  resumeJob(job, ctx) {
+    const j = job as SendbirdJob;
+    return (report) => writeExport(ctx, j.params, j.createdAt, report);
   },
   notFound(request, reply) {
     const e = sendbirdError(CODES.NOT_FOUND, `Resource not found: ${request.method} ${request.url.split('?')[0]} is not a Sendbird AI agent data-export route.`);

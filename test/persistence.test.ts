@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { advance, download, testApp } from './helpers.js';
+import { create, details } from './vendors/sendbird/sendbird.js';
+
+const dirs: string[] = [];
+const dataDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'aem-data-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('DATA_DIR', () => {
+  it('keeps a job, its link, its file, scenarios, the journal and the clock across a restart', async () => {
+    const dir = dataDir();
+    const first = await testApp({ DATA_DIR: dir });
+    const job = await create(first);
+    await advance(first, 60);
+    const done = await details(first, job.export_id);
+    const bytes = (await download(first, done.export_file.url)).rawPayload;
+    await first.inject({ method: 'POST', url: '/__admin/presets/job-failed' });
+    await first.close();
+
+    const second = await testApp({ DATA_DIR: dir });
+    expect((await second.inject({ url: '/__admin/clock' })).json().now).toBe('2025-04-08T12:01:00.000Z');
+    const again = await details(second, job.export_id);
+    expect(again).toEqual(done);
+    const file = await download(second, again.export_file.url);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(bytes)).toBe(true);
+    expect((await second.inject({ url: '/__admin/scenarios' })).json().scenarios.map((s: { name: string }) => s.name)).toEqual(['job-failed']);
+    expect((await second.inject({ url: `/__admin/requests?job_id=${job.export_id}` })).json().requests.length).toBeGreaterThanOrEqual(3);
+    // A new export after the restart gets a new id, not one of the old ones.
+    const next = await create(second);
+    expect(next.export_id).not.toBe(job.export_id);
+    await second.close();
+  });
+
+  it('finishes after a restart the file of a job that was still being written', async () => {
+    const dir = dataDir();
+    const first = await testApp({ DATA_DIR: dir });
+    const job = await create(first);
+    // Simulate a stop before the work ran: save the job as pending, then close without draining the queue's result.
+    first.mock.ctx.jobs.get(job.export_id)!.generation.state = 'pending';
+    first.mock.ctx.changed();
+    await first.close();
+    const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
+    state.jobs.jobs[0].generation = { state: 'running', progress: 0.3 };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'state.json'), JSON.stringify(state));
+
+    const second = await testApp({ DATA_DIR: dir });
+    await advance(second, 60);
+    const done = await details(second, job.export_id);
+    expect(done.export_status).toBe('done');
+    expect((await download(second, done.export_file.url)).statusCode).toBe(200);
+    await second.close();
+  });
+
+  it('leaves a loadable state after kill -9 in the middle of saving', async () => {
+    const dir = dataDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--data-dir', dir, '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    while (!/listening on (http:\/\/\S+)/.test(out)) await once(child.stdout, 'data');
+    const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
+    const headers = { 'api-token': 'demo-sendbird-api-token', 'content-type': 'application/json' };
+    const body = JSON.stringify({ type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-01', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
+    // Keep the server saving (every request changes the journal) and kill it without warning part-way.
+    const requests = Array.from({ length: 40 }, () => fetch(`${url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`, { method: 'POST', headers, body }).catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGKILL');
+    await Promise.all(requests);
+    await once(child, 'exit').catch(() => undefined);
+
+    const app = await testApp({ DATA_DIR: dir });
+    const jobs = (await app.inject({ url: '/__admin/jobs' })).json().jobs;
+    expect(Array.isArray(jobs)).toBe(true);
+    await app.close();
+  });
+});
+
+describe('retention', () => {
+  it('evicts a finished job and its file once its link has expired plus RETENTION_SECONDS', async () => {
+    const app = await testApp({ RETENTION_SECONDS: 3600 });
+    const job = await create(app);
+    await advance(app, 60);
+    const done = await details(app, job.export_id);
+    const expiresIn = (done.export_file.expires_at - Date.parse('2025-04-08T12:01:00Z')) / 1000;
+    await advance(app, expiresIn + 3599);
+    expect((await app.inject({ url: `/__admin/jobs/${job.export_id}` })).statusCode).toBe(200);
+    await advance(app, 1);
+    expect((await app.inject({ url: `/__admin/jobs/${job.export_id}` })).statusCode).toBe(404);
+    expect(app.mock.ctx.store.snapshot()).toHaveLength(0);
+    await app.close();
+  });
+
+  it('keeps memory bounded under a steady load of exports', async () => {
+    const app = await testApp({ RETENTION_SECONDS: 0, JOURNAL_LIMIT: 50 });
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 10; i++) await create(app, { type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
+      await advance(app, 8 * 86400);
+      await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-04-08T12:00:00Z' } });
+    }
+    expect(app.mock.ctx.jobs.all().length).toBe(0);
+    expect(app.mock.ctx.journal.list().length).toBeLessThanOrEqual(50);
+    await app.close();
+  });
+});
