@@ -4,12 +4,22 @@
  * gracefully on SIGTERM/SIGINT. An invalid setting prints one line naming it and exits with code 2.
  */
 import { ConfigError, helpText, loadConfig, parseFlags } from './config.js';
+import { generate, progressReporter } from './generate.js';
 import { banner, startServer } from './server.js';
 
 /** How long a SIGTERM waits for running requests (downloads) before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'generate') {
+    try {
+      await generate(argv.slice(1), progressReporter(process.stderr));
+      return;
+    } catch (err) {
+      process.stderr.write(`agent-export-mock: ${(err as Error).message}\n`);
+      process.exit(err instanceof ConfigError ? 2 : 1);
+    }
+  }
   let config;
   try {
     if (parseFlags(argv).help) {

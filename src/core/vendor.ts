@@ -59,6 +59,11 @@ export interface VendorModule<S = any> {
    * link stops working (null while there is none).
    */
   describeJob?(job: Job, now: number, ctx: CoreContext): { state: string; link_expires_at: number | null };
+  /**
+   * Offline fixtures (`agent-export-mock generate <vendor>`): runs the vendor's flow against the in-process app with
+   * the command-line options and returns the downloaded files, byte for byte what the server serves.
+   */
+  fixture?(fx: import('../generate.js').FixtureContext): Promise<import('../generate.js').GeneratedFile[]>;
   /** Rebuilds the work of a job whose file was not finished when the server stopped (DATA_DIR restarts). */
   resumeJob?(job: Job, ctx: CoreContext): GenerationTask<unknown> | undefined;
 }

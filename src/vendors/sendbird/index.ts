@@ -62,6 +62,32 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     const view = exportView(ctx, job as SendbirdJob, now);
     return { state: view.export_status, link_expires_at: view.export_file?.expires_at ?? null };
   },
+  async fixture(fx) {
+    const seeds = fx.app.mock.seeds.get('sendbird') as SendbirdSeeds;
+    const appId = fx.options['app-id'] ?? seeds.apps[0]!.app_id;
+    const app = seeds.apps.find((a) => a.app_id === appId);
+    if (!app) throw new Error(`generate: no Sendbird app "${appId}" in the seeds`);
+    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const body = {
+      type: fx.options.type ?? 'conversation',
+      ai_agent_id: fx.options['ai-agent-id'] ?? app.ai_agents[0]?.ai_agent_id,
+      from: fx.options.from ?? today,
+      to: fx.options.to ?? fx.options.from ?? today,
+      timezone: fx.options.timezone ?? 'UTC',
+      export_format: 'json',
+    };
+    const base = `/sendbird/${app.app_id}/v3/ai_agent/data_exports`;
+    const headers = { 'api-token': app.api_tokens[0]! };
+    const created = await fx.app.inject({ method: 'POST', url: base, headers, payload: body });
+    if (created.statusCode !== 200) throw new Error(`generate: Sendbird refused the request: ${created.body}`);
+    const id = created.json().export_id as string;
+    const ctx = fx.app.mock.ctx;
+    await fx.advance((ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS) + 1);
+    const done = (await fx.app.inject({ url: `${base}/${id}`, headers })).json();
+    if (done.export_status !== 'done') throw new Error(`generate: the export ended ${done.export_status} (nothing to write)`);
+    const name = decodeURIComponent(new URL(done.export_file.url).pathname.split('/').pop()!);
+    return [{ name, bytes: await fx.download(done.export_file.url) }];
+  },
   resumeJob(job, ctx) {
     const j = job as SendbirdJob;
     return (report) => writeExport(ctx, j.params, j.createdAt, report);

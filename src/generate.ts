@@ -1,0 +1,129 @@
+/**
+ * `agent-export-mock generate <vendor> [options] --out <path>`: offline fixtures. The files are made by running the
+ * vendor's own flow against an in-process server on a frozen clock (request, move the clock, download), so they are
+ * exactly the bytes the server's download gives for that request, seed and instant.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { ConfigError, parseConfig } from './config.js';
+import { SETTLE_AFTER_CLOCK_MS, viewJob } from './core/jobs.js';
+
+/** What a vendor's fixture flow gets: the app, the options given on the command line, and the clock. */
+export interface FixtureContext {
+  app: FastifyInstance;
+  options: Record<string, string>;
+  /** Moves the clock and waits for the files of jobs that became due (reporting progress meanwhile). */
+  advance(seconds: number): Promise<void>;
+  /** Downloads a link the vendor's API answered. */
+  download(url: string): Promise<Buffer>;
+}
+
+export interface GeneratedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface Progress {
+  update(fraction: number, label: string): void;
+  done(summary: string): void;
+}
+
+/** A bar on a terminal; a plain line every 10% otherwise (CI logs). */
+export function progressReporter(stream: NodeJS.WriteStream): Progress {
+  let lastTenth = -1;
+  return {
+    update(fraction, label) {
+      const pct = Math.floor(fraction * 100);
+      if (stream.isTTY) {
+        const width = 30;
+        const filled = Math.round(fraction * width);
+        stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}%`);
+      } else if (Math.floor(pct / 10) > lastTenth) {
+        lastTenth = Math.floor(pct / 10);
+        stream.write(`${label}: ${pct}%\n`);
+      }
+    },
+    done(summary) {
+      if (stream.isTTY) stream.write('\n');
+      stream.write(`${summary}\n`);
+    },
+  };
+}
+
+const GENERATE_FLAGS = new Set(['out', 'at', 'seed', 'seeds', 'world-daily-volume']);
+
+export function parseGenerateArgs(argv: readonly string[]): { vendor: string; out: string; settings: Record<string, unknown>; options: Record<string, string> } {
+  const [vendor, ...rest] = argv;
+  if (!vendor || vendor.startsWith('--')) throw new ConfigError('generate: name a vendor, e.g. `agent-export-mock generate sendbird --out export.zip`');
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (!arg.startsWith('--')) throw new ConfigError(`generate: unexpected argument "${arg}"`);
+    const eq = arg.indexOf('=');
+    const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).toLowerCase();
+    const value = eq !== -1 ? arg.slice(eq + 1) : rest[i + 1] !== undefined && !rest[i + 1]!.startsWith('--') ? rest[++i]! : 'true';
+    flags[name] = value;
+  }
+  if (!flags.out) throw new ConfigError('generate: --out <file> is required');
+  const settings: Record<string, unknown> = {
+    LOG_LEVEL: 'silent',
+    CLOCK_FROZEN: true,
+    CLOCK_START: flags.at ?? new Date().toISOString(),
+    ...(flags.seed ? { SEED: flags.seed } : {}),
+    ...(flags.seeds ? { SEEDS: flags.seeds } : {}),
+    ...(flags['world-daily-volume'] ? { WORLD_DAILY_VOLUME: flags['world-daily-volume'] } : {}),
+  };
+  const options = Object.fromEntries(Object.entries(flags).filter(([k]) => !GENERATE_FLAGS.has(k)));
+  return { vendor, out: flags.out, settings, options };
+}
+
+export async function generate(argv: readonly string[], progress: Progress): Promise<GeneratedFile[]> {
+  const { vendor: vendorId, out, settings, options } = parseGenerateArgs(argv);
+  const app = await buildApp(parseConfig(settings));
+  try {
+    await app.ready();
+    const vendor = app.mock.vendors.find((v) => v.id === vendorId);
+    if (!vendor) throw new ConfigError(`generate: unknown vendor "${vendorId}" (known: ${app.mock.vendors.map((v) => v.id).join(', ')})`);
+    if (!vendor.fixture) throw new ConfigError(`generate: ${vendorId} has no fixture generator yet`);
+    const { ctx } = app.mock;
+    const started = performance.now();
+    const fx: FixtureContext = {
+      app,
+      options,
+      advance: async (seconds) => {
+        ctx.clock.advance(seconds * 1000);
+        // Wait for every due job, however long (the server's own wait is bounded), showing progress.
+        for (;;) {
+          const pending = ctx.jobs.all().filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
+          if (pending.length === 0) break;
+          const fraction = pending.reduce((s, j) => s + viewJob(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length;
+          progress.update(fraction, `${vendorId}: generating`);
+          await Promise.race([Promise.all(pending.map((j) => j.generation.promise)), new Promise((r) => setTimeout(r, 200))]);
+        }
+        await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+        progress.update(1, `${vendorId}: generating`);
+      },
+      download: async (url) => {
+        const u = new URL(url);
+        const res = await app.inject({ url: `${u.pathname}${u.search}`, headers: { host: u.host } });
+        if (res.statusCode !== 200) throw new Error(`download of ${u.pathname} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        return res.rawPayload;
+      },
+    };
+    const files = await vendor.fixture(fx);
+    if (files.length === 1 && !out.endsWith('/')) {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, files[0]!.bytes);
+    } else {
+      mkdirSync(out, { recursive: true });
+      for (const f of files) writeFileSync(join(out, f.name), f.bytes);
+    }
+    const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
+    progress.done(`${vendorId}: wrote ${files.length} file(s), ${bytes.toLocaleString('en')} bytes, to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return files;
+  } finally {
+    await app.close();
+  }
+}

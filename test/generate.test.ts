@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../src/generate.js';
+import { download } from './helpers.js';
+import { exportJson } from './vendors/sendbird/sendbird.js';
+import { testApp } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aem-gen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const quiet = { update: () => undefined, done: () => undefined };
+
+describe('generate (offline fixtures)', () => {
+  it('writes for Sendbird exactly the bytes the server downloads for the same request, seed and instant', async () => {
+    const out = join(dir, 'sendbird.zip');
+    await generate(['sendbird', '--out', out, '--at', '2025-04-08T12:00:00Z', '--from', '2025-04-01', '--to', '2025-04-07', '--timezone', 'America/New_York'], quiet);
+    const app = await testApp({ PUBLIC_URL: 'http://localhost:4010' });
+    const { job } = await exportJson(app);
+    const served = (await download(app, job.export_file.url)).rawPayload;
+    expect(readFileSync(out).equals(served)).toBe(true);
+    await app.close();
+  });
+
+  it('prints plain progress lines and a summary when not on a terminal, and exits 2 on a bad vendor', () => {
+    const out = join(dir, 'cli.zip');
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'generate', 'sendbird', '--out', out, '--at', '2025-04-08T12:00:00Z', '--from', '2025-04-07', '--type', 'daily_analysis'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toMatch(/sendbird: generating: 100%/);
+    expect(ok.stderr).toMatch(/sendbird: wrote 1 file\(s\), [\d,]+ bytes, to .*cli\.zip/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'generate', 'nobody', '--out', out], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown vendor "nobody"/);
+  });
+});
