@@ -42,8 +42,16 @@ declare module 'fastify' {
   }
 }
 
-/** Largest request body accepted (export requests are tiny; this bounds what garbage can cost). */
+/**
+ * Limits, set deliberately so that garbage and slow clients cost little (README, "Limits"):
+ * request bodies up to 1 MiB (export requests are tiny); headers up to Node's 16 KiB; a request must arrive whole
+ * within 30 s and its headers within 10 s (slowloris); an idle connection is closed after 120 s and an idle
+ * keep-alive connection after 5 s. Concurrent downloads are capped by MAX_CONCURRENT_DOWNLOADS.
+ */
 const BODY_LIMIT = 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 30_000;
+const CONNECTION_TIMEOUT_MS = 120_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export async function buildApp(config: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
   const seeds = loadSeeds(config.SEEDS, vendors);
@@ -84,6 +92,9 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     // No child logger per request: creating one costs more than a whole poll, and requests are not logged anyway.
     childLoggerFactory: (logger) => logger,
     bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     rewriteUrl: (req) => {
       const url = req.url ?? '/';
@@ -140,7 +151,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     clock,
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
-  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs });
+  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS });
   for (const vendor of vendors) {
     await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
   }

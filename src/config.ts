@@ -78,6 +78,10 @@ export const SETTINGS = {
     schema: num(z.number().min(0)).default(86_400),
     description: 'How long finished jobs and their files are kept after their download links expire',
   },
+  MAX_CONCURRENT_DOWNLOADS: {
+    schema: num(z.number().int().min(1).max(100_000)).default(64),
+    description: "Downloads served at once; beyond it storage answers its own 503 (clients retry)",
+  },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters').optional(),
     description: 'When set, every /__admin route requires Authorization: Bearer <token>',

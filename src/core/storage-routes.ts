@@ -8,7 +8,8 @@ import { sendStoredObject } from './downloads.js';
 import { sha256Hex } from './signing/hmac.js';
 import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
 import { isoSeconds, xmlError } from './signing/xml-errors.js';
-import { isSafeKey, type ObjectStore } from './storage.js';
+import { isSafeKey, type ObjectStore, type StoredObject } from './storage.js';
+import type { Mangle } from './scenarios/file-faults.js';
 import type { Clock } from './clock.js';
 import { tagRequest } from './journal-hooks.js';
 import type { JobStore } from './jobs.js';
@@ -19,6 +20,8 @@ export interface StorageRouteDeps {
   signer: LinkSigner;
   clock: Clock;
   jobs: JobStore;
+  /** Downloads served at once; more answer the storage's 503, as S3's SlowDown and GCS's throttling do. */
+  maxConcurrent: number;
 }
 
 function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]> } {
@@ -48,6 +51,16 @@ function parseObjectAddress(request: FastifyRequest): { bucket: string; key: str
 
 export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
   const { store, signer, clock, jobs } = deps;
+  let active = 0;
+  /** Serves a body while counting it against the concurrency cap; the count drops when the response ends either way. */
+  const serve = (request: FastifyRequest, reply: FastifyReply, object: StoredObject, mangle: Mangle | undefined, busy: () => FastifyReply) => {
+    if (request.method === 'GET' && active >= deps.maxConcurrent) return busy();
+    if (request.method === 'GET') {
+      active++;
+      reply.raw.once('close', () => active--);
+    }
+    return sendStoredObject(request, reply, store, object, mangle);
+  };
 
   const s3 = async (request: FastifyRequest, reply: FastifyReply) => {
     const now = clock.now();
@@ -100,7 +113,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         ? sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.', ids))
         : sendXml(reply, 503, xmlError('SlowDown', 'Please reduce your request rate.', ids));
     }
-    return sendStoredObject(request, reply, store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
+    return serve(request, reply, object, fault?.kind === 'mangle' ? fault.mangle : undefined, () => sendXml(reply, 503, xmlError('SlowDown', 'Please reduce your request rate.', ids)));
   };
 
   const gcs = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -144,7 +157,9 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         ? sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.'))
         : sendXml(reply, 503, xmlError('ServiceUnavailable', 'We encountered an internal error. Please try again.'));
     }
-    return sendStoredObject(request, reply, store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
+    return serve(request, reply, object, fault?.kind === 'mangle' ? fault.mangle : undefined, () =>
+      sendXml(reply, 503, xmlError('ServiceUnavailable', 'We encountered an internal error. Please try again.')),
+    );
   };
 
   // HEAD first: Fastify would otherwise add its own HEAD twin of the GET route, which opens the file for nothing.
