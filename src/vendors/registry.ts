@@ -1,5 +1,6 @@
 /** The one list of vendors. A new vendor is a folder under src/vendors/ and one line here. */
 import type { VendorModule } from '../core/vendor.js';
+import { kore } from './kore/index.js';
 import { sendbird } from './sendbird/index.js';
 
-export const VENDORS: readonly VendorModule[] = [sendbird];
+export const VENDORS: readonly VendorModule[] = [sendbird, kore];

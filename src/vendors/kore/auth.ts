@@ -1,0 +1,59 @@
+/**
+ * Kore.ai public-API authentication: header `auth: <JWT>`, HS256 only, signed with the client secret of an app whose
+ * client id is the `appId` claim, which must be allowed on the bot of the URL with the "Answer Insights" scope
+ * (FACTS.md). `exp` is honoured on the virtual clock when present. Every failure is the same 401 "Invalid SDK
+ * credentials" (4002), as the live API answers, so a caller cannot probe which check failed. Runs in onRequest, before
+ * the body is read, so a bad token is reported before anything about the body.
+ */
+import { createHmac } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { decodeJwt, jwtVerify } from 'jose';
+import { invalidCredentials } from './errors.js';
+import { ANSWER_INSIGHTS_SCOPE, type KoreApp, type KoreBot, type KoreSeeds } from './schemas.js';
+
+export interface KoreCaller {
+  bot: KoreBot;
+  app: KoreApp;
+}
+
+const encoder = new TextEncoder();
+
+export function findBot(seeds: KoreSeeds, appId: string): KoreBot | undefined {
+  return seeds.bots.find((b) => b.app_id === appId);
+}
+
+export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, now: number): Promise<KoreCaller> {
+  const botId = (request.params as { AppID?: string }).AppID ?? '';
+  const header = request.headers.auth;
+  const token = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!token) throw invalidCredentials();
+  // An unknown bot has no app allowed on it: the same 401 (choice, README).
+  const bot = findBot(seeds, botId);
+  if (!bot) throw invalidCredentials();
+  let clientId: unknown;
+  try {
+    clientId = decodeJwt(token).appId;
+  } catch {
+    throw invalidCredentials();
+  }
+  const app = bot.apps.find((a) => a.client_id === clientId && a.scopes.includes(ANSWER_INSIGHTS_SCOPE));
+  if (!app) throw invalidCredentials();
+  try {
+    // algorithms pins HS256: "none", HS512, RS256 and every other header are refused before any key is used.
+    await jwtVerify(token, encoder.encode(app.client_secret), { algorithms: ['HS256'], currentDate: new Date(now) });
+  } catch {
+    throw invalidCredentials();
+  }
+  return { bot, app };
+}
+
+const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+
+/**
+ * A demo token for GET /__admin/tenants: HS256 over `{sub, appId}` only, no `iat` or `exp`, so it is the same on every
+ * start and never expires (real clients should add `exp`). Synchronous on purpose: jose's SignJWT is async.
+ */
+export function demoToken(app: KoreApp): string {
+  const signingInput = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify({ sub: 'agent-export-mock-demo', appId: app.client_id }))}`;
+  return `${signingInput}.${b64url(createHmac('sha256', app.client_secret).update(signingInput).digest())}`;
+}

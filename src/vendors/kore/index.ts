@@ -1,0 +1,88 @@
+/**
+ * Kore.ai Search AI answer-insights export and Jobs API. Reached under /kore (a client's `host_url` is
+ * http://localhost:4010/kore), or at /api/… when the Host header is a Kore host (*.kore.ai, *.korebots.com).
+ */
+import { registerOpenApi } from '../../core/openapi.js';
+import type { VendorModule } from '../../core/vendor.js';
+import { demoToken } from './auth.js';
+import { CODES, handleKoreError, koreError } from './errors.js';
+import { describeKoreJob, JOB_ERROR, type KoreJob } from './lifecycle.js';
+import { ALLOWED_METHODS, registerRoutes } from './routes.js';
+import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
+
+const HOST = /(^|\.)(kore\.ai|korebots\.com)$/i;
+const KORE_PATHS = /^\/api\/(public\/bot\/|getMediaStream\/)/;
+
+/** FACTS.md: "Rate limit for this API has been reached. Please try again later"; status and envelope are our choice. */
+const RATE_LIMIT_MESSAGE = 'Rate limit for this API has been reached. Please try again later';
+
+export const kore: VendorModule<KoreSeeds> = {
+  id: 'kore',
+  title: 'Kore.ai Search AI',
+  prefix: '/kore',
+  seedSchema: KoreSeeds,
+  rewriteByHost(host, url) {
+    return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
+  },
+  async register(scope, ctx, seeds) {
+    await registerOpenApi(scope, {
+      id: 'kore',
+      title: 'Kore.ai Search AI answer-insights export (mock)',
+      description:
+        'The Kore.ai Search AI "Export Analytics Data" API and Jobs API as emulated by agent-export-mock: start a DATA_EXPORT job, poll it until SUCCESS, download each `analyticsFragments[].fileUrl` (JSON, at most 150 records per file).',
+      servers: [
+        { url: '/kore', description: 'this mock server' },
+        { url: 'https://{host}', description: 'Kore.ai', variables: { host: { default: 'platform.kore.ai', description: 'Your Kore.ai environment' } } },
+      ],
+      stripPrefix: /^\/kore/,
+      securitySchemes: {
+        auth: { type: 'apiKey', in: 'header', name: 'auth', description: `JWT signed HS256 with the client secret of an app that has the "${ANSWER_INSIGHTS_SCOPE}" scope on the bot; claims {"sub", "appId": "<client id>"}, optional "exp"` },
+      },
+    });
+    scope.setErrorHandler(handleKoreError);
+    await registerRoutes(scope, ctx, seeds);
+  },
+  faults: {
+    serverError: () => koreError(500, 'Internal server error', CODES.INTERNAL),
+    rateLimited: (retryAfter) => koreError(429, RATE_LIMIT_MESSAGE, CODES.RATE_LIMITED, { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),
+    jobError: JOB_ERROR,
+  },
+  // FACTS.md: 600 requests per minute and 18000 per hour per bot (the runtime limits; README, "Choices").
+  rateLimits: [
+    { name: 'requests per bot per minute', limit: 600, windowSeconds: 60 },
+    { name: 'requests per bot per hour', limit: 18_000, windowSeconds: 3600 },
+  ],
+  describeJob(job, now, ctx) {
+    return describeKoreJob(ctx, job as KoreJob, now);
+  },
+  notFound(request, reply) {
+    const path = request.url.split('?')[0] ?? '';
+    const route = ALLOWED_METHODS.find((r) => r.path.test(path));
+    if (route) {
+      const e = koreError(405, `Method ${request.method} is not allowed on ${path}. Use ${route.allow.join(' or ')}.`, CODES.METHOD_NOT_ALLOWED);
+      return reply.code(405).header('allow', route.allow.join(', ')).send(e.body);
+    }
+    const e = koreError(404, `Resource not found: ${request.method} ${path} is not a Kore.ai Search AI export route.`, CODES.NOT_FOUND);
+    return reply.code(404).send(e.body);
+  },
+  baseUrls(publicUrl, seeds) {
+    return Object.fromEntries(seeds.bots.map((b) => [b.app_id, `${publicUrl}/kore`]));
+  },
+  tenants(seeds, publicUrl) {
+    return seeds.bots.map((b) => ({
+      app_id: b.app_id,
+      name: b.name,
+      volume: b.volume,
+      host_url: `${publicUrl}/kore`,
+      export_url: `${publicUrl}/kore/api/public/bot/${b.app_id}/search/analytics-export`,
+      apps: b.apps.map((a) => ({
+        client_id: a.client_id,
+        client_secret: a.client_secret,
+        scopes: a.scopes,
+        answer_insights: a.scopes.includes(ANSWER_INSIGHTS_SCOPE),
+        // Deterministic (no iat, no exp): the same on every start. Send it as the `auth` header.
+        demo_token: demoToken(a),
+      })),
+    }));
+  },
+};
