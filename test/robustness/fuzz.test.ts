@@ -14,9 +14,10 @@ let link: URL;
 beforeAll(async () => {
   app = await testApp({ WORLD_DAILY_VOLUME: 5 });
   // One real file, so storage paths next to a real key are tried too.
-  const created = await app.inject({ method: 'POST', url: ROUTES[0]!.url, headers: ROUTES[0]!.headers, payload: ROUTES[0]!.body as object });
+  const sendbird = ROUTES.find((r) => r.vendor === 'sendbird' && r.method === 'POST')!;
+  const created = await app.inject({ method: 'POST', url: sendbird.url, headers: sendbird.headers, payload: sendbird.body as object });
   await advance(app, 60);
-  const done = await app.inject({ url: `${ROUTES[2]!.url.replace(/0000$/, '')}${created.json().export_id}`, headers: ROUTES[0]!.headers });
+  const done = await app.inject({ url: `${sendbird.url}/${created.json().export_id}`, headers: sendbird.headers });
   link = new URL(done.json().export_file.url);
 });
 afterAll(async () => {
@@ -115,6 +116,8 @@ describe('download routes under garbage', () => {
 
   it('keeps serving valid requests after the barrage', async () => {
     expect((await download(app, link.toString())).statusCode).toBe(200);
-    expect((await app.inject({ url: ROUTES[1]!.url, headers: ROUTES[1]!.headers })).statusCode).toBe(200);
+    for (const route of ROUTES.filter((r) => r.method === 'GET' && r.vendor === 'sendbird' && !r.url.endsWith('0000'))) {
+      expect((await app.inject({ url: route.url, headers: route.headers })).statusCode).toBe(200);
+    }
   });
 });

@@ -11,7 +11,14 @@ export interface RouteRow {
   body?: unknown;
 }
 
+import { demoToken } from '../../src/vendors/kore/auth.js';
+
+const KORE_BOT = 'st-2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
+const KORE_AUTH = { auth: demoToken({ client_id: 'cs-5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', client_secret: 'demo-kore-client-secret', scopes: ['Answer Insights'] }) };
+
 export const ROUTES: RouteRow[] = [
+  { vendor: 'kore', method: 'POST', url: `/kore/api/public/bot/${KORE_BOT}/search/analytics-export`, headers: KORE_AUTH, body: { filters: { from: '2025-04-06', to: '2025-04-07' } } },
+  { vendor: 'kore', method: 'GET', url: `/kore/api/public/bot/${KORE_BOT}/search/jobs/fj-00000000-0000-5000-8000-000000000000`, headers: KORE_AUTH },
   {
     vendor: 'sendbird',
     method: 'POST',
@@ -24,6 +31,10 @@ export const ROUTES: RouteRow[] = [
 ];
 
 /** True when a body is the vendor's own error envelope. */
+const isKore = (b: unknown) =>
+  typeof b === 'object' && b !== null && Array.isArray((b as { errors?: unknown }).errors) && (b as { errors: Array<{ msg?: unknown; code?: unknown }> }).errors.every((e) => typeof e.msg === 'string' && typeof e.code === 'number');
+
 export const ENVELOPES: Record<string, (body: unknown, contentType: string) => boolean> = {
+  kore: isKore,
   sendbird: (b) => typeof b === 'object' && b !== null && (b as { error?: unknown }).error === true && typeof (b as { code?: unknown }).code === 'number' && typeof (b as { message?: unknown }).message === 'string',
 };
