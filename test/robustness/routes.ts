@@ -17,6 +17,13 @@ const KORE_BOT = 'st-2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 const KORE_AUTH = { auth: demoToken({ client_id: 'cs-5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', client_secret: 'demo-kore-client-secret', scopes: ['Answer Insights'] }) };
 
 export const ROUTES: RouteRow[] = [
+  {
+    vendor: 'zendesk',
+    method: 'POST',
+    url: '/zendesk/eu/data-export/v3/get-signed-urls',
+    headers: { authorization: 'demo-zendesk-api-key', organizationid: '77m57af6811115b53172431s', botid: '98174e8d635471c383b9ec7b' },
+    body: { date: '2025-04-07' },
+  },
   { vendor: 'kore', method: 'POST', url: `/kore/api/public/bot/${KORE_BOT}/search/analytics-export`, headers: KORE_AUTH, body: { filters: { from: '2025-04-06', to: '2025-04-07' } } },
   { vendor: 'kore', method: 'GET', url: `/kore/api/public/bot/${KORE_BOT}/search/jobs/fj-00000000-0000-5000-8000-000000000000`, headers: KORE_AUTH },
   {
@@ -34,7 +41,11 @@ export const ROUTES: RouteRow[] = [
 const isKore = (b: unknown) =>
   typeof b === 'object' && b !== null && Array.isArray((b as { errors?: unknown }).errors) && (b as { errors: Array<{ msg?: unknown; code?: unknown }> }).errors.every((e) => typeof e.msg === 'string' && typeof e.code === 'number');
 
+const isZendesk = (b: unknown) =>
+  typeof b === 'object' && b !== null && typeof (b as { statusCode?: unknown }).statusCode === 'number' && typeof (b as { error?: unknown }).error === 'string' && typeof (b as { message?: unknown }).message === 'string';
+
 export const ENVELOPES: Record<string, (body: unknown, contentType: string) => boolean> = {
+  zendesk: isZendesk,
   kore: isKore,
   sendbird: (b) => typeof b === 'object' && b !== null && (b as { error?: unknown }).error === true && typeof (b as { code?: unknown }).code === 'number' && typeof (b as { message?: unknown }).message === 'string',
 };

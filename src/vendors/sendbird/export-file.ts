@@ -58,7 +58,7 @@ export async function writeExport(ctx: CoreContext, params: ExportParams, create
     for (const record of conversationsIn(params.world, params.window)) {
       batch.push(`${records === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`);
       records++;
-      if (batch.length === 200) {
+      if (batch.length === 64) {
         yield batch.join('');
         batch = [];
         report(records / expected);
@@ -78,7 +78,8 @@ export async function writeExport(ctx: CoreContext, params: ExportParams, create
   const key = `${params.fileId}.zip`;
   const owner = { vendor: 'sendbird', tenant: params.world.appId, jobId: params.exportId };
   const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: ctx.clock.now(), owner }, async (out) => {
-    const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks());
+    // One chunk in flight: chunks that wait in a buffer survive young-generation GCs and swell the old space.
+    const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks(), { highWaterMark: 1 });
     await writeZip(out, [{ name: entryName(params), body }], new Date(createdAt));
   });
   if (records === 0) {

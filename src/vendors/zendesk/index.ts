@@ -1,0 +1,96 @@
+/**
+ * Zendesk AI agents – Advanced (formerly Ultimate) data export. Reached under /zendesk/eu and /zendesk/us, or with no
+ * prefix when the Host header is the vendor's own api.ultimate.ai (EU) or api.us.ultimate.ai (US).
+ */
+import { registerOpenApi } from '../../core/openapi.js';
+import { addDays, isCalendarDate, utcDateOf } from '../../core/world/dates.js';
+import type { VendorModule } from '../../core/vendor.js';
+import { REGION_HOSTS } from './auth.js';
+import { handleZendeskError, zendeskError } from './errors.js';
+import { DayFiles, SERVICE_ACCOUNT } from './export-file.js';
+import { finalizedAt } from './lifecycle.js';
+import { PATH, registerRoutes, routeNotFound } from './routes.js';
+import { type Region, REGIONS, ZendeskSeeds } from './schemas.js';
+
+const REGION_OF_HOST = new Map<string, Region>(REGIONS.map((r) => [REGION_HOSTS[r], r]));
+
+export const zendesk: VendorModule<ZendeskSeeds> = {
+  id: 'zendesk',
+  title: 'Zendesk AI agents – Advanced',
+  prefix: '/zendesk',
+  seedSchema: ZendeskSeeds,
+  rewriteByHost(host, url) {
+    // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
+    const region = REGION_OF_HOST.get(host.toLowerCase());
+    return region ? `/zendesk/${region}${url.startsWith('/') ? url : `/${url}`}` : undefined;
+  },
+  async register(scope, ctx, seeds) {
+    await registerOpenApi(scope, {
+      id: 'zendesk',
+      title: 'Zendesk AI agents – Advanced data export (mock)',
+      description:
+        'The Zendesk AI agents – Advanced (formerly Ultimate) data-export API as emulated by agent-export-mock: ask for the signed URLs of a finalized day, then GET each file (newline-delimited JSON, one conversation a line) before the links expire.',
+      servers: [
+        { url: '/zendesk/{region}', description: 'this mock server', variables: { region: { default: 'eu', description: 'eu or us: the region of your organization' } } },
+        { url: `https://${REGION_HOSTS.eu}`, description: 'Zendesk AI agents, EU' },
+        { url: `https://${REGION_HOSTS.us}`, description: 'Zendesk AI agents, US' },
+      ],
+      stripPrefix: /^\/zendesk\/(:region|\{region\})/,
+      securitySchemes: { ApiKey: { type: 'apiKey', in: 'header', name: 'authorization', description: "The organization's API key, bare (not \"Bearer <key>\")" } },
+    });
+    scope.setErrorHandler(handleZendeskError);
+    // The links' secret is derived from the seed: registering the key now lets links minted before a restart verify after it.
+    ctx.signer.key(SERVICE_ACCOUNT);
+    const files = new DayFiles(ctx);
+    scope.addHook('onClose', async () => {
+      await files.pending();
+    });
+    await registerRoutes(scope, ctx, seeds, files);
+  },
+  faults: {
+    serverError: () => zendeskError(500, 'Internal Server Error'),
+    rateLimited: (retryAfter) => zendeskError(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(retryAfter)) }),
+    jobError: 'Internal Server Error',
+  },
+  // `agent-export-mock generate zendesk --out <path> [--organization-id …] [--bot-id …] [--date YYYY-MM-DD]`: the
+  // files of one day (default: the last finalized day at --at), byte for byte what the links download.
+  async fixture(fx) {
+    const seeds = fx.app.mock.seeds.get('zendesk') as ZendeskSeeds;
+    const orgId = fx.options['organization-id'] ?? seeds.organizations[0]?.organization_id;
+    const org = seeds.organizations.find((o) => o.organization_id === orgId);
+    if (!org) throw new Error(`generate: no Zendesk organization "${orgId ?? ''}" in the seeds`);
+    const botId = fx.options['bot-id'] ?? org.bots[0]?.bot_id ?? '';
+    const ctx = fx.app.mock.ctx;
+    const delay = ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES;
+    const now = ctx.clock.now();
+    const date = fx.options.date ?? addDays(utcDateOf(now - delay * 60_000), -1);
+    // Files are immutable: asking for a day not finalized yet at --at moves the clock to its finalization.
+    if (isCalendarDate(date) && now < finalizedAt(date, delay)) await fx.advance(Math.ceil((finalizedAt(date, delay) - now) / 1000));
+    const res = await fx.app.inject({
+      method: 'POST',
+      url: `/zendesk/${org.region}${PATH}`,
+      headers: { authorization: org.api_key, organizationid: org.organization_id, botid: botId },
+      payload: { date },
+    });
+    if (res.statusCode !== 200) throw new Error(`generate: Zendesk answered ${res.statusCode}: ${res.json().message}`);
+    const urls = res.json().urls as string[];
+    return Promise.all(urls.map(async (url) => ({ name: decodeURIComponent(new URL(url).pathname.split('/').pop()!), bytes: await fx.download(url) })));
+  },
+  notFound(request, reply) {
+    const e = routeNotFound(request);
+    return reply.code(e.statusCode).type(e.contentType).send(e.body);
+  },
+  baseUrls(publicUrl) {
+    return Object.fromEntries(REGIONS.map((r) => [r, `${publicUrl}/zendesk/${r}`]));
+  },
+  tenants(seeds, publicUrl) {
+    return seeds.organizations.map((o) => ({
+      organization_id: o.organization_id,
+      region: o.region,
+      base_url: `${publicUrl}/zendesk/${o.region}`,
+      vendor_url: `https://${REGION_HOSTS[o.region]}`,
+      api_key: o.api_key,
+      bots: o.bots.map((b) => ({ bot_id: b.bot_id, bot_name: b.bot_name, volume: b.volume })),
+    }));
+  },
+};
