@@ -24,6 +24,11 @@ export interface StoredObject {
   downloadName?: string;
   /** Who the object belongs to, for the request journal and the flow view. */
   owner?: { vendor: string; tenant?: string; jobId?: string };
+  /**
+   * File faults for an object no job owns (Zendesk's daily files): set when a request that a scenario acts on hands
+   * out links to it. `issuedAt` is when those links were signed; `served` lists once-only faults already served.
+   */
+  fault?: { effect: import('./scenarios/schema.js').FileEffect; issuedAt: number; served: string[] };
 }
 
 /** A storage key must stay inside its bucket: no empty, dot or dot-dot segments, no backslashes, no NUL. */

@@ -6,6 +6,7 @@
 import type { JobStore } from '../jobs.js';
 import { viewJob } from '../jobs.js';
 import type { StoredObject } from '../storage.js';
+import type { FileEffect } from './schema.js';
 
 export type Mangle = 'truncate' | 'corrupt' | 'reset';
 
@@ -17,23 +18,31 @@ export type FileFault =
 
 export function fileFaultFor(object: StoredObject, jobs: JobStore, now: number): FileFault {
   const jobId = object.owner?.jobId;
-  if (!jobId) return undefined;
-  const job = jobs.get(jobId);
-  const file = job?.effects?.file;
-  if (!job || !file) return undefined;
-  if (file.link_expires_after_seconds !== undefined) {
+  const job = jobId ? jobs.get(jobId) : undefined;
+  let file: FileEffect | undefined;
+  let linkStart: number | undefined;
+  let served: string[];
+  if (job?.effects?.file) {
+    file = job.effects.file;
     const endedAt = viewJob(job, now).endedAt;
-    if (endedAt !== undefined) {
-      const expiresAt = Math.floor(endedAt / 1000) * 1000 + file.link_expires_after_seconds * 1000;
-      if (now >= expiresAt) return { kind: 'expired', expiresAt };
-    }
+    linkStart = endedAt === undefined ? undefined : Math.floor(endedAt / 1000) * 1000;
+    served = job.faultsServed ??= [];
+  } else if (object.fault) {
+    file = object.fault.effect;
+    linkStart = object.fault.issuedAt;
+    served = object.fault.served;
+  } else {
+    return undefined;
+  }
+  if (file.link_expires_after_seconds !== undefined && linkStart !== undefined) {
+    const expiresAt = linkStart + file.link_expires_after_seconds * 1000;
+    if (now >= expiresAt) return { kind: 'expired', expiresAt };
   }
   switch (file.fault) {
     case 'http_500_once':
     case 'http_503_once': {
-      job.faultsServed ??= [];
-      if (job.faultsServed.includes(file.fault)) return undefined;
-      job.faultsServed.push(file.fault);
+      if (served.includes(file.fault)) return undefined;
+      served.push(file.fault);
       return { kind: 'status', status: file.fault === 'http_500_once' ? 500 : 503 };
     }
     case 'truncate':

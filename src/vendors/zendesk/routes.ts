@@ -8,7 +8,8 @@ import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { authenticate, type ZendeskTenant } from './auth.js';
 import { instanceAccountId } from './catalogue.js';
-import { notFound } from './errors.js';
+import { notFound, zendeskError } from './errors.js';
+import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { BUCKETS, type DayFiles, SERVICE_ACCOUNT } from './export-file.js';
 import type { WorldRef } from './generator.js';
 import { checkDay, finalizedAt } from './lifecycle.js';
@@ -68,7 +69,13 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSe
       const { region, org, bot } = request.zendeskTenant!;
       const { date, ttl = TTL_DEFAULT } = request.body;
       const now = ctx.clock.now();
-      const delayMinutes = ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES;
+      // Scenarios, in this vendor's terms (it has no jobs): a slow export finalizes later, a stuck one never, a failed
+      // one answers the documented 500, an empty one has no files (404), and file effects mark the links handed out.
+      const effects = jobEffectsOf(request);
+      const job = effects?.job ?? {};
+      if (job.outcome === 'failed') throw zendeskError(500, job.error ?? 'Internal Server Error');
+      const extraSeconds = (job.queued_seconds ?? 0) + (job.running_seconds ?? 0);
+      const delayMinutes = job.outcome === 'stuck' ? Number.MAX_SAFE_INTEGER / 120_000 : ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES + extraSeconds / 60;
       checkDay(date, now, delayMinutes);
       const world: WorldRef = {
         seed: ctx.config.SEED,
@@ -78,10 +85,13 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSe
         volume: ctx.config.WORLD_DAILY_VOLUME * bot.volume,
         instanceAccountId: instanceAccountId(ctx.config.SEED, org.organization_id),
       };
-      const objects = await files.get({ region, world, date, shardSize: ctx.config.ZENDESK_SHARD_SIZE, lastModified: finalizedAt(date, delayMinutes) });
-      if (objects.length === 0) throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
+      const objects = await files.get({ region, world, date, shardSize: ctx.config.ZENDESK_SHARD_SIZE, lastModified: finalizedAt(date, ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES) });
+      if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data') throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
       // Signed now, in whole seconds (X-Goog-Date has no fraction), so a link dies exactly ttl minutes after it.
       const signedAt = Math.floor(now / 1000) * 1000;
+      // The links handed out now carry this request's file faults (or none: a later plain request clears them).
+      const fileEffect = effects && Object.keys(effects.file).length > 0 ? effects.file : undefined;
+      for (const o of objects) o.fault = fileEffect ? { effect: fileEffect, issuedAt: signedAt, served: [] } : undefined;
       const urls = objects.map((o) =>
         ctx.signer.gcsV4({ accessKeyId: SERVICE_ACCOUNT, bucket: BUCKETS[region], key: o.key, signedAt, expiresSeconds: ttl * 60, algorithm: LINK_ALGORITHM }),
       );
