@@ -243,9 +243,8 @@ export class JobStore {
    * a poll itself never waits (a huge export keeps reporting its running state until its file is written).
    */
   async settle(jobs: Job | readonly Job[], maxWaitMs: number): Promise<void> {
-    const now = this.now();
+    // Every job still being written, due or not: progress (Kore's percentageDone) then reads the same on any machine.
     const pending = (Array.isArray(jobs) ? jobs : [jobs as Job])
-      .filter((job) => job.outcome.kind === 'success' && now >= job.createdAt + job.queuedMs + job.runningMs)
       .map((job) => job.generation)
       .filter((gen) => gen.state === 'pending' || gen.state === 'running')
       .map((gen) => gen.promise);
