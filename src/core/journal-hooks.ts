@@ -4,7 +4,7 @@
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Journal, maskHeaders, maskQuery } from './journal.js';
+import type { Journal } from './journal.js';
 import type { Clock } from './clock.js';
 
 const MAX_BODY_TEXT = 64 * 1024;
@@ -85,14 +85,14 @@ export function registerJournalHooks(
       const [path = '', search = ''] = request.url.split('?', 2);
       const contentType = reply.getHeader('content-type');
       deps.journal.add({
-        at: new Date(start.virtual).toISOString(),
-        real_at: new Date(start.real).toISOString(),
+        atMs: start.virtual,
+        realMs: start.real,
         vendor: tags.vendor,
         tenant: tags.tenant ?? null,
         method: request.method,
         path,
-        query: maskQuery(new URLSearchParams(search)),
-        headers: maskHeaders(request.headers),
+        search,
+        headers: request.headers,
         body: bodyText(request.body),
         status: reply.statusCode,
         duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,

@@ -65,50 +65,104 @@ export function maskQuery(query: URLSearchParams): Record<string, string> {
   return out;
 }
 
-export function matches(entry: JournalEntry, f: JournalFilter): boolean {
-  const at = Date.parse(entry.at);
+/**
+ * What the hot path records: references and numbers only. Masking, ISO formatting and query parsing happen when the
+ * journal is read, so recording a poll costs a few property writes.
+ */
+export interface RawEntry {
+  id: number;
+  atMs: number;
+  realMs: number;
+  vendor: string;
+  tenant: string | null;
+  method: string;
+  path: string;
+  search: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  status: number;
+  duration_ms: number;
+  response: { content_type: string | null; bytes: number | null; body: unknown };
+  job_id: string | null;
+  route: string | null;
+  scenarios: string[];
+}
+
+export function present(e: RawEntry): JournalEntry {
+  return {
+    id: e.id,
+    at: new Date(e.atMs).toISOString(),
+    real_at: new Date(e.realMs).toISOString(),
+    vendor: e.vendor,
+    tenant: e.tenant,
+    method: e.method,
+    path: e.path,
+    query: maskQuery(new URLSearchParams(e.search)),
+    headers: maskHeaders(e.headers),
+    body: e.body,
+    status: e.status,
+    duration_ms: e.duration_ms,
+    response: e.response,
+    job_id: e.job_id,
+    route: e.route,
+    scenarios: e.scenarios,
+  };
+}
+
+/** The inverse of present(), for entries read back from DATA_DIR (already masked). */
+function unpresent(e: JournalEntry): RawEntry {
+  const { at, real_at, query, ...rest } = e;
+  return { ...rest, atMs: Date.parse(at), realMs: Date.parse(real_at), search: new URLSearchParams(query).toString() };
+}
+
+export function matches(entry: RawEntry, f: JournalFilter): boolean {
   return (
     (f.vendor === undefined || entry.vendor === f.vendor) &&
     (f.tenant === undefined || entry.tenant === f.tenant) &&
     (f.method === undefined || entry.method === f.method.toUpperCase()) &&
     (f.path === undefined || entry.path.includes(f.path)) &&
     (f.status === undefined || entry.status === f.status) &&
-    (f.since === undefined || at >= f.since) &&
-    (f.until === undefined || at <= f.until) &&
+    (f.since === undefined || entry.atMs >= f.since) &&
+    (f.until === undefined || entry.atMs <= f.until) &&
     (f.after_id === undefined || entry.id > f.after_id) &&
     (f.job_id === undefined || entry.job_id === f.job_id)
   );
 }
 
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private entries: RawEntry[] = [];
   private nextId = 1;
   private waiters = new Set<{ filter: JournalFilter; resolve: (e: JournalEntry) => void }>();
 
   constructor(private readonly limit: number) {}
 
-  add(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const full = { id: this.nextId++, ...entry };
+  add(entry: Omit<RawEntry, 'id'>): void {
+    const full = { id: this.nextId++, ...entry } as RawEntry;
     this.entries.push(full);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    // Trim in batches: shifting the whole array on every request would cost O(limit) per poll.
+    if (this.entries.length > this.limit + Math.max(16, this.limit >> 3)) this.entries.splice(0, this.entries.length - this.limit);
+    if (this.waiters.size === 0) return;
     for (const w of this.waiters) {
       if (matches(full, w.filter)) {
         this.waiters.delete(w);
-        w.resolve(full);
+        w.resolve(present(full));
       }
     }
-    return full;
+  }
+
+  private kept(): RawEntry[] {
+    return this.entries.length > this.limit ? this.entries.slice(-this.limit) : this.entries;
   }
 
   /** Matching entries, oldest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    return this.entries.filter((e) => matches(e, filter));
+    return this.kept().filter((e) => matches(e, filter)).map(present);
   }
 
   /** The first matching entry already recorded, or the next one to arrive; undefined after `timeoutMs`. */
   wait(filter: JournalFilter, timeoutMs: number): Promise<JournalEntry | undefined> {
-    const existing = this.entries.find((e) => matches(e, filter));
-    if (existing) return Promise.resolve(existing);
+    const existing = this.kept().find((e) => matches(e, filter));
+    if (existing) return Promise.resolve(present(existing));
     return new Promise((resolve) => {
       const waiter = { filter, resolve: (e: JournalEntry | undefined) => (clearTimeout(timer), resolve(e)) };
       const timer = setTimeout(() => {
@@ -124,11 +178,11 @@ export class Journal {
   }
 
   snapshot(): { entries: JournalEntry[]; nextId: number } {
-    return { entries: this.entries, nextId: this.nextId };
+    return { entries: this.kept().map(present), nextId: this.nextId };
   }
 
   restore(saved: { entries: JournalEntry[]; nextId: number }): void {
-    this.entries = saved.entries.slice(-this.limit);
+    this.entries = saved.entries.slice(-this.limit).map(unpresent);
     this.nextId = saved.nextId;
   }
 
