@@ -54,6 +54,14 @@ describe('control plane', () => {
     const res = await app.inject({ url: '/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('swagger');
-    expect(res.body).not.toMatch(/https?:\/\/(cdn|unpkg|fonts)/);
+    expect(res.body).not.toMatch(/https?:\/\//);
+    const bundle = await app.inject({ url: '/docs/static/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['content-type']).toMatch(/javascript/);
+    expect(bundle.rawPayload.length).toBeGreaterThan(100_000);
+    const init = await app.inject({ url: '/docs/init.js' });
+    expect(init.body).toContain('/openapi/sendbird.json');
+    expect(init.body).toContain('/openapi/admin.json');
+    expect((await app.inject({ url: '/docs/static/..%2Fpackage.json' })).statusCode).toBe(404);
   });
 });

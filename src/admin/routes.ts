@@ -2,7 +2,6 @@
  * The control plane under /__admin: health, the virtual clock, reset and the demo tenants. It has its own OpenAPI
  * document (/openapi/admin.json) and hosts Swagger UI at /docs, listing every vendor's document.
  */
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
@@ -10,6 +9,7 @@ import { classifyFailure } from '../core/errors.js';
 import { SETTLE_AFTER_CLOCK_MS } from '../core/jobs.js';
 import { safeEqual } from '../core/signing/hmac.js';
 import { registerOpenApi } from '../core/openapi.js';
+import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
 import { registerScenarioRoutes } from './scenario-routes.js';
@@ -108,10 +108,5 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
   await registerScenarioRoutes(scope, ctx, vendors);
   await registerJobRoutes(scope, ctx, vendors);
 
-  await scope.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: {
-      urls: [...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })), { url: '/openapi/admin.json', name: 'Control plane (/__admin)' }],
-    },
-  });
+  registerDocs(scope, [...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })), { url: '/openapi/admin.json', name: 'Control plane (/__admin)' }]);
 }
