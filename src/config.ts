@@ -90,6 +90,10 @@ export const SETTINGS = {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',
   },
+  SMTP_URL: {
+    schema: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL such as smtp://localhost:1025' }).optional(),
+    description: 'SMTP server for Seasalt notification emails, e.g. smtp://localhost:1025 (default: recorded in /__admin/outbox only)',
+  },
   CONFIG: { schema: z.string().min(1).optional(), description: 'Optional JSON file with any of these settings' },
 } satisfies Record<string, SettingSpec>;
 

@@ -52,3 +52,18 @@ describe('generate for Kore', () => {
     await app.close();
   });
 });
+
+describe('generate for Seasalt', () => {
+  it('writes the ZIP byte-identical to the download', async () => {
+    const out = join(dir, 'seasalt.zip');
+    await generate(['seasalt', '--out', out, '--at', '2025-04-08T12:00:00Z', '--from', '2025-04-01', '--to', '2025-04-02', '--world-daily-volume', '5'], quiet);
+    const app = await testApp({ WORLD_DAILY_VOLUME: 5 });
+    const base = '/seasalt/seax-api/api/v1/workspace/3fa85f64-5717-4562-b3fc-2c963f66afa6/export-conversations';
+    const headers = { 'x-api-key': 'demo-seasalt-api-key' };
+    const created = await app.inject({ method: 'POST', url: base, headers, payload: { channel_id: 'a1b2c3d4-1111-2222-3333-444455556666', start_date: '2025-04-01', end_date: '2025-04-02' } });
+    await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 60 } });
+    const job = (await app.inject({ url: `${base}/${created.json().export_job_id}`, headers })).json();
+    expect(readFileSync(out).equals((await download(app, job.presigned_url)).rawPayload)).toBe(true);
+    await app.close();
+  });
+});

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
 import { SETTLE_AFTER_CLOCK_MS } from '../core/jobs.js';
-import { safeEqual } from '../core/signing/hmac.js';
+import { adminGuard } from '../core/admin-guard.js';
 import { registerOpenApi } from '../core/openapi.js';
 import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
@@ -27,21 +27,11 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     servers: [{ url: '/', description: 'this mock server' }],
   });
 
-  const token = ctx.config.ADMIN_TOKEN;
-  if (token) {
-    // Constant-time comparison; vendor routes never see this token (they keep the vendors' own credentials).
-    scope.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/__admin')) return;
-      const header = request.headers.authorization ?? '';
-      const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-      if (!safeEqual(given, token)) {
-        return reply
-          .code(401)
-          .header('www-authenticate', 'Bearer realm="agent-export-mock admin"')
-          .send({ error: 'unauthorized', message: 'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.' });
-      }
-    });
-  }
+  // Vendor routes never see this token (they keep the vendors' own credentials).
+  const guard = adminGuard(ctx.config.ADMIN_TOKEN);
+  scope.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/__admin')) return guard(request, reply);
+  });
 
   scope.setErrorHandler((error: FastifyError, _request, reply) => {
     const failure = classifyFailure(error);

@@ -18,6 +18,19 @@ const KORE_AUTH = { auth: demoToken({ client_id: 'cs-5e6f7a8b-9c0d-4e1f-8a2b-3c4
 
 export const ROUTES: RouteRow[] = [
   {
+    vendor: 'seasalt',
+    method: 'POST',
+    url: '/seasalt/seax-api/api/v1/workspace/3fa85f64-5717-4562-b3fc-2c963f66afa6/export-conversations',
+    headers: { 'x-api-key': 'demo-seasalt-api-key' },
+    body: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: '2025-04-01', end_date: '2025-04-01' },
+  },
+  {
+    vendor: 'seasalt',
+    method: 'GET',
+    url: '/seasalt/seax-api/api/v1/workspace/3fa85f64-5717-4562-b3fc-2c963f66afa6/export-conversations/00000000-0000-4000-8000-000000000000',
+    headers: { 'x-api-key': 'demo-seasalt-api-key' },
+  },
+  {
     vendor: 'zendesk',
     method: 'POST',
     url: '/zendesk/eu/data-export/v3/get-signed-urls',
@@ -44,7 +57,11 @@ const isKore = (b: unknown) =>
 const isZendesk = (b: unknown) =>
   typeof b === 'object' && b !== null && typeof (b as { statusCode?: unknown }).statusCode === 'number' && typeof (b as { error?: unknown }).error === 'string' && typeof (b as { message?: unknown }).message === 'string';
 
+/** FastAPI: {"detail": "…"} or {"detail": {…}} or {"detail": [{type, loc, msg, input}]}. */
+const isFastApi = (b: unknown) => typeof b === 'object' && b !== null && 'detail' in b && Object.keys(b).length === 1;
+
 export const ENVELOPES: Record<string, (body: unknown, contentType: string) => boolean> = {
+  seasalt: isFastApi,
   zendesk: isZendesk,
   kore: isKore,
   sendbird: (b) => typeof b === 'object' && b !== null && (b as { error?: unknown }).error === true && typeof (b as { code?: unknown }).code === 'number' && typeof (b as { message?: unknown }).message === 'string',

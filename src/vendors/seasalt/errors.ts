@@ -1,0 +1,48 @@
+/**
+ * SeaX answers like the FastAPI service it is: `{"detail": "<text>"}` for HTTPExceptions (or `{"detail": {...}}` when
+ * the detail is an object, as in the 409 candidates), `{"detail": [...]}` for 422 validation errors, and Starlette's
+ * plain-text "Internal Server Error" for an unhandled exception. No Fastify default body ever reaches a client.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { classifyFailure, VendorError } from '../../core/errors.js';
+import { type PydanticError, toPydantic } from './pydantic.js';
+import { PythonJsonError } from './python-json.js';
+
+export const httpError = (status: number, detail: unknown, headers?: Record<string, string>) => new VendorError(status, { detail }, headers);
+
+export const validationError = (items: PydanticError[]) => new VendorError(422, { detail: items });
+
+/** FastAPI's answer to a body Python's json module cannot decode. */
+export const jsonInvalid = (e: PythonJsonError) =>
+  validationError([{ type: 'json_invalid', loc: ['body', e.pos], msg: 'JSON decode error', input: {}, ctx: { error: e.msg } }]);
+
+/** Starlette's ServerErrorMiddleware: text/plain, no JSON. */
+export const internalError = () => new VendorError(500, 'Internal Server Error', {}, 'text/plain; charset=utf-8');
+
+export const unauthorized = () => httpError(401, 'Invalid API key');
+
+export function handleSeasaltError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const rendered = toSeasaltError(error, request);
+  return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
+}
+
+function toSeasaltError(error: FastifyError | Error, request: FastifyRequest): VendorError {
+  if (error instanceof VendorError) return error;
+  if (error instanceof PythonJsonError) return jsonInvalid(error);
+  const failure = classifyFailure(error);
+  switch (failure.kind) {
+    case 'validation':
+      return validationError(failure.issues.map((issue) => toPydantic(issue, failure.input)));
+    case 'invalid-json':
+      // Our own parser handles JSON; this only fires if another parser did. Python would stop at the first character.
+      return jsonInvalid(new PythonJsonError('Expecting value', 0));
+    case 'empty-body':
+    case 'unsupported-media-type':
+      return validationError([{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }]);
+    case 'body-too-large':
+      return httpError(413, 'Request Entity Too Large');
+    case 'unexpected':
+      request.log.error(failure.error);
+      return internalError();
+  }
+}

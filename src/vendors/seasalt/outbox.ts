@@ -1,0 +1,129 @@
+/**
+ * Notification emails (vendor page: "If you provide a notification email, the link is also emailed to that address").
+ *
+ * Job state is computed from the clock, never pushed by a timer, so "the job finished" is noticed when someone looks:
+ * the first poll of any Seasalt job, or a read of the outbox, that finds a job finished records its email, exactly
+ * once. Every pending job is evaluated at each look (in order of finishing), so the outbox is the same whatever is
+ * polled, and `sent_at` is the virtual instant the job finished, not the instant it was noticed. Failed exports send
+ * nothing (there is no link). When SMTP_URL is set the email also goes out through nodemailer; a failure is logged and
+ * never reaches the API.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Transporter } from 'nodemailer';
+import type { CoreContext } from '../../core/context.js';
+import { jobState, type SeasaltJob } from './lifecycle.js';
+import type { OutboxEmail } from './schemas.js';
+
+const FROM = '"Seasalt SeaX (agent-export-mock)" <no-reply@example.com>';
+
+interface Recorded {
+  email: OutboxEmail;
+  sentAt: number;
+  order: number;
+}
+
+export class Outbox {
+  private recorded: Recorded[] = [];
+  /** Jobs with a notification address whose email has not been recorded yet. */
+  private readonly pending = new Set<SeasaltJob>();
+  private transport: Promise<Transporter | undefined> | undefined;
+  private order = 0;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** A new job that asked for an email. */
+  track(job: SeasaltJob): void {
+    if (job.params.notificationEmail) this.pending.add(job);
+  }
+
+  /** Every pending job, for settle() before a look. */
+  pendingJobs(): SeasaltJob[] {
+    return [...this.pending];
+  }
+
+  /** Records the email of every pending job that has finished by `now`, in the order they finished. */
+  observe(now: number): void {
+    if (this.pending.size === 0) return;
+    const due: Array<{ job: SeasaltJob; state: ReturnType<typeof jobState> }> = [];
+    for (const job of this.pending) {
+      const state = jobState(this.ctx, job, now);
+      if (state.body.status === 'finished') due.push({ job, state });
+    }
+    due.sort((a, b) => (a.state.endedAt ?? 0) - (b.state.endedAt ?? 0) || a.job.seq - b.job.seq);
+    for (const { job, state } of due) {
+      this.pending.delete(job);
+      const email = compose(job, state.body.presigned_url!, state.body.presigned_url_expires_at!, state.endedAt!);
+      this.recorded.push({ email, sentAt: state.endedAt!, order: ++this.order });
+      this.send(email);
+    }
+  }
+
+  /** The outbox, oldest first (newest last). */
+  list(): OutboxEmail[] {
+    return [...this.recorded].sort((a, b) => a.sentAt - b.sentAt || a.order - b.order).map((r) => r.email);
+  }
+
+  /** What survives a restart with DATA_DIR: the emails and the jobs still waiting for theirs. */
+  save(): unknown {
+    return { recorded: this.recorded, order: this.order, pending: [...this.pending].map((j) => j.id) };
+  }
+
+  load(data: unknown): void {
+    const saved = data as { recorded: Recorded[]; order: number; pending: string[] };
+    this.recorded = saved.recorded;
+    this.order = saved.order;
+    this.pending.clear();
+    for (const id of saved.pending) {
+      const job = this.ctx.jobs.get(id) as SeasaltJob | undefined;
+      if (job) this.pending.add(job);
+    }
+  }
+
+  clear(): void {
+    this.recorded = [];
+    this.pending.clear();
+    this.order = 0;
+  }
+
+  private send(email: OutboxEmail): void {
+    const url = this.ctx.config.SMTP_URL;
+    if (!url) return;
+    this.transport ??= import('nodemailer')
+      .then((m) => m.createTransport(url) as Transporter)
+      .catch((err: Error) => {
+        this.log.warn({ err }, 'seasalt: cannot create the SMTP transport from SMTP_URL; emails stay in the outbox only');
+        return undefined;
+      });
+    void this.transport
+      .then((t) => t?.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.body }))
+      .catch((err: Error) => this.log.warn({ err, to: email.to }, 'seasalt: sending the notification email failed'));
+  }
+}
+
+function compose(job: SeasaltJob, link: string, expiresAt: string, endedAt: number): OutboxEmail {
+  const p = job.params;
+  const range = p.range.startDate === p.range.endDate ? p.range.startDate : `${p.range.startDate} to ${p.range.endDate}`;
+  return {
+    to: p.notificationEmail!,
+    subject: `Your SeaX conversation export is ready (${p.world.channel.name || p.world.channel.phoneNumber || p.world.channel.channelId}, ${range})`,
+    body: [
+      'Hello,',
+      '',
+      `The conversation export of channel ${p.channelLabel} for ${range} is ready.`,
+      '',
+      `Download the ZIP file (${p.zipName}) here. The link expires in 24 hours, at ${expiresAt} UTC:`,
+      link,
+      '',
+      `Export job ID: ${job.id}`,
+      '',
+      'Seasalt.ai SeaX',
+    ].join('\n'),
+    link,
+    export_job_id: job.id,
+    workspace_id: job.tenant,
+    sent_at: new Date(endedAt).toISOString(),
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Seasalt SeaX export-conversations wire shapes (vendor page: seasalt-seax-export-conversations.md).
+ *
+ * SeaX is a FastAPI service: the request body is a pydantic (v2) model. The zod schema below plays that model, and
+ * every failure carries the pydantic error it stands for (see pydantic.ts), so a 422 reads exactly like FastAPI's.
+ * Field order matters: pydantic reports field errors in declaration order, and runs the model validator (either/or,
+ * end after start) only when every field is valid; zod does both the same way.
+ */
+import { z } from 'zod';
+import { dateProblem, emailProblem, isE164, pydanticIssue } from './pydantic.js';
+
+/** The coarse `channel_type` a client sends (vendor page: "Accepted values"). */
+export const COARSE_TYPES = ['sms', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
+export type CoarseType = (typeof COARSE_TYPES)[number];
+
+/**
+ * Detailed internal types (shown in the 409 candidates) and the coarse value each answers to. The vendor page names
+ * LOCAL→sms and WHATSAPP_BUSINESS_PLATFORM→whatsapp; the others are our reading of SeaX's channel kinds (US toll-free
+ * and short-code numbers are SMS too).
+ */
+export const DETAILED_TYPES = {
+  LOCAL: 'sms',
+  TOLL_FREE: 'sms',
+  SHORT_CODE: 'sms',
+  WHATSAPP_BUSINESS_PLATFORM: 'whatsapp',
+  FACEBOOK_MESSENGER: 'messenger',
+  INSTAGRAM: 'instagram',
+  LINE: 'line',
+} as const satisfies Record<string, CoarseType>;
+export type DetailedType = keyof typeof DETAILED_TYPES;
+export const coarseOf = (t: DetailedType): CoarseType => DETAILED_TYPES[t];
+
+/** Channels whose contacts are phone numbers (the others know a contact by a platform id, not a number). */
+export const PHONE_CONTACTS: ReadonlySet<CoarseType> = new Set(['sms', 'whatsapp']);
+
+const Agent = z.object({ name: z.string().min(1).describe('Full name, written as speaker_name'), account: z.string().min(1).describe('Login, written as sender_account') });
+
+const Channel = z.object({
+  channel_id: z.string().min(1),
+  name: z.string().default('').describe('Empty: files are named after the phone number'),
+  channel_type: z.enum(Object.keys(DETAILED_TYPES) as [DetailedType, ...DetailedType[]]),
+  phone_number: z.string().refine(isE164, 'expected an E.164 number such as +12025550123').optional(),
+  /** Scales WORLD_DAILY_VOLUME for this channel (0 = no conversations at all). */
+  volume: z.number().min(0).default(1),
+  /** The AI agent's name on this channel (speaker_name of bot messages); the workspace's otherwise. */
+  bot_name: z.string().min(1).optional(),
+  /** Human agents who take over conversations; without any, each handed-off conversation gets its own drawn agent. */
+  agents: z.array(Agent).default([]),
+});
+
+/** Seeds: workspaces, their API keys and channels. */
+export const SeasaltSeeds = z
+  .object({
+    workspaces: z
+      .array(
+        z
+          .object({
+            workspace_id: z.string().min(1),
+            api_keys: z.array(z.string().min(1)).min(1),
+            bot_name: z.string().min(1).default('SeaChat AI Agent'),
+            channels: z.array(Channel).default([]),
+          })
+          .superRefine((w, ctx) => {
+            const seen = new Set<string>();
+            w.channels.forEach((c, i) => {
+              if (seen.has(c.channel_id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel_id'], message: `duplicate channel_id ${c.channel_id}` });
+              seen.add(c.channel_id);
+            });
+          }),
+      )
+      .default([]),
+  })
+  .passthrough();
+export type SeasaltSeeds = z.output<typeof SeasaltSeeds>;
+export type Workspace = SeasaltSeeds['workspaces'][number];
+export type ChannelSeed = Workspace['channels'][number];
+
+const dateField = (description: string, example: string) =>
+  z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = dateProblem(v);
+      if (problem) ctx.addIssue(pydanticIssue('date_from_datetime_parsing', `Input should be a valid date or datetime, ${problem}`, { error: problem }));
+    })
+    .meta({ format: 'date', description, example });
+
+export const ExportConversationsRequest = z
+  .object({
+    start_date: dateField('Start of the range (inclusive), YYYY-MM-DD, read in UTC. Cannot be in the future.', '2025-04-01'),
+    end_date: dateField('End of the range (inclusive), YYYY-MM-DD. Must be on or after start_date.', '2025-04-07'),
+    channel_id: z.string().nullish().describe('Channel/phone UUID. Provide either channel_id or phone_number.'),
+    phone_number: z
+      .string()
+      .superRefine((v, ctx) => {
+        if (!isE164(v)) ctx.addIssue(pydanticIssue('value_error', 'Value error, phone_number must be in E.164 format, e.g. +12025550123', { error: {} }));
+      })
+      .nullish()
+      .meta({ description: 'Channel phone number in E.164 format.', example: '+12025550123' }),
+    channel_type: z.enum(COARSE_TYPES).nullish().describe('Disambiguates a phone number shared by several channels.'),
+    notification_email: z
+      .string()
+      .superRefine((v, ctx) => {
+        const reason = emailProblem(v);
+        if (reason) ctx.addIssue(pydanticIssue('value_error', `value is not a valid email address: ${reason}`, { reason }));
+      })
+      .nullish()
+      .meta({ format: 'email', description: 'Address the download link is sent to when the export is ready.', example: 'agent@example.com' }),
+  })
+  .superRefine((body, ctx) => {
+    // pydantic's model_validator(mode="after"): runs only once every field is valid, and stops at its first error.
+    const hasId = Boolean(body.channel_id);
+    const hasPhone = Boolean(body.phone_number);
+    if (!hasId && !hasPhone) ctx.addIssue(pydanticIssue('value_error', 'Value error, either channel_id or phone_number must be provided', { error: {} }, []));
+    else if (hasId && hasPhone) ctx.addIssue(pydanticIssue('value_error', 'Value error, either channel_id or phone_number must be provided, not both', { error: {} }, []));
+    else if (body.end_date < body.start_date) ctx.addIssue(pydanticIssue('value_error', 'Value error, end_date must be on or after start_date', { error: {} }, []));
+  }, { when: (payload) => payload.issues.length === 0 })
+  .describe('ExportConversationsRequest');
+export type ExportConversationsRequest = z.output<typeof ExportConversationsRequest>;
+
+export const JOB_STATUSES = ['queued', 'started', 'finished', 'failed'] as const;
+
+export const ExportCreated = z.object({
+  export_job_id: z.string().describe('UUID of the export job'),
+  status: z.literal('queued'),
+  message: z.string(),
+});
+
+export const ExportJob = z.object({
+  export_job_id: z.string(),
+  workspace_id: z.string(),
+  channel_id: z.string(),
+  start_date: z.string().describe('YYYY-MM-DD'),
+  end_date: z.string().describe('YYYY-MM-DD'),
+  status: z.enum(JOB_STATUSES),
+  presigned_url: z.string().nullable().describe('S3 Signature V2 link to the ZIP once finished; valid 24 hours'),
+  presigned_url_expires_at: z.string().nullable().describe('Naive ISO 8601 (UTC), microseconds'),
+  error_message: z.string().nullable(),
+  created_time: z.string().describe('Naive ISO 8601 (UTC), microseconds, e.g. 2026-06-11T06:50:43.861185'),
+});
+export type ExportJob = z.output<typeof ExportJob>;
+
+export const JobParams = z.object({
+  workspace_id: z.string().describe('Workspace ID'),
+  export_job_id: z.string().describe('The job ID returned by the trigger endpoint'),
+});
+export const WorkspaceParams = z.object({ workspace_id: z.string().describe('Workspace ID') });
+
+/** FastAPI's HTTPException body. */
+export const HttpError = z.object({ detail: z.string() });
+export const ConflictError = z.object({
+  detail: z.union([
+    z.string(),
+    z.object({
+      message: z.string(),
+      candidates: z.array(z.object({ channel_id: z.string(), channel_type: z.string(), name: z.string() })),
+    }),
+  ]),
+});
+/** FastAPI's RequestValidationError body with pydantic v2 items (no `url`: FastAPI ≥ 0.110.3 leaves it out). */
+export const ValidationErrorBody = z.object({
+  detail: z.array(
+    z.object({
+      type: z.string(),
+      loc: z.array(z.union([z.string(), z.number()])),
+      msg: z.string(),
+      input: z.unknown(),
+      ctx: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+
+export const OutboxEmail = z.object({
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  link: z.string(),
+  export_job_id: z.string(),
+  workspace_id: z.string(),
+  sent_at: z.string().describe('Virtual time the export finished and the email went out (ISO 8601, UTC)'),
+});
+export type OutboxEmail = z.output<typeof OutboxEmail>;
