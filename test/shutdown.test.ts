@@ -17,7 +17,13 @@ describe('graceful shutdown', () => {
     const base = `${url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`;
     const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-06', to: '2025-04-07', timezone: 'UTC', export_format: 'json' }) })).json()) as { export_id: string };
     await fetch(`${url}/__admin/clock/advance`, { method: 'POST', headers, body: '{"seconds":120}' });
-    const done = (await (await fetch(`${base}/${created.export_id}`, { headers })).json()) as { export_file: { url: string } };
+    // The file takes real time to write (seconds on a loaded machine): poll as a client would.
+    let done: { export_status: string; export_file: { url: string } };
+    for (;;) {
+      done = (await (await fetch(`${base}/${created.export_id}`, { headers })).json()) as typeof done;
+      if (done.export_status === 'done') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
 
     const received = await new Promise<{ bytes: number; expected: number }>((resolve, reject) => {
       get(done.export_file.url, { agent: false }, (res) => {

@@ -132,7 +132,7 @@ export function withEffects<P>(init: Omit<Job<P, unknown>, 'seq' | 'generation'>
  * After the clock moves, how long (real ms) to wait for the files of jobs that have become due, so the next poll sees
  * them finished: a test that advances the clock then polls gets the same answer on a fast or a slow machine.
  */
-export const SETTLE_AFTER_CLOCK_MS = 2000;
+export const SETTLE_AFTER_CLOCK_MS = 5000;
 
 export type GenerationTask<R> = (report: (fraction: number) => void) => Promise<R>;
 
