@@ -3,7 +3,7 @@
  * vendor renders it, and turns everything else (bad JSON, schema failures, unknown routes) into that vendor's envelope
  * too, so Fastify's default error body never reaches a client.
  */
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 export class VendorError extends Error {
@@ -74,4 +74,15 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
+}
+
+/**
+ * A vendor's Fastify error handler from its mapping of errors to its envelope: every vendor renders the same way
+ * (status, headers, content type, body), only the mapping differs.
+ */
+export function vendorErrorHandler(toVendorError: (error: FastifyError | Error, request: FastifyRequest) => VendorError) {
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const rendered = toVendorError(error, request);
+    return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
+  };
 }

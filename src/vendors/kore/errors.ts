@@ -3,9 +3,9 @@
  * credentials error is known from the live API (HTTP 401, code 4002, "Invalid SDK credentials", FACTS.md); every other
  * code is our choice (README: "Choices"): the code repeats the HTTP status, the message says how to fix the request.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, valueAt, VendorError } from '../../core/errors.js';
+import { classifyFailure, valueAt, VendorError, vendorErrorHandler } from '../../core/errors.js';
 
 export const CODES = {
   BAD_REQUEST: 400,
@@ -46,10 +46,7 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
 }
 
 /** Renders any error raised in a Kore route as Kore would answer it. */
-export function handleKoreError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const rendered = toKoreError(error, request);
-  return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
-}
+export const handleKoreError = vendorErrorHandler(toKoreError);
 
 function toKoreError(error: FastifyError | Error, request: FastifyRequest): VendorError {
   if (error instanceof VendorError) return error;

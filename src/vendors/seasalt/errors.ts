@@ -3,8 +3,8 @@
  * the detail is an object, as in the 409 candidates), `{"detail": [...]}` for 422 validation errors, and Starlette's
  * plain-text "Internal Server Error" for an unhandled exception. No Fastify default body ever reaches a client.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { classifyFailure, VendorError } from '../../core/errors.js';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { classifyFailure, VendorError, vendorErrorHandler } from '../../core/errors.js';
 import { type PydanticError, toPydantic } from './pydantic.js';
 import { PythonJsonError } from './python-json.js';
 
@@ -21,10 +21,7 @@ export const internalError = () => new VendorError(500, 'Internal Server Error',
 
 export const unauthorized = () => httpError(401, 'Invalid API key');
 
-export function handleSeasaltError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const rendered = toSeasaltError(error, request);
-  return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
-}
+export const handleSeasaltError = vendorErrorHandler(toSeasaltError);
 
 function toSeasaltError(error: FastifyError | Error, request: FastifyRequest): VendorError {
   if (error instanceof VendorError) return error;

@@ -3,9 +3,9 @@
  * HTTP status rule (FACTS.md, Platform API "All errors return a 400 or 500 HTTP response"): the status is the code's
  * first three digits (400xxx → 400, 500xxx → 500), except rate limiting (500910), which Sendbird sends with 429.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, valueAt, VendorError } from '../../core/errors.js';
+import { classifyFailure, valueAt, VendorError, vendorErrorHandler } from '../../core/errors.js';
 
 export const CODES = {
   STRING_EXPECTED: 400100,
@@ -55,10 +55,7 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
 }
 
 /** Renders any error raised in a Sendbird route as Sendbird would answer it. */
-export function handleSendbirdError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const rendered = toSendbirdError(error, request);
-  return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
-}
+export const handleSendbirdError = vendorErrorHandler(toSendbirdError);
 
 function toSendbirdError(error: FastifyError | Error, request: FastifyRequest): VendorError {
   if (error instanceof VendorError) return error;

@@ -3,9 +3,9 @@
  * The vendor page shows only the reason phrases ("401 Unauthorized", "500 Internal Server Error"); the envelope is the
  * one Node API frameworks (NestJS, Boom) put around those phrases, with a message that says what to fix (README).
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, valueAt, VendorError } from '../../core/errors.js';
+import { classifyFailure, valueAt, VendorError, vendorErrorHandler } from '../../core/errors.js';
 import { TTL_MAX, TTL_MIN } from './schemas.js';
 
 const REASONS: Record<number, string> = {
@@ -39,10 +39,7 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
 }
 
 /** Renders any error raised in a Zendesk route as the vendor's envelope, so Fastify's default body never escapes. */
-export function handleZendeskError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const rendered = toZendeskError(error, request);
-  return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
-}
+export const handleZendeskError = vendorErrorHandler(toZendeskError);
 
 function toZendeskError(error: FastifyError | Error, request: FastifyRequest): VendorError {
   if (error instanceof VendorError) return error;
