@@ -6,6 +6,7 @@
  * a 1 GB download, 10,000 jobs); e.g. BENCH_SCALE=0.05 for a quick look.
  *
  *   cold start   process spawn → first 200 from /__admin/health, BENCH_STARTS (10) times
+ *   library      startMockServer() and close() inside one process, 10 times
  *   polling      each vendor's status route, 50 connections (autocannon, BENCH_SECONDS each, 3 rounds) vs bare Fastify
  *   generation   each vendor's large export: records/s, MB/s, peak RSS vs serialising (and zipping) pre-built records
  *   download     a 1 GB object through a signed link vs a bare Node HTTP server streaming the same file; a Range read
@@ -23,7 +24,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const only = (process.env.BENCH_ONLY ?? 'cold,polling,generation,download,scale').split(',');
+const only = (process.env.BENCH_ONLY ?? 'cold,library,polling,generation,download,scale').split(',');
 const results = {};
 const rows = [];
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -81,6 +82,25 @@ if (only.includes('cold')) {
   }
   results.coldStart = stats(times);
   rows.push(['Cold start: spawn → first 200 on /__admin/health', fmt(results.coldStart, ' ms'), '≤ 300 ms', `${(results.coldStart.median / 300).toFixed(2)} of budget`]);
+}
+
+if (only.includes('library')) {
+  log('library start/close…');
+  const { startMockServer } = await import('../dist/index.js');
+  const starts = [];
+  const closes = [];
+  // The first start pays for module loading; a test suite pays it once.
+  await (await startMockServer()).close();
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    const mock = await startMockServer({ clockStart: '2025-04-08T12:00:00Z', clockFrozen: true });
+    const t1 = performance.now();
+    await mock.close();
+    starts.push(t1 - t0);
+    closes.push(performance.now() - t1);
+  }
+  results.library = { start: stats(starts), close: stats(closes) };
+  rows.push(['Library: startMockServer() on port 0, in a warm test process', fmt(results.library.start, ' ms', 1), `close() ${fmt(results.library.close, ' ms', 1)}`, 'milliseconds, as issue 7 asks']);
 }
 
 if (only.includes('polling')) {
