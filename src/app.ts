@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Config, ConfigError, publicUrlOf } from './config.js';
 import { registerAdmin } from './admin/routes.js';
+import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { JobStore } from './core/jobs.js';
@@ -156,6 +157,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
   }
   await app.register(async (scope) => registerAdmin(scope, state));
+  await app.register(async (scope) => registerDashboard(scope, state));
 
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, { clock, jobs: ctx.jobs, store, scenarios: ctx.scenarios, limiter: ctx.limiter, journal: ctx.journal, vendorState });
