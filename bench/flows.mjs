@@ -9,6 +9,7 @@ const json = (res) => {
 const KORE_BOT = 'st-2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 const koreAuth = async (app) => ({ auth: (await app.inject({ url: '/__admin/tenants' })).json().kore.tenants[0].apps[0].demo_token });
 const ZENDESK = { url: '/zendesk/eu/data-export/v3/get-signed-urls', headers: { authorization: 'demo-zendesk-api-key', organizationid: '77m57af6811115b53172431s', botid: '98174e8d635471c383b9ec7b' } };
+const SEASALT = { base: '/seasalt/seax-api/api/v1/workspace/3fa85f64-5717-4562-b3fc-2c963f66afa6/export-conversations', headers: { 'x-api-key': 'demo-seasalt-api-key' } };
 const download = async (app, url) => {
   const u = new URL(url);
   return (await app.inject({ url: `${u.pathname}${u.search}`, headers: { host: u.host } })).rawPayload;
@@ -52,6 +53,22 @@ export const FLOWS = [
       return { url: ZENDESK.url, method: 'POST', headers: { ...ZENDESK.headers, 'content-type': 'application/json' }, body: JSON.stringify({ date }) };
     },
   },
+  {
+    vendor: 'seasalt',
+    label: 'Seasalt GET export job',
+    n: 0,
+    async create(app) {
+      // One export per channel and range at a time: a new range for each job.
+      const end = `2025-04-0${7 - (this.n++ % 7)}`;
+      const channel = this.n % 2 ? 'a1b2c3d4-1111-2222-3333-444455556666' : 'b2c3d4e5-7777-8888-9999-000011112222';
+      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: channel, start_date: '2025-04-01', end_date: end, notification_email: 'qa@example.com' } });
+      if (res.statusCode === 409) return this.create(app);
+      return json(res).export_job_id;
+    },
+    pollRequest(id) {
+      return { url: `${SEASALT.base}/${id}`, headers: SEASALT.headers };
+    },
+  },
 ];
 
 /**
@@ -60,6 +77,27 @@ export const FLOWS = [
  * records for the ceiling (cycled, so compression sees realistic variety); `format` says how the ceiling writes n copies of it.
  */
 export const GENERATION = {
+  seasalt: {
+    format: 'zip-many',
+    // A month of one channel (30 days, weekends quieter).
+    settings: (n) => ({ WORLD_DAILY_VOLUME: Math.round(n / 30 / 0.99) }),
+    async run(app) {
+      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: '2025-03-31', end_date: '2025-04-29' } });
+      const id = json(res).export_job_id;
+      await app.mock.ctx.jobs.drain();
+      const result = app.mock.ctx.jobs.get(id).generation.result;
+      return { records: result.conversations, bytes: result.object.size };
+    },
+    async sampleRecord(app) {
+      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: '2025-04-28', end_date: '2025-04-28' } });
+      const id = json(res).export_job_id;
+      await app.mock.ctx.jobs.drain();
+      await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 10 } });
+      const job = json(await app.inject({ url: `${SEASALT.base}/${id}`, headers: SEASALT.headers }));
+      const { unzipAll } = await import('./unzip.mjs');
+      return unzipAll(await download(app, job.presigned_url));
+    },
+  },
   sendbird: {
     format: 'zip-one',
     // Seven days in UTC: weekdays are busier than weekends (×1.1 / ×0.7), on average ×0.99.
