@@ -58,11 +58,9 @@ export const FLOWS = [
     label: 'Seasalt GET export job',
     n: 0,
     async create(app) {
-      // One export per channel and range at a time: a new range for each job.
-      const end = `2025-04-0${7 - (this.n++ % 7)}`;
-      const channel = this.n % 2 ? 'a1b2c3d4-1111-2222-3333-444455556666' : 'b2c3d4e5-7777-8888-9999-000011112222';
-      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: channel, start_date: '2025-04-01', end_date: end, notification_email: 'qa@example.com' } });
-      if (res.statusCode === 409) return this.create(app);
+      // One export per channel and range at a time (409 otherwise): a day of its own for each job.
+      const day = new Date(Date.UTC(2024, 0, 1) + this.n++ * 86_400_000).toISOString().slice(0, 10);
+      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: day, end_date: day, notification_email: 'qa@example.com' } });
       return json(res).export_job_id;
     },
     pollRequest(id) {

@@ -27,6 +27,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const only = (process.env.BENCH_ONLY ?? 'cold,library,polling,generation,download,scale').split(',');
 const results = {};
 const rows = [];
+/** Prints each row as it is measured, and keeps the results on disk, so a long run that is stopped loses nothing. */
+const push = (row) => {
+  rows.push(row);
+  process.stdout.write(`| ${row.join(' | ')} |\n`);
+  writeFileSync(new URL('./last-run.json', import.meta.url), JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results, rows }, null, 2));
+};
 const log = (s) => process.stderr.write(`${s}\n`);
 
 const freePort = () =>
@@ -81,7 +87,7 @@ if (only.includes('cold')) {
     await once(c, 'exit');
   }
   results.coldStart = stats(times);
-  rows.push(['Cold start: spawn → first 200 on /__admin/health', fmt(results.coldStart, ' ms'), '≤ 300 ms', `${(results.coldStart.median / 300).toFixed(2)} of budget`]);
+  push(['Cold start: spawn → first 200 on /__admin/health', fmt(results.coldStart, ' ms'), '≤ 300 ms', `${(results.coldStart.median / 300).toFixed(2)} of budget`]);
 }
 
 if (only.includes('library')) {
@@ -100,7 +106,7 @@ if (only.includes('library')) {
     closes.push(performance.now() - t1);
   }
   results.library = { start: stats(starts), close: stats(closes) };
-  rows.push(['Library: startMockServer() on port 0, in a warm test process', fmt(results.library.start, ' ms', 1), `close() ${fmt(results.library.close, ' ms', 1)}`, 'milliseconds, as issue 7 asks']);
+  push(['Library: startMockServer() on port 0, in a warm test process', fmt(results.library.start, ' ms', 1), `close() ${fmt(results.library.close, ' ms', 1)}`, 'milliseconds, as issue 7 asks']);
 }
 
 if (only.includes('polling')) {
@@ -147,8 +153,8 @@ if (only.includes('polling')) {
     bare.kill();
     const r = { rps: stats(m.map((x) => x.rps)), bare: stats(b.map((x) => x.rps)), p99: stats(m.map((x) => x.p99)), bareP99: stats(b.map((x) => x.p99)), errors: m.reduce((s, x) => s + x.errors, 0) };
     results.polling[flow.vendor] = r;
-    rows.push([`Polling: ${flow.label}, 50 connections (req/s)`, fmt(r.rps), `bare Fastify ${fmt(r.bare)}`, `**${(r.rps.median / r.bare.median).toFixed(2)}** (≥ 0.7)`]);
-    rows.push([`Polling: ${flow.label}, p99`, fmt(r.p99, ' ms'), `bare Fastify ${fmt(r.bareP99, ' ms')}`, `${r.p99.median <= 20 ? 'meets' : 'misses'} ≤ 20 ms; ${r.errors} errors`]);
+    push([`Polling: ${flow.label}, 50 connections (req/s)`, fmt(r.rps), `bare Fastify ${fmt(r.bare)}`, `**${(r.rps.median / r.bare.median).toFixed(2)}** (≥ 0.7)`]);
+    push([`Polling: ${flow.label}, p99`, fmt(r.p99, ' ms'), `bare Fastify ${fmt(r.bareP99, ' ms')}`, `${r.p99.median <= 20 ? 'meets' : 'misses'} ≤ 20 ms; ${r.errors} errors`]);
   }
   mock.kill('SIGTERM');
 }
@@ -164,7 +170,7 @@ if (only.includes('generation')) {
     results.generation[vendor] = { generated: g, ceiling: c };
     const rps = g.records / g.seconds;
     const crps = c.records / c.seconds;
-    rows.push([
+    push([
       `Generation: ${vendor}, ${g.records.toLocaleString('en')} records`,
       `${rps.toFixed(0)} rec/s, ${(g.bytes / 1e6 / g.seconds).toFixed(1)} MB/s, peak RSS ${mb(g.peakRss)} MB`,
       `ceiling ${crps.toFixed(0)} rec/s, peak RSS ${mb(c.peakRss)} MB`,
@@ -182,8 +188,8 @@ if (only.includes('download')) {
   await once(c, 'exit');
   const d = JSON.parse(out);
   results.download = d;
-  rows.push([`Download: ${(d.size / 1e9).toFixed(2)} GB through a signed S3 link (MB/s)`, fmt(stats(d.mock)), `bare Node HTTP ${fmt(stats(d.bare))}`, `**${(median(d.mock) / median(d.bare)).toFixed(2)}**; all complete: ${d.ok}`]);
-  rows.push(['Download: 1 MiB Range read from the middle', `${d.range.ms.toFixed(1)} ms`, `status ${d.range.status}`, `${d.range.bytes} bytes`]);
+  push([`Download: ${(d.size / 1e9).toFixed(2)} GB through a signed S3 link (MB/s)`, fmt(stats(d.mock)), `bare Node HTTP ${fmt(stats(d.bare))}`, `**${(median(d.mock) / median(d.bare)).toFixed(2)}**; all complete: ${d.ok}`]);
+  push(['Download: 1 MiB Range read from the middle', `${d.range.ms.toFixed(1)} ms`, `status ${d.range.status}`, `${d.range.bytes} bytes`]);
 }
 
 if (only.includes('scale')) {
@@ -195,9 +201,8 @@ if (only.includes('scale')) {
   await once(c, 'exit');
   const s = JSON.parse(out);
   results.scale = s;
-  rows.push([`Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`, `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`, `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`, `GET /__admin/jobs median ${s.adminJobs.median.toFixed(0)} ms`]);
+  push([`Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`, `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`, `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`, `GET /__admin/jobs median ${s.adminJobs.median.toFixed(0)} ms`]);
 }
 
 const table = ['| measure | this run (min – **median** – max) | reference in the same run | ratio / target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 process.stdout.write(`\n${table}\n`);
-writeFileSync(new URL('./last-run.json', import.meta.url), JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results }, null, 2));
