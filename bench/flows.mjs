@@ -59,7 +59,7 @@ export const FLOWS = [
     n: 0,
     async create(app) {
       // One export per channel and range at a time (409 otherwise): a day of its own for each job.
-      const day = new Date(Date.UTC(2024, 0, 1) + this.n++ * 86_400_000).toISOString().slice(0, 10);
+      const day = new Date(Date.UTC(2018, 0, 1) + this.n++ * 86_400_000).toISOString().slice(0, 10);
       const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: day, end_date: day, notification_email: 'qa@example.com' } });
       return json(res).export_job_id;
     },
