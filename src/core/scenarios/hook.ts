@@ -5,7 +5,7 @@
  * request for the vendor's create handler (`request.scenarioEffects`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { valueAt, VendorError } from '../errors.js';
 import { tagRequest } from '../journal-hooks.js';
@@ -40,10 +40,18 @@ export function registerScenarioHook(
   deps: { scenarios: ScenarioStore; limiter: RateLimiter; clock: Clock; vendorOf: (path: string) => VendorModule | undefined },
 ): void {
   app.decorateRequest('scenarioEffects', null);
-  app.addHook('preValidation', async (request, reply) => {
+  // A callback hook with a synchronous fast path: with no scenario, header or rate limit in play (the usual poll),
+  // it costs a prefix check and no promise.
+  app.addHook('preValidation', (request, reply, done) => {
     const path = request.url.split('?', 1)[0]!;
     const vendor = deps.vendorOf(path);
-    if (!vendor) return;
+    if (!vendor) return done();
+    const idle = !request.headers['x-mock-scenario'] && deps.scenarios.size === 0 && !(vendor.rateLimits?.length && deps.limiter.anyEnabled());
+    if (idle) return done();
+    apply(request, reply, vendor).then(() => done(), done);
+  });
+
+  async function apply(request: FastifyRequest, reply: FastifyReply, vendor: VendorModule): Promise<void> {
     const header = request.headers['x-mock-scenario'];
     const requested = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
     const tenant = request.journalTags?.tenant;
@@ -83,7 +91,7 @@ export function registerScenarioHook(
     }
     if (effects.http.status === 500) throw faults.serverError();
     if (effects.http.status === 429) throw faults.rateLimited(effects.http.retry_after_seconds ?? 1);
-  });
+  }
 }
 
 export { emptyEffects };

@@ -22,6 +22,13 @@ export class RateLimiter {
     this.switches.set(`${vendor}/${tenant ?? '*'}`, enabled);
   }
 
+  /** Whether enforcement could be on for anyone (the fast path skips counting when not). */
+  anyEnabled(): boolean {
+    if (this.defaultOn) return true;
+    for (const on of this.switches.values()) if (on) return true;
+    return false;
+  }
+
   enabled(vendor: string, tenant: string | undefined): boolean {
     return this.switches.get(`${vendor}/${tenant ?? '*'}`) ?? this.switches.get(`${vendor}/*`) ?? this.defaultOn;
   }

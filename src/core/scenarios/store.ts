@@ -68,6 +68,10 @@ export class ScenarioStore {
     return [...this.scenarios.values()];
   }
 
+  get size(): number {
+    return this.scenarios.size;
+  }
+
   clear(): void {
     this.scenarios.clear();
   }

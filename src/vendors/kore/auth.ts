@@ -22,11 +22,26 @@ export function findBot(seeds: KoreSeeds, appId: string): KoreBot | undefined {
   return seeds.bots.find((b) => b.app_id === appId);
 }
 
+/**
+ * Tokens already verified for a bot, with their time claims: a client polls with the same token, and verifying it
+ * again (decode, HMAC, JSON) was most of a poll's cost. Only the clock can change the verdict, so exp and nbf are
+ * checked again on every hit, as jose checks them (exp: now >= exp fails; nbf: now < nbf fails). Bounded.
+ */
+const verified = new Map<string, { caller: KoreCaller; exp?: number; nbf?: number }>();
+const VERIFIED_LIMIT = 1000;
+
 export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, now: number): Promise<KoreCaller> {
   const botId = (request.params as { AppID?: string }).AppID ?? '';
   const header = request.headers.auth;
   const token = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!token) throw invalidCredentials();
+  const key = `${botId}\n${token}`;
+  const hit = verified.get(key);
+  if (hit && hit.caller.bot === findBot(seeds, botId)) {
+    const seconds = Math.floor(now / 1000);
+    if ((hit.exp !== undefined && seconds >= hit.exp) || (hit.nbf !== undefined && seconds < hit.nbf)) throw invalidCredentials();
+    return hit.caller;
+  }
   // An unknown bot has no app allowed on it: the same 401 (choice, README).
   const bot = findBot(seeds, botId);
   if (!bot) throw invalidCredentials();
@@ -40,7 +55,9 @@ export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, no
   if (!app) throw invalidCredentials();
   try {
     // algorithms pins HS256: "none", HS512, RS256 and every other header are refused before any key is used.
-    await jwtVerify(token, encoder.encode(app.client_secret), { algorithms: ['HS256'], currentDate: new Date(now) });
+    const { payload } = await jwtVerify(token, encoder.encode(app.client_secret), { algorithms: ['HS256'], currentDate: new Date(now) });
+    if (verified.size >= VERIFIED_LIMIT) verified.clear();
+    verified.set(key, { caller: { bot, app }, exp: typeof payload.exp === 'number' ? payload.exp : undefined, nbf: typeof payload.nbf === 'number' ? payload.nbf : undefined });
   } catch {
     throw invalidCredentials();
   }

@@ -135,3 +135,20 @@ describe('Kore apps and bots', () => {
     }
   });
 });
+
+describe('a token verified once', () => {
+  it('still expires at its exp on later requests (the verification cache rechecks the clock)', async () => {
+    const app = await testApp();
+    const exp = Date.parse('2025-04-08T12:01:00Z') / 1000;
+    const auth = await sign({ appId: CLIENT_ID }, CLIENT_SECRET, 'HS256', exp);
+    const ok = await app.inject({ method: 'POST', url: EXPORT(), headers: { auth }, payload: WEEK });
+    expect(ok.statusCode).toBe(200);
+    await advance(app, 59);
+    expect((await app.inject({ url: JOB(ok.json()._id), headers: { auth } })).statusCode).toBe(200);
+    await advance(app, 1);
+    const late = await app.inject({ url: JOB(ok.json()._id), headers: { auth } });
+    expect(late.statusCode).toBe(401);
+    expect(late.json()).toEqual(INVALID_CREDENTIALS);
+    await app.close();
+  });
+});
