@@ -98,3 +98,18 @@ describe('presets for Kore', () => {
     await small.close();
   });
 });
+
+describe('Kore rate limits', () => {
+  it('answer the 601st request in a virtual minute with 429 and recover when the clock moves on', async () => {
+    await app.inject({ method: 'PUT', url: '/__admin/rate-limits', payload: { vendor: 'kore', enabled: true } });
+    const headers = { auth: await token() };
+    const url = `/kore/api/public/bot/st-2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d/search/jobs/fj-unknown`;
+    for (let i = 0; i < 600; i++) expect((await app.inject({ url, headers })).statusCode).toBe(404);
+    const limited = await app.inject({ url, headers });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().errors[0].msg).toMatch(/Rate limit/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await advance(app, 60);
+    expect((await app.inject({ url, headers })).statusCode).toBe(404);
+  });
+});
