@@ -27,7 +27,7 @@ export const isLoopback = (host: string): boolean => host === 'localhost' || hos
 /** The start-up banner: where the server is, and the base URL a client of each vendor sets. */
 export function banner(server: RunningServer): string {
   const { app, url } = server;
-  const lines = [`agent-export-mock listening on ${url}`, `  docs:  ${url}/docs`, `  admin: ${url}/__admin/health`];
+  const lines = [`agent-export-mock listening on ${url}`, `  dashboard: ${url}/`, `  docs:  ${url}/docs`, `  admin: ${url}/__admin/health`];
   const host = app.mock.ctx.config.HOST;
   if (!app.mock.ctx.config.ADMIN_TOKEN && !isLoopback(host)) {
     lines.push(`  WARNING: HOST is ${host} and ADMIN_TOKEN is not set: anyone who can reach this port can control the clock, scenarios and reset.`);
