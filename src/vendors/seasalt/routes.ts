@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { adminGuard } from '../../core/admin-guard.js';
 import { tagRequest } from '../../core/journal-hooks.js';
-import { withEffects } from '../../core/jobs.js';
+import { createExportJob } from '../../core/export-job.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { authenticate } from './auth.js';
@@ -216,22 +216,8 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
         notificationEmail: body.notification_email ?? null,
         empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
       };
-      const job = ctx.jobs.create(
-        withEffects(
-          {
-            id: exportJobId,
-            vendor: 'seasalt',
-            tenant: workspace.workspace_id,
-            createdAt: now,
-            queuedMs: ctx.config.JOB_QUEUED_SECONDS * 1000,
-            runningMs: ctx.config.JOB_RUNNING_SECONDS * 1000,
-            outcome: { kind: 'success' },
-            params,
-          },
-          effects,
-          JOB_ERROR,
-        ) as Omit<SeasaltJob, 'seq' | 'generation'>,
-        (report) => writeExport(ctx, params, now, report),
+      const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
+        writeExport(ctx, params, now, report),
       ) as SeasaltJob;
       outbox.track(job);
       tagRequest(request, { jobId: job.id });

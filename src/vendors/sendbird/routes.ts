@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
-import { withEffects } from '../../core/jobs.js';
+import { createExportJob } from '../../core/export-job.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import { authenticate, type SendbirdApp } from './auth.js';
@@ -96,22 +96,8 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
       // A scenario's empty export (or Sendbird's own no_data) finds nothing to export.
       empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
     };
-    const job: SendbirdJob = ctx.jobs.create(
-      withEffects(
-      {
-        id: exportId,
-        vendor: 'sendbird',
-        tenant: appSeed.app_id,
-        createdAt: now,
-        queuedMs: ctx.config.JOB_QUEUED_SECONDS * 1000,
-        runningMs: ctx.config.JOB_RUNNING_SECONDS * 1000,
-        outcome: { kind: 'success' },
-        params,
-      },
-      effects,
-      JOB_ERROR,
-      ) as Omit<SendbirdJob, 'seq' | 'generation'>,
-      (report) => writeExport(ctx, params, now, report),
+    const job: SendbirdJob = createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
+      writeExport(ctx, params, now, report),
     );
     tagRequest(request, { jobId: job.id });
     return exportView(ctx, job, now);

@@ -1,0 +1,22 @@
+/**
+ * Creating a vendor's export job: created now, the configured phase durations, a successful outcome, then whatever
+ * the request's scenarios change (durations, failure, stall). Every vendor with jobs creates them here.
+ */
+import type { CoreContext } from './context.js';
+import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from './jobs.js';
+
+export function createExportJob<P, R>(
+  ctx: CoreContext,
+  init: { id: string; vendor: string; tenant: string; params: P; createdAt: number; outcome?: JobOutcome },
+  effects: JobEffects | undefined,
+  defaultError: string,
+  task: GenerationTask<R>,
+): Job<P, R> {
+  const base = {
+    ...init,
+    queuedMs: ctx.config.JOB_QUEUED_SECONDS * 1000,
+    runningMs: ctx.config.JOB_RUNNING_SECONDS * 1000,
+    outcome: init.outcome ?? { kind: 'success' as const },
+  };
+  return ctx.jobs.create(withEffects(base, effects, defaultError) as Omit<Job<P, R>, 'seq' | 'generation'>, task);
+}
