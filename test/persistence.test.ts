@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { advance, download, testApp } from './helpers.js';
 import { create, details } from './vendors/sendbird/sendbird.js';
 
@@ -67,6 +67,9 @@ describe('DATA_DIR', () => {
   it('leaves a loadable state after kill -9 in the middle of saving', async () => {
     const dir = dataDir();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--data-dir', dir, '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     while (!/listening on (http:\/\/\S+)/.test(out)) await once(child.stdout, 'data');

@@ -2,12 +2,16 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { get } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 describe('graceful shutdown', () => {
   it('lets a running download finish after SIGTERM and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--world-daily-volume', '3000', '--log-level', 'warn'], {
       stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Never leave the server behind, even when an assertion fails half-way.
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
