@@ -90,6 +90,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
     logController: new LogController({ disableRequestLogging: true }),
+    // Every route schema is zod: hand Fastify our compilers up front, so it never builds ajv (a sixth of a cold start).
+    schemaController: { compilersFactory: { buildValidator: (() => zodValidatorCompiler) as never, buildSerializer: (() => jsonSerializerCompiler) as never } },
     // No child logger per request: creating one costs more than a whole poll, and requests are not logged anyway.
     childLoggerFactory: (logger) => logger,
     bodyLimit: BODY_LIMIT,
@@ -107,8 +109,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
       return url;
     },
   });
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
+
 
   const state: MockState = {
     ctx,
