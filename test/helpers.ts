@@ -2,7 +2,10 @@
  * Shared test helpers: an app on a frozen virtual clock (so every answer is deterministic), reading ZIPs, and
  * advancing the clock through the admin API as a test author would.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { onTestFinished } from 'vitest';
 import yauzl from 'yauzl';
 import { buildApp } from '../src/app.js';
 import { type Config, parseConfig } from '../src/config.js';
@@ -63,4 +66,21 @@ export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
       zip.readEntry();
     });
   });
+}
+
+/**
+ * Starts the real CLI (`src/cli.ts`) in a child process with the given flags, waits for its "listening on" line, and
+ * kills it when the test ends, even after a failed assertion.
+ */
+export async function spawnCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--log-level', 'warn', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  while (!/listening on (http:\/\/\S+)/.test(out)) await once(child.stdout!, 'data');
+  return { child, url: /listening on (http:\/\/\S+)/.exec(out)![1]! };
 }

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { advance, download, testApp } from './helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { advance, download, spawnCli, testApp } from './helpers.js';
 import { create, details } from './vendors/sendbird/sendbird.js';
 
 const dirs: string[] = [];
@@ -66,14 +65,7 @@ describe('DATA_DIR', () => {
 
   it('leaves a loadable state after kill -9 in the middle of saving', async () => {
     const dir = dataDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--data-dir', dir, '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    onTestFinished(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    while (!/listening on (http:\/\/\S+)/.test(out)) await once(child.stdout, 'data');
-    const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
+    const { child, url } = await spawnCli(['--data-dir', dir]);
     const headers = { 'api-token': 'demo-sendbird-api-token', 'content-type': 'application/json' };
     const body = JSON.stringify({ type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-01', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
     // Keep the server saving (every request changes the journal) and kill it without warning part-way.

@@ -1,22 +1,12 @@
 /** SIGTERM during a download: the download completes, then the process exits 0. Runs the real CLI in a child process. */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { get } from 'node:http';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { spawnCli } from './helpers.js';
 
 describe('graceful shutdown', () => {
   it('lets a running download finish after SIGTERM and exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--world-daily-volume', '3000', '--log-level', 'warn'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Never leave the server behind, even when an assertion fails half-way.
-    onTestFinished(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    while (!/listening on (http:\/\/\S+)/.test(out)) await once(child.stdout, 'data');
-    const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
+    const { child, url } = await spawnCli(['--world-daily-volume', '3000']);
     const headers = { 'api-token': 'demo-sendbird-api-token', 'content-type': 'application/json' };
     const base = `${url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`;
     const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-06', to: '2025-04-07', timezone: 'UTC', export_format: 'json' }) })).json()) as { export_id: string };
