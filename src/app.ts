@@ -11,6 +11,8 @@ import type { CoreContext } from './core/context.js';
 import { JobStore } from './core/jobs.js';
 import { Journal } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
+import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { normalizeUrl } from './core/http/normalize-url.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { PRESETS } from './core/scenarios/presets.js';
@@ -99,8 +101,9 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
+    // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
-      const url = req.url ?? '/';
+      const url = normalizeUrl(req.url ?? '/');
       const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
       for (const vendor of vendors) {
         const rewritten = vendor.rewriteByHost?.(host, url);
@@ -137,6 +140,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store.destroy();
   });
 
+  registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
   registerJournalHooks(app, {
     journal: ctx.journal,
     clock,
