@@ -86,6 +86,13 @@ export const SETTINGS = {
     schema: z.string().min(16, 'use at least 16 characters').optional(),
     description: 'When set, every /__admin route requires Authorization: Bearer <token>',
   },
+  ALLOWED_HOSTS: {
+    schema: z
+      .preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : v), z.array(z.string()))
+      .default([]),
+    description:
+      'Extra Host names the control plane answers (comma-separated; .example.com for subdomains; * for any). Loopback names, IP addresses and the PUBLIC_URL host are always allowed',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',

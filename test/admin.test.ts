@@ -23,14 +23,14 @@ describe('control plane', () => {
     expect(set.json()).toEqual({ now: '2025-05-01T00:00:00.000Z', frozen: true });
     const adv = await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 90.5 } });
     expect(adv.json()).toEqual({ now: '2025-05-01T00:01:30.500Z', frozen: true });
-    const reset = await app.inject({ method: 'POST', url: '/__admin/reset' });
+    const reset = await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     expect(reset.json()).toEqual({ status: 'reset', clock: { now: '2025-04-08T12:00:00.000Z', frozen: true } });
   });
 
   it('unfreezes the clock on request', async () => {
     const res = await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-05-01T00:00:00Z', frozen: false } });
     expect(res.json().frozen).toBe(false);
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
   });
 
   it('rejects a bad clock body with a JSON error, not a Fastify default body', async () => {

@@ -24,7 +24,7 @@ describe('DATA_DIR', () => {
     await advance(first, 60);
     const done = await details(first, job.export_id);
     const bytes = (await download(first, done.export_file.url)).rawPayload;
-    await first.inject({ method: 'POST', url: '/__admin/presets/job-failed' });
+    await first.inject({ method: 'POST', url: '/__admin/presets/job-failed', payload: {} });
     await first.close();
 
     const second = await testApp({ DATA_DIR: dir });

@@ -7,7 +7,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
 import { SETTLE_AFTER_CLOCK_MS } from '../core/jobs.js';
-import { adminGuard } from '../core/admin-guard.js';
 import { registerOpenApi } from '../core/openapi.js';
 import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
@@ -27,11 +26,13 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     servers: [{ url: '/', description: 'this mock server' }],
   });
 
-  // Vendor routes never see this token (they keep the vendors' own credentials).
-  const guard = adminGuard(ctx.config.ADMIN_TOKEN);
-  scope.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/__admin')) return guard(request, reply);
-  });
+  // ADMIN_TOKEN, Host and Origin are checked by the root control-plane guard (core/http/control-plane-guard.ts).
+  // A control-plane POST must be JSON so that no web page can send it cross-site; an empty JSON body is fine.
+  const json = scope.getDefaultJsonParser('error', 'error');
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : json(request, body as string, done),
+  );
 
   scope.setErrorHandler((error: FastifyError, _request, reply) => {
     const failure = classifyFailure(error);

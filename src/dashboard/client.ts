@@ -38,7 +38,7 @@ export const CLIENT_JS = String.raw`(function () {
     return h;
   }
   async function admin(method, path, body) {
-    const res = await fetch(path, { method: method, headers: adminHeaders(body === undefined ? {} : { 'Content-Type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(path, { method: method, headers: adminHeaders(method === 'GET' ? {} : { 'Content-Type': 'application/json' }), body: method === 'GET' ? undefined : JSON.stringify(body === undefined ? {} : body) });
     const text = await res.text();
     let data = text;
     try { data = text ? JSON.parse(text) : null; } catch (e) { /* not JSON */ }

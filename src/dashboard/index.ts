@@ -22,7 +22,9 @@ const html = (reply: FastifyReply, status: number, body: string) =>
     .code(status)
     .header('content-security-policy', CSP)
     .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
+    // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on the login form's POST, which the
+    // control-plane guard must refuse. same-origin still sends nothing to other sites.
+    .header('referrer-policy', 'same-origin')
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(body);

@@ -148,7 +148,9 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? '' 
       const form = await browser.newPage();
       await form.goto(`${guarded.url}/`);
       await form.fill('#token', token);
-      await form.press('#token', 'Enter');
+      // Wait for the form's POST and redirect to land: a page-side check started on the login page races the navigation.
+      await Promise.all([form.waitForResponse((r) => r.url().endsWith('/__dashboard/login')), form.press('#token', 'Enter')]);
+      await form.waitForLoadState();
       await form.waitForFunction(CLOCK_SHOWN);
       await form.close();
       const context = await browser.newContext();

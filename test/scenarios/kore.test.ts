@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close();
 });
-const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}` })).statusCode).toBe(200);
+const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
 
 describe('presets for Kore', () => {
   it('happy-path: SUCCESS and the fragments download', async () => {
@@ -85,7 +85,7 @@ describe('presets for Kore', () => {
 
   it('huge-export: a thousand times the records', async () => {
     const small = await testApp({ WORLD_DAILY_VOLUME: 1 });
-    await small.inject({ method: 'POST', url: '/__admin/presets/huge-export' });
+    await small.inject({ method: 'POST', url: '/__admin/presets/huge-export', payload: {} });
     const job = await createJob(small, { filters: { from: '2025-04-07', to: '2025-04-07' } });
     await advance(small, 120);
     let done = await poll(small, job._id);

@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close();
 });
-const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}` })).statusCode).toBe(200);
+const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
 
 describe('presets for Seasalt', () => {
   it('happy-path: finished, and the ZIP downloads', async () => {
@@ -88,7 +88,7 @@ describe('presets for Seasalt', () => {
 
   it('huge-export: a thousand times the conversations', async () => {
     const small = await testApp({ WORLD_DAILY_VOLUME: 1 });
-    await small.inject({ method: 'POST', url: '/__admin/presets/huge-export' });
+    await small.inject({ method: 'POST', url: '/__admin/presets/huge-export', payload: {} });
     const id = await create(small);
     await advance(small, 120);
     const job = await poll(small, id);

@@ -15,7 +15,7 @@ afterEach(async () => {
   await app.close();
 });
 
-const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}` })).statusCode).toBe(200);
+const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
 const poll = (id: string, headers: Record<string, string> = {}) => app.inject({ url: `${BASE}/${id}`, headers: { ...TOKEN, ...headers } });
 
 describe('presets for Sendbird', () => {
@@ -94,7 +94,7 @@ describe('presets for Sendbird', () => {
 
   it('huge-export: the export holds a thousand times the volume', async () => {
     const small = await testApp({ WORLD_DAILY_VOLUME: 1 });
-    await small.inject({ method: 'POST', url: '/__admin/presets/huge-export' });
+    await small.inject({ method: 'POST', url: '/__admin/presets/huge-export', payload: {} });
     const job = await create(small, { ...BODY, from: '2025-04-07', to: '2025-04-07', timezone: 'UTC' });
     await advance(small, 60);
     const done = await details(small, job.export_id);
@@ -113,7 +113,7 @@ describe('presets for Sendbird', () => {
 
   it('installs presets at start-up with SCENARIO and again after a reset', async () => {
     const started = await testApp({ SCENARIO: 'job-failed' });
-    await started.inject({ method: 'POST', url: '/__admin/reset' });
+    await started.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     const job = await create(started);
     await advance(started, 60);
     expect((await details(started, job.export_id)).export_status).toBe('failed');

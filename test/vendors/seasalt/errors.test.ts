@@ -11,7 +11,7 @@ afterAll(async () => {
   await app.close();
 });
 beforeEach(async () => {
-  await app.inject({ method: 'POST', url: '/__admin/reset' });
+  await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
 });
 
 const CANDIDATES = [
@@ -285,9 +285,9 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
     const text = JSON.stringify(BODY);
     const noType = await app.inject({ method: 'POST', url: BASE, headers: KEY, payload: Buffer.from(text) });
     expect(noType.statusCode, noType.body).toBe(202);
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     expect((await postRaw(app, text, 'application/vnd.api+json; charset=utf-8')).statusCode).toBe(202);
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     expect((await postRaw(app, `\uFEFF${text}`)).statusCode).toBe(202);
   });
   it('keeps a "__proto__" key as plain data', async () => {
@@ -298,7 +298,7 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
 
 describe('Seasalt faults in the vendor shape', () => {
   it('answers a scenario 429 as FastAPI would, with Retry-After', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/rate-limited' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/rate-limited', payload: {} })).statusCode).toBe(200);
     const res = await post(app, BODY);
     expect(res.statusCode).toBe(429);
     expect(res.json()).toEqual({ detail: 'Too Many Requests' });

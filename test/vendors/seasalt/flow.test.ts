@@ -103,7 +103,7 @@ describe('Seasalt export flow', () => {
   });
 
   it('reports failed with a plausible message under the job-failed preset', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/job-failed' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/job-failed', payload: {} })).statusCode).toBe(200);
     const id = await create(app);
     await advance(app, 60);
     const failed = await poll(app, id);
@@ -129,7 +129,7 @@ describe('Seasalt export flow', () => {
   });
 
   it('finishes with an empty ZIP under the empty-export preset', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/empty-export' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/empty-export', payload: {} })).statusCode).toBe(200);
     const { entries } = await finishedExport(app);
     expect(entries.size).toBe(0);
   });
@@ -156,7 +156,7 @@ describe('Seasalt export flow', () => {
 
   it('forgets jobs on reset: a poll of an old id is 404', async () => {
     const id = await create(app);
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     const res = await app.inject({ url: `${BASE}/${id}`, headers: KEY });
     // After reset the same id is drawn again only by a new request; none was made.
     expect(res.statusCode).toBe(404);

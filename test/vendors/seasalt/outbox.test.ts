@@ -85,7 +85,7 @@ describe('Seasalt notification emails (GET /__admin/outbox)', () => {
     await create(app, { ...BODY, notification_email: EMAIL });
     await advance(app, 60);
     expect((await outbox()).length).toBe(1);
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     expect(await outbox()).toEqual([]);
   });
 

@@ -50,7 +50,7 @@ describe('Sendbird download link', () => {
     const job = await finished();
     const url = new URL(job.export_file.url);
     expect((await download(app, `${url.origin}${url.pathname}`)).body).toContain('<Code>AccessDenied</Code><Message>Access Denied</Message>');
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     await advance(app, 60);
     const gone = await download(app, job.export_file.url);
     expect(gone.statusCode).toBe(404);

@@ -83,7 +83,7 @@ describe('Sendbird list', () => {
 
   it('forgets every export on reset', async () => {
     await create(app);
-    await app.inject({ method: 'POST', url: '/__admin/reset' });
+    await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     expect((await list()).items).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ describe('Zendesk export files', () => {
     const before = await filesOf(a, YESTERDAY);
     expect(put).toHaveBeenCalledTimes(shards);
 
-    expect((await a.inject({ method: 'POST', url: '/__admin/reset' })).statusCode).toBe(200);
+    expect((await a.inject({ method: 'POST', url: '/__admin/reset', payload: {} })).statusCode).toBe(200);
     const after = await filesOf(a, YESTERDAY);
     expect(put).toHaveBeenCalledTimes(2 * shards);
     expect(Buffer.concat(after).equals(Buffer.concat(before))).toBe(true);
