@@ -30,15 +30,48 @@ export function tagRequest(request: FastifyRequest, tags: RequestTags): void {
   request.journalTags = { ...(request.journalTags ?? {}), ...tags };
 }
 
-function bodyText(body: unknown): unknown {
+/**
+ * A request body as the journal keeps it: always text, never the parsed object. A parsed body of any nesting depth
+ * reached JSON.stringify when the journal was read or saved and threw "Maximum call stack size exceeded" there, which
+ * broke /__admin/requests and every later state save. Text cannot do that.
+ */
+export function bodyText(body: unknown): string | null {
   if (body === undefined || body === null) return null;
-  if (typeof body === 'string') return body.length > MAX_BODY_TEXT ? `${body.slice(0, MAX_BODY_TEXT)}…` : body;
-  return body;
+  let text: string;
+  if (typeof body === 'string') text = body;
+  else {
+    try {
+      text = JSON.stringify(body) ?? String(body);
+    } catch {
+      return '[body not recorded: nested too deeply to serialize]';
+    }
+  }
+  return text.length > MAX_BODY_TEXT ? `${text.slice(0, MAX_BODY_TEXT)}…` : text;
 }
 
-/** Parses a recorded text body back into JSON when it is JSON, for readers of the journal. */
+/** Nesting deeper than this is shown as text: parsing and re-serializing it is where the stack runs out. */
+const MAX_READABLE_DEPTH = 64;
+
+function nestingExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/** Parses a recorded text body back into JSON when it is JSON of sane depth, for readers of the journal. */
 export function readableBody(text: unknown): unknown {
   if (typeof text !== 'string') return text;
+  if (nestingExceeds(text, MAX_READABLE_DEPTH)) return text;
   try {
     return JSON.parse(text);
   } catch {
