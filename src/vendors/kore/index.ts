@@ -79,8 +79,11 @@ export const kore: VendorModule<KoreSeeds> = {
     const bot = seeds.bots.find((b) => b.app_id === botId);
     const app = bot?.apps.find((a) => a.scopes.includes(ANSWER_INSIGHTS_SCOPE));
     if (!bot || !app) throw new Error(`generate: no Kore bot "${botId}" with an Answer Insights app in the seeds`);
-    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
-    const body = { filters: { from: fx.options.from ?? today, to: fx.options.to ?? fx.options.from ?? today }, ...(fx.options.event ? { event: fx.options.event } : {}) };
+    // A date is midnight UTC at its start (routes.ts), so one day is from that date to the next.
+    const from = fx.options.from ?? new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const to = fx.options.to ?? (/^\d{4}-\d{2}-\d{2}$/.test(from) ? dayAfter(from) : from);
+    const body = { filters: { from, to }, ...(fx.options.event ? { event: fx.options.event } : {}) };
     const headers = { auth: demoToken(app) };
     const created = await fx.app.inject({ method: 'POST', url: `/kore/api/public/bot/${bot.app_id}/search/analytics-export`, headers, payload: body });
     if (created.statusCode !== 200) throw new Error(`generate: Kore refused the request: ${created.body}`);
