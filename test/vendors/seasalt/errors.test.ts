@@ -201,7 +201,10 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
     ['04/01/2025', 'invalid character in year'],
     ['2025-4-1', 'input is too short'],
     ['2025/04/01', 'invalid date separator, expected `-`'],
-    ['2025-04-01T10:00:00', 'unexpected extra characters at the end of the input'],
+    ['2025-04-01x', 'invalid datetime separator, expected `T`, `t`, `_` or space'],
+    ['2025-04-01T25:00', 'hour value is outside expected range'],
+    ['2025-04-01T10', 'input is too short'],
+    ['2025-04-01T00:00:00+25:00', 'timezone offset must be less than 24 hours'],
   ];
   for (const [value, reason] of badDates) {
     it(`answers start_date "${value}" with date_from_datetime_parsing: ${reason}`, async () => {
@@ -210,11 +213,33 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
       ]);
     });
   }
-  it('answers a non-string date with date_type and a non-string id with string_type', async () => {
-    expect(items(await post(app, { ...BODY, end_date: 20250401, channel_id: 42 }))).toEqual([
-      { type: 'date_type', loc: ['body', 'end_date'], msg: 'Input should be a valid date', input: 20250401 },
+  it('answers a date of another JSON type with date_type and a non-string id with string_type', async () => {
+    expect(items(await post(app, { ...BODY, end_date: true, channel_id: 42 }))).toEqual([
+      { type: 'date_type', loc: ['body', 'end_date'], msg: 'Input should be a valid date', input: true },
       { type: 'string_type', loc: ['body', 'channel_id'], msg: 'Input should be a valid string', input: 42 },
     ]);
+    expect(items(await post(app, { ...BODY, start_date: null }))).toEqual([{ type: 'date_type', loc: ['body', 'start_date'], msg: 'Input should be a valid date', input: null }]);
+  });
+  it('accepts what pydantic accepts for a date: midnight date-times and unix timestamps (seconds or ms)', async () => {
+    const midnight = 1_743_465_600; // 2025-04-01T00:00:00Z
+    for (const [start, end] of [
+      ['2025-04-01T00:00:00', '2025-04-02T00:00:00Z'],
+      ['2025-04-01 00:00', '2025-04-03t00:00:00.000+02:00'],
+      [midnight, (midnight + 3 * 86_400) * 1000],
+      [String(midnight), '2025-04-05'],
+    ]) {
+      const res = await post(app, { ...BODY, start_date: start, end_date: end });
+      expect(res.statusCode, `${start} ${end}: ${res.body}`).toBe(202);
+    }
+    const job = await app.inject({ url: `${BASE}/${(await post(app, { ...BODY, start_date: midnight, end_date: '2025-04-06' })).json().export_job_id}`, headers: KEY });
+    expect(job.json()).toMatchObject({ start_date: '2025-04-01', end_date: '2025-04-06' });
+  });
+  it('answers a date-time or timestamp that is not midnight with date_from_datetime_inexact', async () => {
+    for (const value of ['2025-04-01T10:00:00', 20250401, 1_743_465_601, '2025-04-01T00:00:00.5Z']) {
+      expect(items(await post(app, { ...BODY, start_date: value }))).toEqual([
+        { type: 'date_from_datetime_inexact', loc: ['body', 'start_date'], msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates', input: value },
+      ]);
+    }
   });
   it('answers a phone number not in E.164 with a field value_error', async () => {
     for (const phone of ['202-555-0123', '12025550123', '+0123456', '+1202555012345678']) {
