@@ -55,8 +55,8 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   },
   // The free-trial plan's limits, the lowest documented (FACTS.md): GET 10/s and POST 5/s per endpoint per application.
   rateLimits: [
-    { name: 'GET per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1 },
-    { name: 'POST per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1 },
+    { name: 'GET per endpoint per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1, perEndpoint: true },
+    { name: 'POST per endpoint per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1, perEndpoint: true },
   ],
   describeJob(job, now, ctx) {
     const view = exportView(ctx, job as SendbirdJob, now);
