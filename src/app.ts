@@ -12,6 +12,7 @@ import { JobStore } from './core/jobs.js';
 import { Journal } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { registerDateHeader } from './core/http/date-header.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store.destroy();
   });
 
+  registerDateHeader(app, clock);
   registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
   registerJournalHooks(app, {
     journal: ctx.journal,
