@@ -1,7 +1,7 @@
 /**
  * Kore.ai public-API authentication: header `auth: <JWT>`, HS256 only, signed with the client secret of an app whose
  * client id is the `appId` claim, which must be allowed on the bot of the URL with the "Answer Insights" scope
- * (FACTS.md). `exp` is honoured on the virtual clock when present. Every failure is the same 401 "Invalid SDK
+ * (Kore.ai "API Authorization"). `exp` is honoured on the virtual clock when present. Every failure is the same 401 "Invalid SDK
  * credentials" (4002), as the live API answers, so a caller cannot probe which check failed. Runs in onRequest, before
  * the body is read, so a bad token is reported before anything about the body.
  */

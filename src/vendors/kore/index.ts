@@ -14,7 +14,7 @@ import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
 const HOST = /(^|\.)(kore\.ai|korebots\.com)$/i;
 const KORE_PATHS = /^\/api\/(public\/bot\/|getMediaStream\/)/;
 
-/** FACTS.md: "Rate limit for this API has been reached. Please try again later"; status and envelope are our choice. */
+/** Kore.ai's API usage page: "Rate limit for this API has been reached. Please try again later"; status and envelope are our choice. */
 const RATE_LIMIT_MESSAGE = 'Rate limit for this API has been reached. Please try again later';
 
 export const kore: VendorModule<KoreSeeds> = {
@@ -48,7 +48,7 @@ export const kore: VendorModule<KoreSeeds> = {
     rateLimited: (retryAfter) => koreError(429, RATE_LIMIT_MESSAGE, CODES.RATE_LIMITED, { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),
     jobError: JOB_ERROR,
   },
-  // FACTS.md: 600 requests per minute and 18000 per hour per bot (the runtime limits; README, "Choices").
+  // Kore.ai's API usage page: 600 requests per minute and 18000 per hour per bot (the runtime limits; README, "Choices").
   rateLimits: [
     { name: 'requests per bot per minute', limit: 600, windowSeconds: 60 },
     { name: 'requests per bot per hour', limit: 18_000, windowSeconds: 3600 },

@@ -87,43 +87,50 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
     request.koreCaller = await authenticate(seeds, request, ctx.clock.now());
   });
 
-  app.post(
-    EXPORT_PATH,
-    {
-      config: { routeKind: 'create' },
-      schema: {
-        tags,
-        summary: 'Export answer insights',
-        description: 'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
-        params: PathParams,
-        body: ExportBody,
-        response: { 200: JobView, ...errors },
+  // Each route also with a trailing slash, hidden from the document: Kore's API runs on Express, which does not route
+  // strictly by default (vendor README).
+  for (const url of [EXPORT_PATH, `${EXPORT_PATH}/`]) {
+    app.post(
+      url,
+      {
+        config: { routeKind: 'create' },
+        schema: {
+          hide: url !== EXPORT_PATH,
+          tags,
+          summary: 'Export answer insights',
+          description: 'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
+          params: PathParams,
+          body: ExportBody,
+          response: { 200: JobView, ...errors },
+        },
       },
-    },
-    async (request) => {
-      const { bot, app: client } = request.koreCaller!;
-      const { from, to, event } = checkExport(request.body);
-      const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
-      tagRequest(request, { jobId: job.id });
-      return jobView(ctx, job, ctx.clock.now());
-    },
-  );
+      async (request) => {
+        const { bot, app: client } = request.koreCaller!;
+        const { from, to, event } = checkExport(request.body);
+        const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
+        tagRequest(request, { jobId: job.id });
+        return jobView(ctx, job, ctx.clock.now());
+      },
+    );
+  }
 
-  app.get(
-    JOB_PATH,
-    {
-      config: { routeKind: 'poll' },
-      schema: { tags, summary: 'Get the status of a job (Jobs API)', params: JobPathParams, response: { 200: JobView, ...errors } },
-    },
-    async (request) => {
-      const { bot } = request.koreCaller!;
-      const job = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(request.params.JobID);
-      if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id) throw koreError(404, 'Job not found', CODES.NOT_FOUND);
-      tagRequest(request, { jobId: job.id });
-      // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
-      return jobView(ctx, job, ctx.clock.now());
-    },
-  );
+  for (const url of [JOB_PATH, `${JOB_PATH}/`]) {
+    app.get(
+      url,
+      {
+        config: { routeKind: 'poll' },
+        schema: { hide: url !== JOB_PATH, tags, summary: 'Get the status of a job (Jobs API)', params: JobPathParams, response: { 200: JobView, ...errors } },
+      },
+      async (request) => {
+        const { bot } = request.koreCaller!;
+        const job = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(request.params.JobID);
+        if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id) throw koreError(404, 'Job not found', CODES.NOT_FOUND);
+        tagRequest(request, { jobId: job.id });
+        // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
+        return jobView(ctx, job, ctx.clock.now());
+      },
+    );
+  }
 }
 
 async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<void> {
@@ -162,7 +169,7 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
 
 /** The routes of this vendor by path, for answering a wrong method with 405 (from notFound). */
 export const ALLOWED_METHODS: ReadonlyArray<{ path: RegExp; allow: readonly string[] }> = [
-  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/analytics-export$/, allow: ['POST'] },
-  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/jobs\/[^/]+$/, allow: ['GET', 'HEAD'] },
+  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/analytics-export\/?$/, allow: ['POST'] },
+  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/jobs\/[^/]+\/?$/, allow: ['GET', 'HEAD'] },
   { path: /^\/kore\/api\/getMediaStream\/findly\/[^/]+$/, allow: ['GET', 'HEAD'] },
 ];

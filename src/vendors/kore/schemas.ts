@@ -1,6 +1,6 @@
 /**
  * Kore.ai Search AI answer-insights export wire shapes (vendor page: "Export Analytics Data",
- * kore-ai-search-analytics-export.md; record fields from FACTS.md). The request schema only checks types and presence;
+ * Kore.ai "Export Analytics Data"; record fields from its record sample). The request schema only checks types and presence;
  * value rules (date formats, the seven-day window, the event names) are checked in routes.ts so each failure gets a
  * message that says what to fix.
  */

@@ -1,7 +1,7 @@
 /**
  * FastAPI 422 bodies with pydantic v2 error items: `{"detail": [{"type", "loc", "msg", "input", "ctx"?}]}`.
  *
- * Which pydantic major SeaX runs is not documented (FACTS.md: [unconfirmed]); we emulate v2, the default of every
+ * Which pydantic major SeaX runs is not documented (no public source says); we emulate v2, the default of every
  * FastAPI release since 0.100 (2023), and FastAPI ≥ 0.110.3, which leaves pydantic's `url` out of each item. Value
  * errors raised by validators carry `ctx: {"error": {}}` because FastAPI's jsonable_encoder turns the ValueError
  * object into an empty dict; we send the same.

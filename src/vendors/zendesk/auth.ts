@@ -38,7 +38,7 @@ export function authenticate(seeds: ZendeskSeeds, endpointRegion: Region | undef
   if (!organizationId) throw unauthorized('Missing "organizationId" header: send your organization id (Organization management, in the URL of your organization).');
   const botId = header(request, 'botid');
   if (!botId) throw unauthorized('Missing "botId" header: send the id of the bot whose conversations you want to export.');
-  // FACTS.md: the live API answers "Bearer <key>" with 401 although the page says "bearer"; say so, to save a day of debugging.
+  // Public clients report that the live API answers "Bearer <key>" with 401 although the page says "bearer"; say so, to save a day of debugging.
   if (/^bearer\s/i.test(key)) throw unauthorized('The "authorization" header takes the bare API key, without the "Bearer " prefix.');
   const region = endpointRegion ?? seeds.organizations.find((o) => o.organization_id === organizationId)?.region;
   const org = region && findOrganization(seeds, region, organizationId);

@@ -1,6 +1,6 @@
 /**
  * The Zendesk AI agents view of the world: one export record per conversation, with every field of the vendor's table
- * and sample plus those seen in live files (FACTS.md), and no message text. A day's file holds the conversations that
+ * and sample plus those public clients see in live files, and no message text. A day's file holds the conversations that
  * *ended* on that UTC date ("Exported data for a specific date only includes conversations that ended on that date"),
  * so conversations are drawn from the previous and the same UTC day of the world and kept by their end.
  */

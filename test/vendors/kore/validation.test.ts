@@ -116,3 +116,13 @@ describe('Kore routing errors', () => {
     expect(res.json()._id).toMatch(/^fj-/);
   });
 });
+
+describe('Kore trailing slashes', () => {
+  it('serves analytics-export/ and jobs/{id}/ like the paths without the slash, as Express routes by default', async () => {
+    const created = await app.inject({ method: 'POST', url: `${EXPORT()}/`, headers: { auth }, payload: range('2025-04-01', '2025-04-08') });
+    expect(created.statusCode, created.body).toBe(200);
+    const polled = await app.inject({ url: `${JOB(created.json()._id)}/`, headers: { auth } });
+    expect(polled.statusCode, polled.body).toBe(200);
+    expect(polled.json()._id).toBe(created.json()._id);
+  });
+});
