@@ -52,8 +52,17 @@ describe('Seasalt authentication', () => {
     const res = await app.inject({ method: 'POST', url: BASE.replace(WS, WS.toUpperCase()), headers: KEY, payload: BODY });
     expect(res.statusCode).toBe(202);
   });
-  it('checks the key before the body: a wrong key with malformed JSON is 401', async () => {
-    expect((await postRaw(app, '{bad', 'application/json', { 'x-api-key': 'nope' })).statusCode).toBe(401);
+  it('decodes the JSON before checking the key, as FastAPI does: a wrong key with malformed JSON is 422 json_invalid', async () => {
+    const res = await postRaw(app, '{bad', 'application/json', { 'x-api-key': 'nope' });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.json().detail[0]).toMatchObject({ type: 'json_invalid', loc: ['body', 1] });
+  });
+  it('checks the key before validating the fields, as FastAPI runs dependencies first: a wrong key with bad fields is 401', async () => {
+    const res = await post(app, { start_date: 'soon' }, { 'x-api-key': 'nope' });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.json()).toEqual({ detail: 'Invalid API key' });
   });
 });
 
@@ -62,11 +71,13 @@ describe('Seasalt routing (Starlette answers)', () => {
     const res = await app.inject({ url: '/seasalt/seax-api/api/v1/nothing', headers: KEY });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ detail: 'Not Found' });
+    expect(res.headers['content-type']).toBe('application/json');
   });
   it('answers a wrong method with 405 {"detail": "Method Not Allowed"} and Allow', async () => {
     const get = await app.inject({ url: BASE, headers: KEY });
     expect(get.statusCode).toBe(405);
     expect(get.json()).toEqual({ detail: 'Method Not Allowed' });
+    expect(get.headers['content-type']).toBe('application/json');
     expect(get.headers.allow).toBe('POST');
     const del = await app.inject({ method: 'DELETE', url: `${BASE}/some-id`, headers: KEY });
     expect(del.statusCode).toBe(405);
