@@ -57,6 +57,11 @@ export interface VendorModule<S = any> {
   /** The vendor's documented request limits. */
   rateLimits?: readonly RateLimitRule[];
   /**
+   * How long after its link expired the vendor's API still shows an export (its record, with the expired link), in
+   * seconds; the file itself goes RETENTION_SECONDS after the link expired. Without it the record goes with the file.
+   */
+  recordRetentionSeconds?: number;
+  /**
    * A job in the vendor's words, for the flow view: its state as the vendor's API shows it, and when its download
    * link stops working (null while there is none).
    */
