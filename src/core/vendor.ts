@@ -27,6 +27,8 @@ export interface VendorFaults {
   serverError(): VendorError;
   /** The vendor's own 429, with its headers. `limit` is the rule exceeded, when a rate limit (not a scenario) fired. */
   rateLimited(retryAfterSeconds: number, limit?: RateLimitRule): VendorError;
+  /** The vendor's own 400, for a request the mock itself refuses (an unknown X-Mock-Scenario). */
+  badRequest(message: string): VendorError;
   /** A plausible failure message for a job that a scenario fails. */
   jobError: string;
 }

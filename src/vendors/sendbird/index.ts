@@ -38,6 +38,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     await registerRoutes(scope, ctx, seeds);
   },
   faults: {
+    badRequest: (message) => sendbirdError(CODES.INVALID_VALUE, message),
     serverError: () => sendbirdError(CODES.INTERNAL, 'Internal server error.'),
     // Platform API "Error codes" and "Rate limits": 500910 with HTTP 429, X-RateLimit-* headers and the retry advice in X-RateLimit-RetryAfter; the message
     // follows the wording observed from the live API.

@@ -51,6 +51,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
     await registerRoutes(scope, ctx, seeds, files);
   },
   faults: {
+    badRequest: (message) => zendeskError(400, message),
     serverError: () => zendeskError(500, 'Internal Server Error'),
     rateLimited: (retryAfter) => zendeskError(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(retryAfter)) }),
     jobError: 'Internal Server Error',
