@@ -15,35 +15,20 @@ import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
-import { PRESETS } from './core/scenarios/presets.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
-import { sweep } from './core/retention.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
+import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import type { VendorModule } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
 import { VENDORS } from './vendors/registry.js';
 
-export interface MockState {
-  ctx: CoreContext;
-  vendors: readonly VendorModule[];
-  seeds: Map<string, unknown>;
-  /** Sets the origin for links once the real port is known. */
-  setPublicUrl(url: string): void;
-  reset(): Promise<void>;
-  /** Evicts jobs and files past their links' expiry plus RETENTION_SECONDS (also runs every minute). */
-  sweep(): Promise<{ jobs: number; objects: number }>;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    mock: MockState;
-  }
-}
+/** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
+export type MockState = Runtime;
 
 /**
  * Limits, set deliberately so that garbage and slow clients cost little (README, "Limits"):
@@ -80,14 +65,6 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     changed: () => persistence?.changed(),
   };
 
-  for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
-  const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of startupPresets) if (!PRESETS[name]) throw new ConfigError(`SCENARIO: unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
-  const installStartupPresets = () => {
-    for (const name of startupPresets) for (const s of PRESETS[name]!.scenarios) ctx.scenarios.add(s, `preset:${name}`);
-  };
-  installStartupPresets();
-
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
@@ -114,24 +91,22 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   });
 
 
-  const state: MockState = {
-    ctx,
-    vendors,
-    seeds,
-    setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
-    sweep: async () => ({ jobs: 0, objects: 0 }),
-    reset: async () => {
-      ctx.jobs.reset();
-      ctx.journal.clear();
-      ctx.scenarios.clear();
-      ctx.limiter.reset(config.RATE_LIMITS);
-      installStartupPresets();
-      await store.clear();
-      clock.reset();
-      for (const hook of resetHooks) await hook();
-      ctx.changed();
-    },
-  };
+  const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
+  let state: Runtime;
+  try {
+    state = createRuntime({
+      ctx,
+      vendors,
+      seeds,
+      setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
+      startupPresets,
+      resetHooks,
+      clearFiles: () => store.clear(),
+    });
+  } catch (err) {
+    if (err instanceof UnknownPresetError) throw new ConfigError(`SCENARIO: ${err.message}`);
+    throw err;
+  }
   app.decorate('mock', state);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
@@ -176,9 +151,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     });
   }
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
-  const sweeper = setInterval(() => void sweep(ctx, vendors), 60_000);
+  const sweeper = setInterval(() => void state.sweep(), 60_000);
   sweeper.unref();
-  state.sweep = () => sweep(ctx, vendors);
 
   app.setNotFoundHandler((request, reply) => {
     const path = (request.url.split('?')[0] ?? '').toLowerCase();

@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, parseConfig, type SettingName } from './config.js';
-import { SETTLE_AFTER_CLOCK_MS } from './core/jobs.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
 import { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
@@ -87,29 +86,22 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   const server = await startServer(configOf(opts));
   const { app, url } = server;
   const { ctx, vendors, seeds } = app.mock;
-  const settle = async () => {
-    await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
-    await app.mock.sweep();
-    return new Date(ctx.clock.now());
-  };
+  const runtime = app.mock;
+  const move = async (to: Parameters<typeof runtime.moveClock>[0]) => new Date(await runtime.moveClock(to));
   return {
     url,
     baseUrls: Object.fromEntries(vendors.map((v) => [v.id, v.baseUrls(url, seeds.get(v.id))])),
     clock: {
       now: () => new Date(ctx.clock.now()),
-      set: (at, frozen) => (ctx.clock.set(new Date(at).getTime(), frozen), settle()),
-      advance: (seconds) => (ctx.clock.advance(seconds * 1000), settle()),
+      set: (at, frozen) => move({ to: new Date(at).getTime(), frozen }),
+      advance: (seconds) => move({ by: seconds }),
     },
     scenarios: {
       add: (s) => ctx.scenarios.add(s),
       remove: (name) => ctx.scenarios.remove(name),
       list: () => ctx.scenarios.list(),
       clear: () => ctx.scenarios.clear(),
-      preset: (name) => {
-        const preset = PRESETS[name];
-        if (!preset) throw new Error(`unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
-        for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
-      },
+      preset: (name) => void runtime.installPreset(name),
     },
     journal: {
       list: (filter) => ctx.journal.list(filter),
@@ -117,7 +109,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       wait: (filter, timeoutMs = 5000) => ctx.journal.wait(filter, timeoutMs),
     },
     tenants: async () => (await app.inject({ url: '/__admin/tenants', headers: ctx.config.ADMIN_TOKEN ? { authorization: `Bearer ${ctx.config.ADMIN_TOKEN}` } : {} })).json(),
-    reset: () => app.mock.reset(),
+    reset: () => runtime.reset(),
     close: () => server.close(),
     app,
   };

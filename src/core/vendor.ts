@@ -7,7 +7,24 @@ import type { z } from 'zod';
 import type { CoreContext } from './context.js';
 import type { VendorError } from './errors.js';
 import type { GenerationTask, Job } from './jobs.js';
+import type { Runtime } from './runtime.js';
 import type { RouteKind } from './scenarios/schema.js';
+
+/** What a vendor's fixture flow gets: the app, the runtime, the options given on the command line, and the clock. */
+export interface FixtureContext {
+  app: FastifyInstance;
+  runtime: Runtime;
+  options: Record<string, string>;
+  /** Moves the clock and waits for the files of jobs that became due (reporting progress meanwhile). */
+  advance(seconds: number): Promise<void>;
+  /** Downloads a link the vendor's API answered. */
+  download(url: string): Promise<Buffer>;
+}
+
+export interface GeneratedFile {
+  name: string;
+  bytes: Buffer;
+}
 
 /** A documented request limit of the vendor, enforced per tenant on the virtual clock when rate limits are on. */
 export interface RateLimitRule {
@@ -63,7 +80,7 @@ export interface VendorModule<S = any> {
    * Offline fixtures (`agent-export-mock generate <vendor>`): runs the vendor's flow against the in-process app with
    * the command-line options and returns the downloaded files, byte for byte what the server serves.
    */
-  fixture?(fx: import('../generate.js').FixtureContext): Promise<import('../generate.js').GeneratedFile[]>;
+  fixture?(fx: FixtureContext): Promise<GeneratedFile[]>;
   /** Rebuilds the work of a job whose file was not finished when the server stopped (DATA_DIR restarts). */
   resumeJob?(job: Job, ctx: CoreContext): GenerationTask<unknown> | undefined;
 }

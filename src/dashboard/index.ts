@@ -5,7 +5,7 @@
  * (bearer header, or the session cookie set by `/?token=` or the login form); the assets carry no data and are public.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MockState } from '../app.js';
+import type { Runtime } from '../core/runtime.js';
 import { GCS_PATH, S3_PATH } from '../core/signing/links.js';
 import { isAuthorized, isToken, setSession } from './auth.js';
 import { CLIENT_JS } from './client.js';
@@ -29,7 +29,7 @@ const html = (reply: FastifyReply, status: number, body: string) =>
     .type('text/html; charset=utf-8')
     .send(body);
 
-export async function registerDashboard(scope: FastifyInstance, state: MockState): Promise<void> {
+export async function registerDashboard(scope: FastifyInstance, state: Runtime): Promise<void> {
   const { ctx, vendors } = state;
   const token = ctx.config.ADMIN_TOKEN;
   const hide = { hide: true };

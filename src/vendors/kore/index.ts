@@ -74,17 +74,17 @@ export const kore: VendorModule<KoreSeeds> = {
     return (report) => writeExport(ctx, j.params, report);
   },
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('kore') as KoreSeeds;
+    const seeds = fx.runtime.seeds.get('kore') as KoreSeeds;
     const botId = fx.options['app-id'] ?? seeds.bots[0]!.app_id;
     const bot = seeds.bots.find((b) => b.app_id === botId);
     const app = bot?.apps.find((a) => a.scopes.includes(ANSWER_INSIGHTS_SCOPE));
     if (!bot || !app) throw new Error(`generate: no Kore bot "${botId}" with an Answer Insights app in the seeds`);
-    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const today = new Date(fx.runtime.ctx.clock.now()).toISOString().slice(0, 10);
     const body = { filters: { from: fx.options.from ?? today, to: fx.options.to ?? fx.options.from ?? today }, ...(fx.options.event ? { event: fx.options.event } : {}) };
     const headers = { auth: demoToken(app) };
     const created = await fx.app.inject({ method: 'POST', url: `/kore/api/public/bot/${bot.app_id}/search/analytics-export`, headers, payload: body });
     if (created.statusCode !== 200) throw new Error(`generate: Kore refused the request: ${created.body}`);
-    const ctx = fx.app.mock.ctx;
+    const ctx = fx.runtime.ctx;
     await fx.advance(ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS + 1);
     const job = (await fx.app.inject({ url: `/kore/api/public/bot/${bot.app_id}/search/jobs/${created.json()._id}`, headers })).json();
     if (job.status !== 'SUCCESS') throw new Error(`generate: the export ended ${job.status}`);

@@ -55,16 +55,16 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   },
   // `agent-export-mock generate seasalt --out <file> [--workspace-id …] [--channel-id …] [--from YYYY-MM-DD] [--to …]`
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('seasalt') as SeasaltSeeds;
+    const seeds = fx.runtime.seeds.get('seasalt') as SeasaltSeeds;
     const ws = seeds.workspaces.find((w) => w.workspace_id === (fx.options['workspace-id'] ?? seeds.workspaces[0]!.workspace_id));
     if (!ws) throw new Error(`generate: no Seasalt workspace "${fx.options['workspace-id']}" in the seeds`);
-    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const today = new Date(fx.runtime.ctx.clock.now()).toISOString().slice(0, 10);
     const body = { channel_id: fx.options['channel-id'] ?? ws.channels[0]!.channel_id, start_date: fx.options.from ?? today, end_date: fx.options.to ?? fx.options.from ?? today };
     const base = `${PREFIX}/seax-api/api/v1/workspace/${ws.workspace_id}/export-conversations`;
     const headers = { 'x-api-key': ws.api_keys[0]! };
     const created = await fx.app.inject({ method: 'POST', url: base, headers, payload: body });
     if (created.statusCode !== 202) throw new Error(`generate: Seasalt refused the request: ${created.body}`);
-    const ctx = fx.app.mock.ctx;
+    const ctx = fx.runtime.ctx;
     await fx.advance(ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS + 1);
     const job = (await fx.app.inject({ url: `${base}/${created.json().export_job_id}`, headers })).json();
     if (job.status !== 'finished') throw new Error(`generate: the export ended ${job.status}`);

@@ -55,12 +55,12 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   // `agent-export-mock generate zendesk --out <path> [--organization-id …] [--bot-id …] [--date YYYY-MM-DD]`: the
   // files of one day (default: the last finalized day at --at), byte for byte what the links download.
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('zendesk') as ZendeskSeeds;
+    const seeds = fx.runtime.seeds.get('zendesk') as ZendeskSeeds;
     const orgId = fx.options['organization-id'] ?? seeds.organizations[0]?.organization_id;
     const org = seeds.organizations.find((o) => o.organization_id === orgId);
     if (!org) throw new Error(`generate: no Zendesk organization "${orgId ?? ''}" in the seeds`);
     const botId = fx.options['bot-id'] ?? org.bots[0]?.bot_id ?? '';
-    const ctx = fx.app.mock.ctx;
+    const ctx = fx.runtime.ctx;
     const delay = ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES;
     const now = ctx.clock.now();
     const date = fx.options.date ?? addDays(utcDateOf(now - delay * 60_000), -1);
