@@ -23,7 +23,7 @@ import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
-import type { VendorModule } from './core/vendor.js';
+import type { VendorModule, VendorRegistration } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
 import { VENDORS } from './vendors/registry.js';
 
@@ -133,10 +133,11 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
   await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS });
+  const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
-    await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
+    await app.register(async (scope) => void registrations.push((await vendor.register(scope, ctx, seeds.get(vendor.id))) ?? {}));
   }
-  await app.register(async (scope) => registerAdmin(scope, state));
+  await app.register(async (scope) => registerAdmin(scope, state, registrations));
   await app.register(async (scope) => registerDashboard(scope, state));
 
   if (config.DATA_DIR) {

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { classifyFailure } from '../core/errors.js';
 import { registerOpenApi } from '../core/openapi.js';
 import type { Runtime } from '../core/runtime.js';
+import type { VendorRegistration } from '../core/vendor.js';
 import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
@@ -16,7 +17,8 @@ import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
 
-export async function registerAdmin(scope: FastifyInstance, state: Runtime): Promise<void> {
+/** `registrations`: what each vendor handed back when it registered (its extra control routes). */
+export async function registerAdmin(scope: FastifyInstance, state: Runtime, registrations: readonly VendorRegistration[] = []): Promise<void> {
   const { ctx, vendors } = state;
   await registerOpenApi(scope, {
     id: 'admin',
@@ -93,6 +95,7 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime): Pro
   await registerJournalRoutes(scope, ctx);
   await registerScenarioRoutes(scope, ctx, vendors, state.installPreset);
   await registerJobRoutes(scope, ctx, vendors);
+  for (const registration of registrations) await registration.controlRoutes?.(scope);
 
   registerDocs(scope, [...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })), { url: '/openapi/admin.json', name: 'Control plane (/__admin)' }]);
 }

@@ -10,6 +10,7 @@ import { writeExport } from './export-file.js';
 import { describeKoreJob, JOB_ERROR, type KoreJob } from './lifecycle.js';
 import { ALLOWED_METHODS, registerRoutes } from './routes.js';
 import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
 
 const HOST = /(^|\.)(kore\.ai|korebots\.com)$/i;
 const KORE_PATHS = /^\/api\/(public\/bot\/|getMediaStream\/)/;
@@ -22,6 +23,7 @@ export const kore: VendorModule<KoreSeeds> = {
   title: 'Kore.ai Search AI',
   prefix: '/kore',
   seedSchema: KoreSeeds,
+  dashboard,
   rewriteByHost(host, url) {
     return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
   },

@@ -8,8 +8,9 @@ import { handleSeasaltError, httpError, internalError } from './errors.js';
 import { JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
 import { writeExport } from './export-file.js';
 import { Outbox } from './outbox.js';
-import { notFound, PREFIX, registerRoutes } from './routes.js';
+import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
 import { SeasaltSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
 
 const HOST = 'seax.seasalt.ai';
 export const seasalt: VendorModule<SeasaltSeeds> = {
@@ -17,6 +18,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   title: 'Seasalt SeaX',
   prefix: PREFIX,
   seedSchema: SeasaltSeeds,
+  dashboard,
   rewriteByHost(host, url) {
     return host === HOST && (url === '/seax-api' || url.startsWith('/seax-api/')) ? `${PREFIX}${url}` : undefined;
   },
@@ -38,6 +40,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
     ctx.persist('seasalt-outbox', outbox);
     ctx.onReset(() => outbox.clear());
     await registerRoutes(scope, ctx, seeds, outbox);
+    return { controlRoutes: (admin) => registerOutbox(admin, ctx, outbox) };
   },
   faults: {
     serverError: internalError,

@@ -138,7 +138,6 @@ type Body = ExportConversationsRequest;
 export async function registerRoutes(parent: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
   registerBodyParser(parent);
   await parent.register(async (scope) => apiRoutes(scope, ctx, seeds, outbox));
-  registerOutbox(parent, ctx, outbox);
 }
 
 async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
@@ -255,8 +254,8 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
   );
 }
 
-/** GET /__admin/outbox: control plane (the root guard checks its token, Host and Origin); not in the vendor's document. */
-function registerOutbox(scope: FastifyInstance, ctx: CoreContext, outbox: Outbox): void {
+/** GET /__admin/outbox: a control route (the core registers it with the admin API); not in any OpenAPI document. */
+export function registerOutbox(scope: FastifyInstance, ctx: CoreContext, outbox: Outbox): void {
   scope.withTypeProvider<ZodTypeProvider>().get(
     '/__admin/outbox',
     {

@@ -9,6 +9,7 @@ import { writeExport } from './export-file.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
 
 const HOST = /^api-([a-z0-9-]+)\.sendbird\.com$/i;
 
@@ -17,6 +18,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   title: 'Sendbird AI agent',
   prefix: '/sendbird',
   seedSchema: SendbirdSeeds,
+  dashboard,
   rewriteByHost(host, url) {
     const m = HOST.exec(host);
     return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')) ? `/sendbird/${m[1]}${url}` : undefined;

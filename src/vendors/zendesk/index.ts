@@ -11,6 +11,7 @@ import { DayFiles, SERVICE_ACCOUNT } from './export-file.js';
 import { finalizedAt } from './lifecycle.js';
 import { PATH, registerRoutes, routeNotFound } from './routes.js';
 import { type Region, REGIONS, ZendeskSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
 
 const REGION_OF_HOST = new Map<string, Region>(REGIONS.map((r) => [REGION_HOSTS[r], r]));
 
@@ -19,6 +20,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   title: 'Zendesk AI agents – Advanced',
   prefix: '/zendesk',
   seedSchema: ZendeskSeeds,
+  dashboard,
   rewriteByHost(host, url) {
     // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
     const region = REGION_OF_HOST.get(host.toLowerCase());
