@@ -11,6 +11,7 @@ import { describeKoreJob, JOB_ERROR, type KoreJob } from './lifecycle.js';
 import { ALLOWED_METHODS, registerRoutes } from './routes.js';
 import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
 
 const HOST = /(^|\.)(kore\.ai|korebots\.com)$/i;
 const KORE_PATHS = /^\/api\/(public\/bot\/|getMediaStream\/)/;
@@ -24,6 +25,7 @@ export const kore: VendorModule<KoreSeeds> = {
   prefix: '/kore',
   seedSchema: KoreSeeds,
   dashboard,
+  samples,
   rewriteByHost(host, url) {
     return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
   },

@@ -11,6 +11,7 @@ import { Outbox } from './outbox.js';
 import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
 import { SeasaltSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
 
 const HOST = 'seax.seasalt.ai';
 export const seasalt: VendorModule<SeasaltSeeds> = {
@@ -19,6 +20,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   prefix: PREFIX,
   seedSchema: SeasaltSeeds,
   dashboard,
+  samples,
   rewriteByHost(host, url) {
     return host === HOST && (url === '/seax-api' || url.startsWith('/seax-api/')) ? `${PREFIX}${url}` : undefined;
   },

@@ -10,6 +10,7 @@ import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
 
 const HOST = /^api-([a-z0-9-]+)\.sendbird\.com$/i;
 
@@ -19,6 +20,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   prefix: '/sendbird',
   seedSchema: SendbirdSeeds,
   dashboard,
+  samples,
   rewriteByHost(host, url) {
     const m = HOST.exec(host);
     return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')) ? `/sendbird/${m[1]}${url}` : undefined;

@@ -12,6 +12,7 @@ import { finalizedAt } from './lifecycle.js';
 import { PATH, registerRoutes, routeNotFound } from './routes.js';
 import { type Region, REGIONS, ZendeskSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
 
 const REGION_OF_HOST = new Map<string, Region>(REGIONS.map((r) => [REGION_HOSTS[r], r]));
 
@@ -21,6 +22,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   prefix: '/zendesk',
   seedSchema: ZendeskSeeds,
   dashboard,
+  samples,
   rewriteByHost(host, url) {
     // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
     const region = REGION_OF_HOST.get(host.toLowerCase());
