@@ -3,7 +3,7 @@
  * listens: tests use inject(), src/server.ts listens.
  */
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { type Config, ConfigError, publicUrlOf } from './config.js';
+import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
 import { registerAdmin } from './admin/routes.js';
 import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
@@ -41,7 +41,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 120_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
-export async function buildApp(config: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+export async function buildApp(given: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+  const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
   const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
   let publicUrl = publicUrlOf(config);

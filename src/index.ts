@@ -4,15 +4,22 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { type Config, parseConfig, type SettingName } from './config.js';
+import { type Config, type ConfigVendor, loadConfig as loadWith, parseConfig as parseWith, type SettingName } from './config.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
 import { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
 import type { Scenario } from './core/scenarios/store.js';
 import { startServer } from './server.js';
+import { VENDORS } from './vendors/registry.js';
 
 export { buildApp } from './app.js';
-export { loadConfig, parseConfig, type Config } from './config.js';
+export type { Config } from './config.js';
+
+/** Validates a plain settings object; every bundled vendor's settings (ZENDESK_SHARD_SIZE, …) are known by default. */
+export const parseConfig = (input: Record<string, unknown>, vendors: readonly ConfigVendor[] = VENDORS): Config => parseWith(input, vendors);
+/** Builds the configuration from flags, environment and config file, with every bundled vendor's settings. */
+export const loadConfig = (argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}, vendors: readonly ConfigVendor[] = VENDORS): Config =>
+  loadWith(argv, env, vendors);
 export type { JournalEntry, JournalFilter } from './core/journal.js';
 export type { ScenarioInput } from './core/scenarios/schema.js';
 export { PRESETS } from './core/scenarios/presets.js';
@@ -29,8 +36,8 @@ export interface MockServerOptions {
   publicUrl?: string;
   /** Tenants file or folder (default: the bundled seeds). */
   seeds?: string;
-  /** Any other setting by its environment name, e.g. { JOB_RUNNING_SECONDS: 5, LOG_LEVEL: 'info' }. */
-  settings?: Partial<Record<SettingName, unknown>>;
+  /** Any other setting by its environment name, e.g. { JOB_RUNNING_SECONDS: 5, ZENDESK_SHARD_SIZE: 100 }. */
+  settings?: Partial<Record<SettingName, unknown>> & Record<string, unknown>;
 }
 
 export interface MockServer {

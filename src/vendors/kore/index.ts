@@ -26,6 +26,7 @@ export const kore: VendorModule<KoreSeeds> = {
   seedSchema: KoreSeeds,
   dashboard,
   samples,
+  fixtureOptions: '--app-id --from --to --event thumbsUp|thumbsDown',
   rewriteByHost(host, url) {
     return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
   },

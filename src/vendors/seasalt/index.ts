@@ -12,6 +12,7 @@ import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
 import { SeasaltSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
+import { SeasaltSettings } from './settings.js';
 
 const HOST = 'seax.seasalt.ai';
 export const seasalt: VendorModule<SeasaltSeeds> = {
@@ -21,6 +22,8 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   seedSchema: SeasaltSeeds,
   dashboard,
   samples,
+  settings: SeasaltSettings,
+  fixtureOptions: '--workspace-id --channel-id --from YYYY-MM-DD --to YYYY-MM-DD',
   rewriteByHost(host, url) {
     return host === HOST && (url === '/seax-api' || url.startsWith('/seax-api/')) ? `${PREFIX}${url}` : undefined;
   },

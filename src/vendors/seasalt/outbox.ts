@@ -13,6 +13,7 @@ import type { Transporter } from 'nodemailer';
 import type { CoreContext } from '../../core/context.js';
 import { jobState, type SeasaltJob } from './lifecycle.js';
 import type { OutboxEmail } from './schemas.js';
+import { seasaltSettings } from './settings.js';
 
 const FROM = '"Seasalt SeaX (agent-export-mock)" <no-reply@example.com>';
 
@@ -89,7 +90,7 @@ export class Outbox {
   }
 
   private send(email: OutboxEmail): void {
-    const url = this.ctx.config.SMTP_URL;
+    const url = seasaltSettings(this.ctx.config).SMTP_URL;
     if (!url) return;
     this.transport ??= import('nodemailer')
       .then((m) => m.createTransport(url) as Transporter)

@@ -21,6 +21,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   seedSchema: SendbirdSeeds,
   dashboard,
   samples,
+  fixtureOptions: '--app-id --ai-agent-id --type conversation|daily_analysis --from --to --timezone',
   rewriteByHost(host, url) {
     const m = HOST.exec(host);
     return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')) ? `/sendbird/${m[1]}${url}` : undefined;

@@ -13,6 +13,7 @@ import { PATH, registerRoutes, routeNotFound } from './routes.js';
 import { type Region, REGIONS, ZendeskSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
+import { ZendeskSettings, zendeskSettings } from './settings.js';
 
 const REGION_OF_HOST = new Map<string, Region>(REGIONS.map((r) => [REGION_HOSTS[r], r]));
 
@@ -23,6 +24,8 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   seedSchema: ZendeskSeeds,
   dashboard,
   samples,
+  settings: ZendeskSettings,
+  fixtureOptions: '--organization-id --bot-id --date YYYY-MM-DD',
   rewriteByHost(host, url) {
     // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
     const region = REGION_OF_HOST.get(host.toLowerCase());
@@ -65,7 +68,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
     if (!org) throw new Error(`generate: no Zendesk organization "${orgId ?? ''}" in the seeds`);
     const botId = fx.options['bot-id'] ?? org.bots[0]?.bot_id ?? '';
     const ctx = fx.runtime.ctx;
-    const delay = ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES;
+    const delay = zendeskSettings(ctx.config).ZENDESK_FINALIZE_DELAY_MINUTES;
     const now = ctx.clock.now();
     const date = fx.options.date ?? addDays(utcDateOf(now - delay * 60_000), -1);
     // Files are immutable: asking for a day not finalized yet at --at moves the clock to its finalization.

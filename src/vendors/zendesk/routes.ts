@@ -14,6 +14,7 @@ import { BUCKETS, type DayFiles, SERVICE_ACCOUNT } from './export-file.js';
 import type { WorldRef } from './generator.js';
 import { checkDay, finalizedAt } from './lifecycle.js';
 import { REGIONS, type Region, SignedUrls, SignedUrlsBody, SignedUrlsHeaders, TTL_DEFAULT, ZendeskError, type ZendeskSeeds } from './schemas.js';
+import { zendeskSettings } from './settings.js';
 
 export const PATH = '/data-export/v3/get-signed-urls';
 export const ROUTE = `/zendesk/:region${PATH}`;
@@ -75,7 +76,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSe
       const job = effects?.job ?? {};
       if (job.outcome === 'failed') throw zendeskError(500, job.error ?? 'Internal Server Error');
       const extraSeconds = (job.queued_seconds ?? 0) + (job.running_seconds ?? 0);
-      const delayMinutes = job.outcome === 'stuck' ? Number.MAX_SAFE_INTEGER / 120_000 : ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES + extraSeconds / 60;
+      const delayMinutes = job.outcome === 'stuck' ? Number.MAX_SAFE_INTEGER / 120_000 : zendeskSettings(ctx.config).ZENDESK_FINALIZE_DELAY_MINUTES + extraSeconds / 60;
       checkDay(date, now, delayMinutes);
       const world: WorldRef = {
         seed: ctx.config.SEED,
@@ -85,7 +86,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSe
         volume: ctx.config.WORLD_DAILY_VOLUME * bot.volume,
         instanceAccountId: instanceAccountId(ctx.config.SEED, org.organization_id),
       };
-      const objects = await files.get({ region, world, date, shardSize: ctx.config.ZENDESK_SHARD_SIZE, lastModified: finalizedAt(date, ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES) });
+      const objects = await files.get({ region, world, date, shardSize: zendeskSettings(ctx.config).ZENDESK_SHARD_SIZE, lastModified: finalizedAt(date, zendeskSettings(ctx.config).ZENDESK_FINALIZE_DELAY_MINUTES) });
       if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data') throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
       // Signed now, in whole seconds (X-Goog-Date has no fraction), so a link dies exactly ttl minutes after it.
       const signedAt = Math.floor(now / 1000) * 1000;
