@@ -57,6 +57,8 @@ export interface DashboardFlow {
   poll?: RequestSpec;
   /** Dot path of the state in the poll answer. */
   state?: string;
+  /** The state the vendor's API shows once an export is done (shown in the job list; checked by the browser test). */
+  doneState?: string;
   /** Dot paths of download links in the poll answer (or the create answer without a job); `*` walks an array. */
   links: readonly string[];
 }

@@ -40,6 +40,7 @@ const flow: DashboardFlow = {
   jobId: '_id',
   poll: { method: 'GET', path: '/kore/api/public/bot/{app_id}/search/jobs/{job_id}', headers: { auth: '{token}' } },
   state: 'status',
+  doneState: 'SUCCESS',
   links: ['fileInfo.fileUrl', 'analyticsFragments.*.fileUrl'],
 };
 

@@ -28,6 +28,7 @@ const flow: DashboardFlow = {
   jobId: 'export_job_id',
   poll: { method: 'GET', path: '/seasalt/seax-api/api/v1/workspace/{workspace_id}/export-conversations/{job_id}', headers: { 'X-API-Key': '{api_key}', accept: 'application/json' } },
   state: 'status',
+  doneState: 'finished',
   links: ['presigned_url'],
 };
 

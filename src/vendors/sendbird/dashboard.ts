@@ -29,6 +29,7 @@ const flow: DashboardFlow = {
   jobId: 'export_id',
   poll: { method: 'GET', path: '/sendbird/{app_id}/v3/ai_agent/data_exports/{job_id}', headers: { 'Api-Token': '{api_token}' } },
   state: 'export_status',
+  doneState: 'done',
   links: ['export_file.url'],
 };
 
