@@ -10,13 +10,15 @@ import type { CoreContext } from './context.js';
 import type { VendorDashboard } from './dashboard-flow.js';
 import type { VendorError } from './errors.js';
 import type { GenerationTask, Job } from './jobs.js';
-import type { Runtime } from './runtime.js';
-import type { RouteKind } from './scenarios/schema.js';
+import type { RateLimitRule } from './scenarios/rate-limit-rule.js';
+
+export type { RateLimitRule } from './scenarios/rate-limit-rule.js';
 
 /** What a vendor's fixture flow gets: the app, the runtime, the options given on the command line, and the clock. */
 export interface FixtureContext {
   app: FastifyInstance;
-  runtime: Runtime;
+  /** The parts of the runtime (core/runtime.ts) a fixture reads; declared here so the two modules do not import each other. */
+  runtime: { ctx: CoreContext; seeds: Map<string, unknown> };
   options: Record<string, string>;
   /** Moves the clock and waits for the files of jobs that became due (reporting progress meanwhile). */
   advance(seconds: number): Promise<void>;
@@ -27,16 +29,6 @@ export interface FixtureContext {
 export interface GeneratedFile {
   name: string;
   bytes: Buffer;
-}
-
-/** A documented request limit of the vendor, enforced per tenant on the virtual clock when rate limits are on. */
-export interface RateLimitRule {
-  /** Shown in the 429 and the docs, e.g. "GET per app per second (free trial)". */
-  name: string;
-  method?: 'GET' | 'POST';
-  route?: RouteKind;
-  limit: number;
-  windowSeconds: number;
 }
 
 /** How the vendor says that something went wrong, for scenarios and rate limits. */
