@@ -66,6 +66,23 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     changed: () => persistence?.changed(),
   };
 
+  const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
+  let state: Runtime;
+  try {
+    state = createRuntime({
+      ctx,
+      vendors,
+      seeds,
+      setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
+      startupPresets,
+      resetHooks,
+      clearFiles: () => store.clear(),
+    });
+  } catch (err) {
+    if (err instanceof UnknownPresetError) throw new ConfigError(`SCENARIO: ${err.message}`);
+    throw err;
+  }
+
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
@@ -92,22 +109,6 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   });
 
 
-  const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
-  let state: Runtime;
-  try {
-    state = createRuntime({
-      ctx,
-      vendors,
-      seeds,
-      setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
-      startupPresets,
-      resetHooks,
-      clearFiles: () => store.clear(),
-    });
-  } catch (err) {
-    if (err instanceof UnknownPresetError) throw new ConfigError(`SCENARIO: ${err.message}`);
-    throw err;
-  }
   app.decorate('mock', state);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);

@@ -1,5 +1,6 @@
 /** The runtime object: the one place that moves the clock (and waits for due work), installs presets and resets. */
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.js';
 import { UnknownPresetError } from '../../src/core/runtime.js';
 import { testApp } from '../helpers.js';
 
@@ -40,6 +41,12 @@ describe('runtime', () => {
     expect(installed.length).toBeGreaterThan(0);
     expect(mock.ctx.scenarios.list().map((s) => s.name)).toEqual([...installed]);
     expect(() => mock.installPreset('no-such-preset')).toThrow(UnknownPresetError);
+  });
+
+  it('refuses an unknown start-up preset as a configuration error naming SCENARIO', async () => {
+    const failed = testApp({ SCENARIO: 'happy-path,no-such-preset' });
+    await expect(failed).rejects.toThrow(ConfigError);
+    await expect(failed).rejects.toThrow(/^SCENARIO: unknown preset "no-such-preset" \(known: happy-path, /);
   });
 
   it('resets to the start clock with the start-up presets installed again', async () => {
