@@ -3,7 +3,7 @@
  * listens: tests use inject(), src/server.ts listens.
  */
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { type Config, ConfigError, publicUrlOf } from './config.js';
+import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
 import { registerAdmin } from './admin/routes.js';
 import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
@@ -16,35 +16,20 @@ import { registerDateHeader } from './core/http/date-header.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
-import { PRESETS } from './core/scenarios/presets.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
-import { sweep } from './core/retention.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
-import type { VendorModule } from './core/vendor.js';
+import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
+import type { VendorModule, VendorRegistration } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
 import { VENDORS } from './vendors/registry.js';
 
-export interface MockState {
-  ctx: CoreContext;
-  vendors: readonly VendorModule[];
-  seeds: Map<string, unknown>;
-  /** Sets the origin for links once the real port is known. */
-  setPublicUrl(url: string): void;
-  reset(): Promise<void>;
-  /** Evicts jobs and files past their links' expiry plus RETENTION_SECONDS (also runs every minute). */
-  sweep(): Promise<{ jobs: number; objects: number }>;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    mock: MockState;
-  }
-}
+/** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
+export type MockState = Runtime;
 
 /**
  * Limits, set deliberately so that garbage and slow clients cost little (README, "Limits"):
@@ -57,7 +42,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 120_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
-export async function buildApp(config: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+export async function buildApp(given: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+  const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
   const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
   let publicUrl = publicUrlOf(config);
@@ -81,13 +67,22 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     changed: () => persistence?.changed(),
   };
 
-  for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
   const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of startupPresets) if (!PRESETS[name]) throw new ConfigError(`SCENARIO: unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
-  const installStartupPresets = () => {
-    for (const name of startupPresets) for (const s of PRESETS[name]!.scenarios) ctx.scenarios.add(s, `preset:${name}`);
-  };
-  installStartupPresets();
+  let state: Runtime;
+  try {
+    state = createRuntime({
+      ctx,
+      vendors,
+      seeds,
+      setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
+      startupPresets,
+      resetHooks,
+      clearFiles: () => store.clear(),
+    });
+  } catch (err) {
+    if (err instanceof UnknownPresetError) throw new ConfigError(`SCENARIO: ${err.message}`);
+    throw err;
+  }
 
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
@@ -115,24 +110,6 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   });
 
 
-  const state: MockState = {
-    ctx,
-    vendors,
-    seeds,
-    setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
-    sweep: async () => ({ jobs: 0, objects: 0 }),
-    reset: async () => {
-      ctx.jobs.reset();
-      ctx.journal.clear();
-      ctx.scenarios.clear();
-      ctx.limiter.reset(config.RATE_LIMITS);
-      installStartupPresets();
-      await store.clear();
-      clock.reset();
-      for (const hook of resetHooks) await hook();
-      ctx.changed();
-    },
-  };
   app.decorate('mock', state);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
@@ -160,10 +137,11 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
   await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS });
+  const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
-    await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
+    await app.register(async (scope) => void registrations.push((await vendor.register(scope, ctx, seeds.get(vendor.id))) ?? {}));
   }
-  await app.register(async (scope) => registerAdmin(scope, state));
+  await app.register(async (scope) => registerAdmin(scope, state, registrations));
   await app.register(async (scope) => registerDashboard(scope, state));
 
   if (config.DATA_DIR) {
@@ -178,9 +156,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     });
   }
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
-  const sweeper = setInterval(() => void sweep(ctx, vendors), 60_000);
+  const sweeper = setInterval(() => void state.sweep(), 60_000);
   sweeper.unref();
-  state.sweep = () => sweep(ctx, vendors);
 
   app.setNotFoundHandler((request, reply) => {
     const path = (request.url.split('?')[0] ?? '').toLowerCase();

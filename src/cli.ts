@@ -6,6 +6,7 @@
 import { ConfigError, helpText, loadConfig, parseFlags } from './config.js';
 import { generate, progressReporter } from './generate.js';
 import { banner, startServer } from './server.js';
+import { VENDORS } from './vendors/registry.js';
 
 /** How long a SIGTERM waits for running requests (downloads) before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,11 +23,11 @@ async function main(argv: string[]): Promise<void> {
   }
   let config;
   try {
-    if (parseFlags(argv).help) {
-      process.stdout.write(`${helpText()}\n`);
+    if (parseFlags(argv, VENDORS).help) {
+      process.stdout.write(`${helpText(VENDORS)}\n`);
       return;
     }
-    config = loadConfig(argv, process.env);
+    config = loadConfig(argv, process.env, VENDORS);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`agent-export-mock: invalid configuration: ${err.message}\n`);

@@ -2,7 +2,8 @@
  * One zod schema for every setting, read from (highest precedence first) command-line flags, the environment, an
  * optional JSON config file and the defaults. Each setting has one name: the environment variable (`PORT`), its flag
  * (`--port`) and its config-file key (`PORT` or `port`) are derived from it, so `--help` and the README table cannot
- * drift from what is parsed.
+ * drift from what is parsed. Core settings are listed here; each vendor declares its own (a zod object on its module,
+ * e.g. its shard size) and they are merged in wherever a vendor list is given (flags, environment, file, --help).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,8 @@ import { z } from 'zod';
 export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
 
-const bool = z.preprocess((v) => {
+/** A boolean setting: true/false, 1/0, yes/no, on/off (environment variables are strings). */
+export const bool = z.preprocess((v) => {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') {
     const s = v.trim().toLowerCase();
@@ -21,7 +23,8 @@ const bool = z.preprocess((v) => {
   return v;
 }, z.boolean({ error: 'expected true or false' }));
 
-const num = (schema: z.ZodNumber) =>
+/** A number setting, also given as a string (environment variables, flags). */
+export const num = (schema: z.ZodNumber) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), schema);
 
 const isoInstant = z
@@ -51,15 +54,7 @@ export const SETTINGS = {
   JOB_RUNNING_SECONDS: { schema: num(z.number().min(0)).default(30), description: 'Virtual seconds a job runs before it ends' },
   WORLD_DAILY_VOLUME: {
     schema: num(z.number().int().min(0).max(10_000_000)).default(40),
-    description: 'Average conversations (Kore: searches) per tenant per day; seeds scale it per tenant',
-  },
-  ZENDESK_SHARD_SIZE: {
-    schema: num(z.number().int().min(1).max(10_000_000)).default(5000),
-    description: 'Zendesk: conversations per export file; a day with more is split into …_000000000001.json and on',
-  },
-  ZENDESK_FINALIZE_DELAY_MINUTES: {
-    schema: num(z.number().int().min(0).max(1440)).default(120),
-    description: "Zendesk: minutes after midnight UTC before the day's export is finalized and served (404 until then)",
+    description: 'Average conversations (or searches) per tenant per day; seeds scale it per tenant',
   },
   JOURNAL_LIMIT: {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
@@ -97,10 +92,6 @@ export const SETTINGS = {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',
   },
-  SMTP_URL: {
-    schema: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL such as smtp://localhost:1025' }).optional(),
-    description: 'SMTP server for Seasalt notification emails, e.g. smtp://localhost:1025 (default: recorded in /__admin/outbox only)',
-  },
   CONFIG: { schema: z.string().min(1).optional(), description: 'Optional JSON file with any of these settings' },
 } satisfies Record<string, SettingSpec>;
 
@@ -110,7 +101,33 @@ const schemaShape = Object.fromEntries(Object.entries(SETTINGS).map(([k, v]) => 
   [K in SettingName]: (typeof SETTINGS)[K]['schema'];
 };
 export const ConfigSchema = z.object(schemaShape).strict();
-export type Config = z.output<typeof ConfigSchema>;
+/** The core settings, typed; a vendor's own settings are there too, and the vendor reads them with its own type. */
+export type Config = z.output<typeof ConfigSchema> & { readonly [vendorSetting: string]: unknown };
+
+/** What the configuration needs to know of a vendor (a VendorModule has it all). */
+export interface ConfigVendor {
+  id: string;
+  title: string;
+  /** The vendor's settings: keys are their environment names; each field has a default and a `.describe()` line. */
+  settings?: z.ZodObject;
+  /** The options of `generate <vendor>`, for --help. */
+  fixtureOptions?: string;
+}
+
+/** Every setting, core first, then each vendor's: name → schema and description. */
+export function settingsTable(vendors: readonly ConfigVendor[] = []): Record<string, SettingSpec> {
+  const table: Record<string, SettingSpec> = { ...SETTINGS };
+  for (const vendor of vendors) {
+    for (const [name, schema] of Object.entries(vendor.settings?.shape ?? {})) {
+      if (name in table) throw new Error(`setting ${name} of vendor ${vendor.id} is declared twice`);
+      table[name] = { schema: schema as z.ZodType, description: (schema as z.ZodType).description ?? '' };
+    }
+  }
+  return table;
+}
+
+const schemaOf = (vendors: readonly ConfigVendor[]) =>
+  vendors.length === 0 ? ConfigSchema : z.object(Object.fromEntries(Object.entries(settingsTable(vendors)).map(([k, v]) => [k, v.schema]))).strict();
 
 /** A setting that failed validation; the CLI prints `message` as one line and exits with code 2. */
 export class ConfigError extends Error {
@@ -125,7 +142,8 @@ const nameOfFlag = (flag: string) => flag.replace(/^--/, '').replace(/-/g, '_').
 const camelToEnv = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
 /** Parses `--name value` and `--name=value`; a flag with no value (`--clock-frozen`) means true. */
-export function parseFlags(argv: readonly string[]): { values: Record<string, string>; help: boolean } {
+export function parseFlags(argv: readonly string[], vendors: readonly ConfigVendor[] = []): { values: Record<string, string>; help: boolean } {
+  const table = settingsTable(vendors);
   const values: Record<string, string> = {};
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -137,7 +155,7 @@ export function parseFlags(argv: readonly string[]): { values: Record<string, st
     if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}" (see --help)`);
     const eq = arg.indexOf('=');
     const name = nameOfFlag(eq === -1 ? arg : arg.slice(0, eq));
-    if (!(name in SETTINGS)) throw new ConfigError(`unknown option ${eq === -1 ? arg : arg.slice(0, eq)} (see --help)`);
+    if (!(name in table)) throw new ConfigError(`unknown option ${eq === -1 ? arg : arg.slice(0, eq)} (see --help)`);
     if (eq !== -1) values[name] = arg.slice(eq + 1);
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) values[name] = argv[++i]!;
     else values[name] = 'true';
@@ -145,7 +163,7 @@ export function parseFlags(argv: readonly string[]): { values: Record<string, st
   return { values, help };
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
+function readConfigFile(path: string, table: Record<string, SettingSpec>): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -155,37 +173,56 @@ function readConfigFile(path: string): Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`CONFIG: ${path} must hold a JSON object`);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const name = key in SETTINGS ? key : camelToEnv(key);
-    if (!(name in SETTINGS)) throw new ConfigError(`CONFIG: unknown setting "${key}" in ${path}`);
+    const name = key in table ? key : camelToEnv(key);
+    if (!(name in table)) throw new ConfigError(`CONFIG: unknown setting "${key}" in ${path}`);
     out[name] = value;
   }
   return out;
 }
 
 /** Builds the configuration from flags, environment and config file; throws ConfigError naming the bad setting. */
-export function loadConfig(argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Config {
-  const { values: flags } = parseFlags(argv);
+export function loadConfig(argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}, vendors: readonly ConfigVendor[] = []): Config {
+  const table = settingsTable(vendors);
+  const { values: flags } = parseFlags(argv, vendors);
   const fromEnv: Record<string, string> = {};
-  for (const name of Object.keys(SETTINGS)) {
+  for (const name of Object.keys(table)) {
     const v = env[name];
     if (v !== undefined && v !== '') fromEnv[name] = v;
   }
   const configPath = flags.CONFIG ?? fromEnv.CONFIG;
-  const fromFile = configPath ? readConfigFile(configPath) : {};
-  return parseConfig({ ...fromFile, ...fromEnv, ...flags });
+  const fromFile = configPath ? readConfigFile(configPath, table) : {};
+  return parseConfig({ ...fromFile, ...fromEnv, ...flags }, vendors);
 }
 
 /** Validates a plain settings object (as a library caller passes it); unknown or invalid settings throw ConfigError. */
-export function parseConfig(input: Record<string, unknown>): Config {
-  const result = ConfigSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const name = String(issue.path[0] ?? '');
-    if (issue.code === 'unrecognized_keys') throw new ConfigError(`unknown setting ${issue.keys.join(', ')}`);
-    const given = input[name];
-    throw new ConfigError(`${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
+export function parseConfig(input: Record<string, unknown>, vendors: readonly ConfigVendor[] = []): Config {
+  const result = schemaOf(vendors).safeParse(input);
+  if (!result.success) throw configErrorOf(result.error, input);
+  return result.data as Config;
+}
+
+/**
+ * The configuration with each vendor's settings validated and defaulted, whether or not they were parsed with it
+ * (a library caller may parse the core settings alone): the app builds on this.
+ */
+export function withVendorSettings(config: Config, vendors: readonly ConfigVendor[]): Config {
+  const out: Record<string, unknown> = { ...config };
+  for (const vendor of vendors) {
+    if (!vendor.settings) continue;
+    const own = Object.fromEntries(Object.keys(vendor.settings.shape).map((name) => [name, config[name]]));
+    const result = vendor.settings.safeParse(own);
+    if (!result.success) throw configErrorOf(result.error, own);
+    Object.assign(out, result.data);
   }
-  return result.data;
+  return out as Config;
+}
+
+function configErrorOf(error: z.ZodError, input: Record<string, unknown>): ConfigError {
+  const issue = error.issues[0]!;
+  const name = String(issue.path[0] ?? '');
+  if (issue.code === 'unrecognized_keys') return new ConfigError(`unknown setting ${issue.keys.join(', ')}`);
+  const given = input[name];
+  return new ConfigError(`${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
 }
 
 /** The origin put into download links. 0.0.0.0 and :: are bind-all addresses no client can reach, so use localhost. */
@@ -195,21 +232,22 @@ export function publicUrlOf(config: Config, boundPort?: number): string {
   return `http://${host}:${boundPort ?? config.PORT}`;
 }
 
-export function helpText(): string {
-  const rows = Object.entries(SETTINGS).map(([name, spec]) => {
+/** --help: usage, the `generate` options each vendor declares, and every setting of the core and the given vendors. */
+export function helpText(vendors: readonly ConfigVendor[] = []): string {
+  const rows = Object.entries(settingsTable(vendors)).map(([name, spec]) => {
     const def = (spec.schema as z.ZodType).safeParse(undefined);
     const shownDefault = name === 'SEEDS' ? 'seeds/' : def.success && def.data !== undefined ? String(def.data) : '';
     return `  ${flagOf(name).padEnd(24)} ${name.padEnd(22)} ${spec.description}${shownDefault ? ` [default: ${shownDefault}]` : ''}`;
   });
   return [
-    'agent-export-mock: mock server for the Sendbird, Zendesk, Kore.ai and Seasalt data-export APIs',
+    `agent-export-mock: mock server for the data-export APIs of ${vendors.map((v) => v.title).join(', ') || 'no vendor'}`,
     '',
     'Usage: agent-export-mock [options]',
     '       agent-export-mock generate <vendor> --out <file|dir/> [--at <ISO instant>] [--seed S] [vendor options]',
     '',
     'generate writes the files the server would serve for that request, seed and instant (offline fixtures).',
-    'Vendor options: sendbird --app-id --ai-agent-id --type conversation|daily_analysis --from --to --timezone;',
-    'the others are listed in each vendor README.',
+    'Vendor options (more in each vendor README):',
+    ...vendors.filter((v) => v.fixtureOptions).map((v) => `  ${v.id} ${v.fixtureOptions}`),
     '',
     'Every option can also be set by its environment variable or as a key of the JSON file given by --config.',
     'Precedence: flag > environment > config file > default.',

@@ -5,25 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
-import { SETTLE_AFTER_CLOCK_MS, viewJob } from './core/jobs.js';
+import type { FixtureContext, GeneratedFile } from './core/vendor.js';
 
-/** What a vendor's fixture flow gets: the app, the options given on the command line, and the clock. */
-export interface FixtureContext {
-  app: FastifyInstance;
-  options: Record<string, string>;
-  /** Moves the clock and waits for the files of jobs that became due (reporting progress meanwhile). */
-  advance(seconds: number): Promise<void>;
-  /** Downloads a link the vendor's API answered. */
-  download(url: string): Promise<Buffer>;
-}
-
-export interface GeneratedFile {
-  name: string;
-  bytes: Buffer;
-}
+export type { FixtureContext, GeneratedFile } from './core/vendor.js';
 
 export interface Progress {
   update(fraction: number, label: string): void;
@@ -87,23 +73,14 @@ export async function generate(argv: readonly string[], progress: Progress): Pro
     const vendor = app.mock.vendors.find((v) => v.id === vendorId);
     if (!vendor) throw new ConfigError(`generate: unknown vendor "${vendorId}" (known: ${app.mock.vendors.map((v) => v.id).join(', ')})`);
     if (!vendor.fixture) throw new ConfigError(`generate: ${vendorId} has no fixture generator yet`);
-    const { ctx } = app.mock;
     const started = performance.now();
     const fx: FixtureContext = {
       app,
+      runtime: app.mock,
       options,
       advance: async (seconds) => {
-        ctx.clock.advance(seconds * 1000);
         // Wait for every due job, however long (the server's own wait is bounded), showing progress.
-        for (;;) {
-          const pending = ctx.jobs.all().filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
-          if (pending.length === 0) break;
-          const fraction = pending.reduce((s, j) => s + viewJob(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length;
-          progress.update(fraction, `${vendorId}: generating`);
-          await Promise.race([Promise.all(pending.map((j) => j.generation.promise)), new Promise((r) => setTimeout(r, 200))]);
-        }
-        await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
-        progress.update(1, `${vendorId}: generating`);
+        await app.mock.moveClock({ by: seconds }, { untilAllDone: (fraction) => progress.update(fraction, `${vendorId}: generating`) });
       },
       download: async (url) => {
         const u = new URL(url);

@@ -4,16 +4,22 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { type Config, parseConfig, type SettingName } from './config.js';
-import { SETTLE_AFTER_CLOCK_MS } from './core/jobs.js';
+import { type Config, type ConfigVendor, loadConfig as loadWith, parseConfig as parseWith, type SettingName } from './config.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
 import { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
 import type { Scenario } from './core/scenarios/store.js';
 import { startServer } from './server.js';
+import { VENDORS } from './vendors/registry.js';
 
 export { buildApp } from './app.js';
-export { loadConfig, parseConfig, type Config } from './config.js';
+export type { Config } from './config.js';
+
+/** Validates a plain settings object; every bundled vendor's settings (ZENDESK_SHARD_SIZE, …) are known by default. */
+export const parseConfig = (input: Record<string, unknown>, vendors: readonly ConfigVendor[] = VENDORS): Config => parseWith(input, vendors);
+/** Builds the configuration from flags, environment and config file, with every bundled vendor's settings. */
+export const loadConfig = (argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}, vendors: readonly ConfigVendor[] = VENDORS): Config =>
+  loadWith(argv, env, vendors);
 export type { JournalEntry, JournalFilter } from './core/journal.js';
 export type { ScenarioInput } from './core/scenarios/schema.js';
 export { PRESETS } from './core/scenarios/presets.js';
@@ -30,8 +36,8 @@ export interface MockServerOptions {
   publicUrl?: string;
   /** Tenants file or folder (default: the bundled seeds). */
   seeds?: string;
-  /** Any other setting by its environment name, e.g. { JOB_RUNNING_SECONDS: 5, LOG_LEVEL: 'info' }. */
-  settings?: Partial<Record<SettingName, unknown>>;
+  /** Any other setting by its environment name, e.g. { JOB_RUNNING_SECONDS: 5, ZENDESK_SHARD_SIZE: 100 }. */
+  settings?: Partial<Record<SettingName, unknown>> & Record<string, unknown>;
 }
 
 export interface MockServer {
@@ -87,29 +93,22 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   const server = await startServer(configOf(opts));
   const { app, url } = server;
   const { ctx, vendors, seeds } = app.mock;
-  const settle = async () => {
-    await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
-    await app.mock.sweep();
-    return new Date(ctx.clock.now());
-  };
+  const runtime = app.mock;
+  const move = async (to: Parameters<typeof runtime.moveClock>[0]) => new Date(await runtime.moveClock(to));
   return {
     url,
     baseUrls: Object.fromEntries(vendors.map((v) => [v.id, v.baseUrls(url, seeds.get(v.id))])),
     clock: {
       now: () => new Date(ctx.clock.now()),
-      set: (at, frozen) => (ctx.clock.set(new Date(at).getTime(), frozen), settle()),
-      advance: (seconds) => (ctx.clock.advance(seconds * 1000), settle()),
+      set: (at, frozen) => move({ to: new Date(at).getTime(), frozen }),
+      advance: (seconds) => move({ by: seconds }),
     },
     scenarios: {
       add: (s) => ctx.scenarios.add(s),
       remove: (name) => ctx.scenarios.remove(name),
       list: () => ctx.scenarios.list(),
       clear: () => ctx.scenarios.clear(),
-      preset: (name) => {
-        const preset = PRESETS[name];
-        if (!preset) throw new Error(`unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
-        for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
-      },
+      preset: (name) => void runtime.installPreset(name),
     },
     journal: {
       list: (filter) => ctx.journal.list(filter),
@@ -117,7 +116,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       wait: (filter, timeoutMs = 5000) => ctx.journal.wait(filter, timeoutMs),
     },
     tenants: async () => (await app.inject({ url: '/__admin/tenants', headers: ctx.config.ADMIN_TOKEN ? { authorization: `Bearer ${ctx.config.ADMIN_TOKEN}` } : {} })).json(),
-    reset: () => app.mock.reset(),
+    reset: () => runtime.reset(),
     close: () => server.close(),
     app,
   };

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, helpText, loadConfig, publicUrlOf, SETTINGS } from '../src/config.js';
+import { ConfigError, helpText, loadConfig, publicUrlOf, settingsTable } from '../src/config.js';
+import { VENDORS } from '../src/vendors/registry.js';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
@@ -25,8 +26,8 @@ describe('configuration', () => {
     expect(() => loadConfig(['--nope'], {})).toThrow(/unknown option --nope/);
   });
   it('lists every setting with its flag and environment variable in --help', () => {
-    const help = helpText();
-    for (const name of Object.keys(SETTINGS)) {
+    const help = helpText(VENDORS);
+    for (const name of Object.keys(settingsTable(VENDORS))) {
       expect(help).toContain(name);
       expect(help).toContain(`--${name.toLowerCase().replace(/_/g, '-')}`);
     }

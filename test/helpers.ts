@@ -9,6 +9,7 @@ import { onTestFinished } from 'vitest';
 import yauzl from 'yauzl';
 import { buildApp } from '../src/app.js';
 import { type Config, parseConfig } from '../src/config.js';
+import { VENDORS } from '../src/vendors/registry.js';
 
 export const PUBLIC_URL = 'http://mock.test:4010';
 export const HOST = 'mock.test:4010';
@@ -21,7 +22,7 @@ export async function testApp(overrides: Record<string, unknown> = {}): Promise<
     LOG_LEVEL: 'silent',
     PUBLIC_URL,
     ...overrides,
-  });
+  }, VENDORS);
   const app = await buildApp(config);
   await app.ready();
   return app;

@@ -4,10 +4,10 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
-import { SETTLE_AFTER_CLOCK_MS } from '../core/jobs.js';
 import { registerOpenApi } from '../core/openapi.js';
+import type { Runtime } from '../core/runtime.js';
+import type { VendorRegistration } from '../core/vendor.js';
 import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
@@ -17,7 +17,8 @@ import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
 
-export async function registerAdmin(scope: FastifyInstance, state: MockState): Promise<void> {
+/** `registrations`: what each vendor handed back when it registered (its extra control routes). */
+export async function registerAdmin(scope: FastifyInstance, state: Runtime, registrations: readonly VendorRegistration[] = []): Promise<void> {
   const { ctx, vendors } = state;
   await registerOpenApi(scope, {
     id: 'admin',
@@ -67,9 +68,7 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     '/__admin/clock',
     { schema: { tags, summary: 'Set the virtual clock (and optionally freeze or unfreeze it)', body: ClockBody, response: { 200: ClockView, 400: ErrorBody } } },
     async (request) => {
-      ctx.clock.set(Date.parse(request.body.now), request.body.frozen);
-      await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
-      await state.sweep();
+      await state.moveClock({ to: Date.parse(request.body.now), frozen: request.body.frozen });
       return toView(ctx.clock.state());
     },
   );
@@ -78,9 +77,7 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
     '/__admin/clock/advance',
     { schema: { tags, summary: 'Move the virtual clock forward (or back, with negative seconds)', body: AdvanceBody, response: { 200: ClockView, 400: ErrorBody } } },
     async (request) => {
-      ctx.clock.advance(request.body.seconds * 1000);
-      await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
-      await state.sweep();
+      await state.moveClock({ by: request.body.seconds });
       return toView(ctx.clock.state());
     },
   );
@@ -96,8 +93,9 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
   });
 
   await registerJournalRoutes(scope, ctx);
-  await registerScenarioRoutes(scope, ctx, vendors);
+  await registerScenarioRoutes(scope, ctx, vendors, state.installPreset);
   await registerJobRoutes(scope, ctx, vendors);
+  for (const registration of registrations) await registration.controlRoutes?.(scope);
 
   registerDocs(scope, [...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })), { url: '/openapi/admin.json', name: 'Control plane (/__admin)' }]);
 }

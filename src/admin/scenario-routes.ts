@@ -7,13 +7,17 @@ import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
 import { PRESETS } from '../core/scenarios/presets.js';
 import { ScenarioInput } from '../core/scenarios/schema.js';
+import type { Runtime } from '../core/runtime.js';
 import type { VendorModule } from '../core/vendor.js';
 import { ErrorBody } from './schemas.js';
 
 const ScenarioView = ScenarioInput.extend({ applied: z.number().int(), source: z.string() });
 const RateLimitSwitch = z.object({ vendor: z.string(), tenant: z.string().optional().describe('All tenants of the vendor when absent'), enabled: z.boolean() }).strict();
 
-export async function registerScenarioRoutes(scope: FastifyInstance, ctx: CoreContext, vendors: readonly VendorModule[]): Promise<void> {
+export async function registerScenarioRoutes(scope: FastifyInstance, ctx: CoreContext,
+  vendors: readonly VendorModule[],
+  installPreset: Runtime['installPreset'],
+): Promise<void> {
   const admin = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['scenarios'];
 
@@ -56,10 +60,8 @@ export async function registerScenarioRoutes(scope: FastifyInstance, ctx: CoreCo
     '/__admin/presets/:name',
     { schema: { tags, summary: "Install a preset's scenarios (replacing those of the same names)", params: z.object({ name: z.string() }), response: { 200: z.object({ installed: z.array(z.string()) }), 404: ErrorBody } } },
     async (request, reply) => {
-      const preset = PRESETS[request.params.name];
-      if (!preset) return reply.code(404).send({ error: 'not_found', message: `No preset "${request.params.name}" (known: ${Object.keys(PRESETS).join(', ')}).` });
-      for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${request.params.name}`);
-      return { installed: preset.scenarios.map((s) => s.name) };
+      if (!PRESETS[request.params.name]) return reply.code(404).send({ error: 'not_found', message: `No preset "${request.params.name}" (known: ${Object.keys(PRESETS).join(', ')}).` });
+      return { installed: [...installPreset(request.params.name)] };
     },
   );
 

@@ -1,24 +1,34 @@
 /**
  * The contract every vendor folder fulfils. A fifth vendor is a folder exporting one VendorModule and one line in
- * src/vendors/registry.ts.
+ * src/vendors/registry.ts: everything the core, the control plane, the dashboard, the configuration and the tests need
+ * to know about a vendor (routes, seeds and their defaults, settings, dashboard flow, sample requests, control routes,
+ * fixtures, resume) is declared here, so none of them names a vendor.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CoreContext } from './context.js';
+import type { VendorDashboard } from './dashboard-flow.js';
 import type { VendorError } from './errors.js';
 import type { GenerationTask, Job } from './jobs.js';
-import type { RouteKind } from './scenarios/schema.js';
+import type { RateLimitRule } from './scenarios/rate-limit-rule.js';
 
-/** A documented request limit of the vendor, enforced per tenant on the virtual clock when rate limits are on. */
-export interface RateLimitRule {
-  /** Shown in the 429 and the docs, e.g. "GET per app per second (free trial)". */
+export type { RateLimitRule } from './scenarios/rate-limit-rule.js';
+
+/** What a vendor's fixture flow gets: the app, the runtime, the options given on the command line, and the clock. */
+export interface FixtureContext {
+  app: FastifyInstance;
+  /** The parts of the runtime (core/runtime.ts) a fixture reads; declared here so the two modules do not import each other. */
+  runtime: { ctx: CoreContext; seeds: Map<string, unknown> };
+  options: Record<string, string>;
+  /** Moves the clock and waits for the files of jobs that became due (reporting progress meanwhile). */
+  advance(seconds: number): Promise<void>;
+  /** Downloads a link the vendor's API answered. */
+  download(url: string): Promise<Buffer>;
+}
+
+export interface GeneratedFile {
   name: string;
-  method?: 'GET' | 'POST';
-  route?: RouteKind;
-  limit: number;
-  windowSeconds: number;
-  /** Counted separately for each endpoint (route kind: create, list, poll…), as vendors that limit "per endpoint" do. */
-  perEndpoint?: boolean;
+  bytes: Buffer;
 }
 
 /** How the vendor says that something went wrong, for scenarios and rate limits. */
@@ -31,6 +41,31 @@ export interface VendorFaults {
   badRequest(message: string): VendorError;
   /** A plausible failure message for a job that a scenario fails. */
   jobError: string;
+}
+
+/** A valid request to one of the vendor's routes, with the demo credentials of the bundled seeds. */
+export interface SampleRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  /** A valid body, for the routes that take one. */
+  body?: unknown;
+}
+
+/** Requests the robustness tests mangle, and how to recognise the vendor's own error envelope in the answers. */
+export interface VendorSamples {
+  requests: readonly SampleRequest[];
+  /** True when a body is the vendor's own error envelope (never a framework default body or a stack trace). */
+  isErrorEnvelope(body: unknown, contentType: string): boolean;
+}
+
+/** What registering a vendor may hand back to the core. */
+export interface VendorRegistration {
+  /**
+   * Extra control-plane routes under /__admin (e.g. an email outbox), registered in the admin scope so they share its
+   * guard, JSON-only body parser and error handler. Hide them from the OpenAPI documents or describe them there.
+   */
+  controlRoutes?(scope: FastifyInstance): void | Promise<void>;
 }
 
 export interface VendorModule<S = any> {
@@ -46,8 +81,14 @@ export interface VendorModule<S = any> {
    * route to, or undefined when the host is not this vendor's.
    */
   rewriteByHost?(host: string, url: string): string | undefined;
+  /**
+   * Settings of this vendor only, as a zod object whose keys are the environment names (VENDOR_SOMETHING) and whose
+   * fields carry their default and a `.describe()` line. They are merged into the configuration, the flags, the
+   * environment, the config file and `--help`; the vendor reads them from `ctx.config`.
+   */
+  settings?: z.ZodObject;
   /** Registers routes, error handler and OpenAPI document in the vendor's own encapsulated context. */
-  register(app: FastifyInstance, ctx: CoreContext, seeds: S): Promise<void>;
+  register(app: FastifyInstance, ctx: CoreContext, seeds: S): Promise<VendorRegistration | void>;
   /** Answers a request under `prefix` that matched no route, in the vendor's envelope. */
   notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
   /** Base URLs a client sets, printed at start-up; keyed by tenant or region. */
@@ -72,7 +113,13 @@ export interface VendorModule<S = any> {
    * Offline fixtures (`agent-export-mock generate <vendor>`): runs the vendor's flow against the in-process app with
    * the command-line options and returns the downloaded files, byte for byte what the server serves.
    */
-  fixture?(fx: import('../generate.js').FixtureContext): Promise<import('../generate.js').GeneratedFile[]>;
+  fixture?(fx: FixtureContext): Promise<GeneratedFile[]>;
+  /** One line for `--help`: the options of `generate <vendor>`. */
+  fixtureOptions?: string;
+  /** The vendor's start form and flow on the demo dashboard, and any panel of its own. */
+  dashboard?: VendorDashboard;
+  /** Valid sample requests and the vendor's error envelope, for the robustness tests. */
+  samples?: VendorSamples;
   /** Rebuilds the work of a job whose file was not finished when the server stopped (DATA_DIR restarts). */
   resumeJob?(job: Job, ctx: CoreContext): GenerationTask<unknown> | undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The dashboard's browser script, served as /__dashboard/app.js. Plain ES2020, no dependencies, no build step. It
- * polls the control plane about once a second (clock, jobs, scenarios, journal; the outbox less often), starts exports
+ * polls the control plane about once a second (clock, jobs, scenarios, journal; vendor panels less often), starts exports
  * through each vendor's own API from the forms, polls a vendor's job once when it has ended to show its download links,
  * and writes copyable curl and fetch snippets for each flow with this page's origin. Kept in a TypeScript string so the
  * compiled server carries it (the build copies nothing but compiled sources); it must contain no backtick.
@@ -502,11 +502,11 @@ export const CLIENT_JS = String.raw`(function () {
     try { await admin('DELETE', '/__admin/requests'); $('journal-list').replaceChildren(); announce('Journal cleared.'); } catch (e) { showError('Journal: ' + e.message); }
   });
 
-  // ---- outbox (Seasalt's notification emails) ----
-  async function refreshOutbox() {
-    const body = $('outbox-body');
+  // ---- vendor panels (lists of messages, e.g. notification emails, each from its control route) ----
+  async function refreshPanel(panel) {
+    const body = $(panel.id + '-body');
     let data;
-    try { data = await admin('GET', '/__admin/outbox'); } catch (e) {
+    try { data = await admin('GET', panel.source); } catch (e) {
       if (e.status === 404) { if (body.textContent !== 'none') body.replaceChildren(el('p', { text: 'none' })); return; }
       throw e;
     }
@@ -526,6 +526,7 @@ export const CLIENT_JS = String.raw`(function () {
       ])]);
     })));
   }
+  function refreshPanels() { return Promise.all((config.panels || []).map(refreshPanel)); }
 
   // ---- the loop ----
   async function tick() {
@@ -537,7 +538,7 @@ export const CLIENT_JS = String.raw`(function () {
         admin('GET', '/__admin/jobs').then(function (d) { state.jobs = d.jobs; renderJobs(d.jobs); }),
         admin('GET', '/__admin/scenarios').then(renderScenarios),
         refreshJournal(),
-        state.ticks++ % 3 === 0 ? refreshOutbox() : null,
+        state.ticks++ % 3 === 0 ? refreshPanels() : null,
       ]);
       const failed = results.find(function (r) { return r.status === 'rejected'; });
       if (failed) showError(failed.reason.status === 401 ? 'The control plane refused the admin token: reload the page and sign in again.' : 'Could not reach the server: ' + failed.reason.message);

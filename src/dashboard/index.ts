@@ -5,14 +5,13 @@
  * (bearer header, or the session cookie set by `/?token=` or the login form); the assets carry no data and are public.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MockState } from '../app.js';
+import type { Runtime } from '../core/runtime.js';
 import { GCS_PATH, S3_PATH } from '../core/signing/links.js';
 import { isAuthorized, isToken, setSession } from './auth.js';
 import { CLIENT_JS } from './client.js';
 import { ASSET_PATH, type PageVendor, renderLogin, renderPage } from './page.js';
 import { preview } from './preview.js';
 import { STYLES } from './styles.js';
-import { FLOWS } from './vendors.js';
 
 /** Everything the page loads comes from this origin; its fetches go to this origin only. */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -29,7 +28,7 @@ const html = (reply: FastifyReply, status: number, body: string) =>
     .type('text/html; charset=utf-8')
     .send(body);
 
-export async function registerDashboard(scope: FastifyInstance, state: MockState): Promise<void> {
+export async function registerDashboard(scope: FastifyInstance, state: Runtime): Promise<void> {
   const { ctx, vendors } = state;
   const token = ctx.config.ADMIN_TOKEN;
   const hide = { hide: true };
@@ -42,7 +41,7 @@ export async function registerDashboard(scope: FastifyInstance, state: MockState
   const pageVendors = (): PageVendor[] => {
     const url = ctx.publicUrl();
     return vendors.flatMap((vendor) => {
-      const flow = FLOWS.find((f) => f.id === vendor.id);
+      const flow = vendor.dashboard?.flow;
       if (!flow) return [];
       let targets: PageVendor['targets'] = [];
       try {
@@ -50,7 +49,7 @@ export async function registerDashboard(scope: FastifyInstance, state: MockState
       } catch {
         // A vendor whose tenants() has a shape the table does not know yet: the form starts empty.
       }
-      return [{ flow, title: vendor.title, targets }];
+      return [{ id: vendor.id, title: vendor.title, flow, targets }];
     });
   };
 
@@ -66,7 +65,7 @@ export async function registerDashboard(scope: FastifyInstance, state: MockState
     return html(
       reply,
       200,
-      renderPage({ vendors: pageVendors(), missing: FLOWS.filter((f) => !vendors.some((v) => v.id === f.id)), now: ctx.clock.now(), token: token ?? null }),
+      renderPage({ vendors: pageVendors(), panels: vendors.flatMap((v) => v.dashboard?.panels ?? []), now: ctx.clock.now(), token: token ?? null }),
     );
   });
 

@@ -1,23 +1,24 @@
 /**
  * The dashboard's HTML, rendered on the server: landmarks, one start form per registered vendor (credentials from its
- * tenants, dates from the virtual clock), and the empty regions the script fills (jobs, preview, journal, outbox). The
+ * tenants, dates from the virtual clock), and the empty regions the script fills (jobs, preview, journal, panels). The
  * configuration the script needs travels in a JSON data block; there is no inline script, so the page runs under a
  * strict Content-Security-Policy, and every asset comes from this server.
  */
-import type { Field, RelativeDate, Target, VendorFlow } from './vendors.js';
+import type { DashboardFlow, DashboardPanel, Field, RelativeDate, Target } from '../core/dashboard-flow.js';
 
 export const ASSET_PATH = '/__dashboard';
 
 export interface PageVendor {
-  flow: VendorFlow;
+  id: string;
   title: string;
+  flow: DashboardFlow;
   targets: Target[];
 }
 
 export interface PageInput {
   vendors: PageVendor[];
-  /** Flows of vendors this server does not register (yet). */
-  missing: VendorFlow[];
+  /** Panels the vendors declare (e.g. a notification outbox), each fed by a control route. */
+  panels: readonly DashboardPanel[];
   now: number;
   /** The admin token, for the page's own fetches to /__admin (only when one is configured). */
   token: string | null;
@@ -50,8 +51,7 @@ function field(vendor: string, f: Field, value: string): string {
 }
 
 function vendorSection(v: PageVendor, now: number): string {
-  const { flow, title } = v;
-  const id = flow.id;
+  const { flow, title, id } = v;
   const first = v.targets[0]?.values ?? {};
   const valueOf = (f: Field) => (f.target ? (first[f.name] ?? '') : typeof f.value === 'object' ? relativeDate(f.value, now) : (f.value ?? ''));
   const targetFields = flow.fields.filter((f) => f.target);
@@ -78,6 +78,12 @@ function vendorSection(v: PageVendor, now: number): string {
 </article>`;
 }
 
+/** A vendor's panel: the script fills its body from the panel's control route. */
+const panelSection = (p: DashboardPanel) => `<section id="${esc(p.id)}" class="card panel" aria-labelledby="${esc(p.id)}-h">
+<h2 id="${esc(p.id)}-h">${esc(p.title)}</h2>
+<div id="${esc(p.id)}-body"><p>none</p></div>
+</section>`;
+
 /** JSON inside a <script type="application/json"> block: `<` escaped so no text can close the element. */
 const dataBlock = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
@@ -98,18 +104,16 @@ ${body}
 export function renderPage(input: PageInput): string {
   const config = {
     token: input.token,
-    vendors: input.vendors.map((v) => ({ ...v.flow, title: v.title, targets: v.targets })),
+    vendors: input.vendors.map((v) => ({ ...v.flow, id: v.id, title: v.title, targets: v.targets })),
+    panels: input.panels,
   };
-  const missing = input.missing.length
-    ? `<p class="note" id="vendors-missing">Not registered on this server yet: ${input.missing.map((f) => esc(f.title)).join(', ')}.</p>`
-    : '';
   return layout(
     'agent-export-mock dashboard',
     `<body>
 <a class="skip" href="#vendors-h">Skip to the start forms</a>
 <a class="skip" href="#jobs-h">Skip to the jobs</a>
 <header class="top">
-<div class="brand"><h1>agent-export-mock</h1><p>Four vendors' data-export APIs on one virtual clock. <a href="/docs">API docs</a></p></div>
+<div class="brand"><h1>agent-export-mock</h1><p>The vendors' data-export APIs on one virtual clock. <a href="/docs">API docs</a></p></div>
 <section class="card" id="clock" aria-labelledby="clock-h">
 <h2 id="clock-h">Virtual clock</h2>
 <p class="now"><time id="clock-now">${esc(new Date(input.now).toISOString().replace('T', ' ').slice(0, 19))} UTC</time> <span id="clock-mode" class="badge">…</span></p>
@@ -130,7 +134,6 @@ export function renderPage(input: PageInput): string {
 <main id="main">
 <section id="vendors" class="column" aria-labelledby="vendors-h">
 <h2 id="vendors-h" tabindex="-1">Start an export</h2>
-${missing}
 ${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
 </section>
 <div class="column">
@@ -159,10 +162,7 @@ ${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
 <button type="button" id="clear-journal">Clear journal</button>
 <ol id="journal-list" class="journal" reversed></ol>
 </section>
-<section id="outbox" class="card" aria-labelledby="outbox-h">
-<h2 id="outbox-h">Seasalt notification outbox</h2>
-<div id="outbox-body"><p>none</p></div>
-</section>
+${input.panels.map(panelSection).join('\n')}
 </div>
 </main>
 <footer><p>Demo credentials only. Control plane: <a href="/__admin/health">/__admin</a> · <a href="/docs">Swagger UI</a></p></footer>

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstRecords } from '../../src/dashboard/records.js';
 import { inflatePrefix, readCentralDirectory, readEndOfCentralDirectory } from '../../src/dashboard/zip.js';
+import { VENDORS } from '../../src/vendors/registry.js';
 import { advance, download, HOST, testApp, unzip } from '../helpers.js';
 
 const TOKEN = 'a-dashboard-admin-token-0123';
@@ -32,7 +33,9 @@ describe('dashboard page', () => {
     const html = page.body;
     expect(html).toMatch(/<main id="main">/);
     expect(html).toContain('aria-live="polite"');
-    for (const id of ['sendbird', 'zendesk', 'kore', 'seasalt']) expect(html).toContain(`id="form-${id}"`);
+    // Every registered vendor has its start form, and every panel a vendor declares is on the page.
+    for (const { id } of VENDORS) expect(html).toContain(`id="form-${id}"`);
+    for (const panel of VENDORS.flatMap((v) => v.dashboard?.panels ?? [])) expect(html).toContain(`id="${panel.id}-body"`);
     // The demo credentials and dates on the virtual clock's today (2025-04-08): from seven days back to yesterday.
     expect(html).toContain('value="demo-sendbird-api-token"');
     expect(html).toContain('value="2025-04-01"');

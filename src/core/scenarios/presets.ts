@@ -15,7 +15,7 @@ export const PRESETS: Record<string, { description: string; scenarios: ScenarioI
     scenarios: [{ name: 'job-failed', match: { route: 'create' }, job: { outcome: 'failed' } }],
   },
   'empty-export': {
-    description: 'Every new export finds no data (Sendbird no_data; others an export with no records).',
+    description: "Every new export finds no data (the vendor's own no-data state where it has one; others an export with no records).",
     scenarios: [{ name: 'empty-export', match: { route: 'create' }, job: { outcome: 'empty' } }],
   },
   'expired-link': {

@@ -2,7 +2,7 @@
  * Fixed-window request counting on the virtual clock, per vendor, tenant and rule. Off by default; switched on for
  * all tenants (RATE_LIMITS=true) or per tenant through the admin API. Advancing the clock past a window refills it.
  */
-import type { RateLimitRule } from '../vendor.js';
+import type { RateLimitRule } from './rate-limit-rule.js';
 
 export interface RateLimitVerdict {
   rule: RateLimitRule;

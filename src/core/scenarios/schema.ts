@@ -13,7 +13,7 @@ export const JobEffect = z
     outcome: z
       .enum(['failed', 'no_data', 'empty', 'stuck'])
       .optional()
-      .describe("failed: the vendor's failure state; no_data: Sendbird's no_data (others: empty); empty: an export with no records; stuck: never leaves its running state"),
+      .describe("failed: the vendor's failure state; no_data: the vendor's own no-data state where it has one (others: empty); empty: an export with no records; stuck: never leaves its running state"),
     error: z.string().optional().describe('Failure message (a vendor-plausible default otherwise)'),
     queued_seconds: z.number().min(0).optional(),
     running_seconds: z.number().min(0).optional(),

@@ -10,6 +10,8 @@ import { writeExport } from './export-file.js';
 import { describeKoreJob, JOB_ERROR, type KoreJob } from './lifecycle.js';
 import { ALLOWED_METHODS, registerRoutes } from './routes.js';
 import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
 
 const HOST = /(^|\.)(kore\.ai|korebots\.com)$/i;
 const KORE_PATHS = /^\/api\/(public\/bot\/|getMediaStream\/)/;
@@ -22,6 +24,9 @@ export const kore: VendorModule<KoreSeeds> = {
   title: 'Kore.ai Search AI',
   prefix: '/kore',
   seedSchema: KoreSeeds,
+  dashboard,
+  samples,
+  fixtureOptions: '--app-id --from --to --event thumbsUp|thumbsDown',
   rewriteByHost(host, url) {
     return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
   },
@@ -75,20 +80,20 @@ export const kore: VendorModule<KoreSeeds> = {
     return (report) => writeExport(ctx, j.params, report);
   },
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('kore') as KoreSeeds;
+    const seeds = fx.runtime.seeds.get('kore') as KoreSeeds;
     const botId = fx.options['app-id'] ?? seeds.bots[0]!.app_id;
     const bot = seeds.bots.find((b) => b.app_id === botId);
     const app = bot?.apps.find((a) => a.scopes.includes(ANSWER_INSIGHTS_SCOPE));
     if (!bot || !app) throw new Error(`generate: no Kore bot "${botId}" with an Answer Insights app in the seeds`);
     // A date is midnight UTC at its start (routes.ts), so one day is from that date to the next.
-    const from = fx.options.from ?? new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const from = fx.options.from ?? new Date(fx.runtime.ctx.clock.now()).toISOString().slice(0, 10);
     const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const to = fx.options.to ?? (/^\d{4}-\d{2}-\d{2}$/.test(from) ? dayAfter(from) : from);
     const body = { filters: { from, to }, ...(fx.options.event ? { event: fx.options.event } : {}) };
     const headers = { auth: demoToken(app) };
     const created = await fx.app.inject({ method: 'POST', url: `/kore/api/public/bot/${bot.app_id}/search/analytics-export`, headers, payload: body });
     if (created.statusCode !== 200) throw new Error(`generate: Kore refused the request: ${created.body}`);
-    const ctx = fx.app.mock.ctx;
+    const ctx = fx.runtime.ctx;
     await fx.advance(ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS + 1);
     const job = (await fx.app.inject({ url: `/kore/api/public/bot/${bot.app_id}/search/jobs/${created.json()._id}`, headers })).json();
     if (job.status !== 'SUCCESS') throw new Error(`generate: the export ended ${job.status}`);

@@ -8,8 +8,11 @@ import { handleSeasaltError, httpError, internalError } from './errors.js';
 import { JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
 import { writeExport } from './export-file.js';
 import { Outbox } from './outbox.js';
-import { notFound, PREFIX, registerRoutes } from './routes.js';
+import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
 import { SeasaltSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
+import { SeasaltSettings } from './settings.js';
 
 const HOST = 'seax.seasalt.ai';
 export const seasalt: VendorModule<SeasaltSeeds> = {
@@ -17,6 +20,10 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   title: 'Seasalt SeaX',
   prefix: PREFIX,
   seedSchema: SeasaltSeeds,
+  dashboard,
+  samples,
+  settings: SeasaltSettings,
+  fixtureOptions: '--workspace-id --channel-id --from YYYY-MM-DD --to YYYY-MM-DD',
   rewriteByHost(host, url) {
     return host === HOST && (url === '/seax-api' || url.startsWith('/seax-api/')) ? `${PREFIX}${url}` : undefined;
   },
@@ -38,6 +45,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
     ctx.persist('seasalt-outbox', outbox);
     ctx.onReset(() => outbox.clear());
     await registerRoutes(scope, ctx, seeds, outbox);
+    return { controlRoutes: (admin) => registerOutbox(admin, ctx, outbox) };
   },
   faults: {
     badRequest: (message) => httpError(400, message),
@@ -56,16 +64,16 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   },
   // `agent-export-mock generate seasalt --out <file> [--workspace-id …] [--channel-id …] [--from YYYY-MM-DD] [--to …]`
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('seasalt') as SeasaltSeeds;
+    const seeds = fx.runtime.seeds.get('seasalt') as SeasaltSeeds;
     const ws = seeds.workspaces.find((w) => w.workspace_id === (fx.options['workspace-id'] ?? seeds.workspaces[0]!.workspace_id));
     if (!ws) throw new Error(`generate: no Seasalt workspace "${fx.options['workspace-id']}" in the seeds`);
-    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const today = new Date(fx.runtime.ctx.clock.now()).toISOString().slice(0, 10);
     const body = { channel_id: fx.options['channel-id'] ?? ws.channels[0]!.channel_id, start_date: fx.options.from ?? today, end_date: fx.options.to ?? fx.options.from ?? today };
     const base = `${PREFIX}/seax-api/api/v1/workspace/${ws.workspace_id}/export-conversations`;
     const headers = { 'x-api-key': ws.api_keys[0]! };
     const created = await fx.app.inject({ method: 'POST', url: base, headers, payload: body });
     if (created.statusCode !== 202) throw new Error(`generate: Seasalt refused the request: ${created.body}`);
-    const ctx = fx.app.mock.ctx;
+    const ctx = fx.runtime.ctx;
     await fx.advance(ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS + 1);
     const job = (await fx.app.inject({ url: `${base}/${created.json().export_job_id}`, headers })).json();
     if (job.status !== 'finished') throw new Error(`generate: the export ended ${job.status}`);

@@ -14,6 +14,7 @@ import type { CoreContext } from '../../core/context.js';
 import { jobState, type SeasaltJob } from './lifecycle.js';
 import type { OutboxEmail } from './schemas.js';
 import { lazy } from '../../core/lazy.js';
+import { seasaltSettings } from './settings.js';
 
 const FROM = '"Seasalt SeaX (agent-export-mock)" <no-reply@example.com>';
 
@@ -28,7 +29,7 @@ export class Outbox {
   /** Jobs with a notification address whose email has not been recorded yet. */
   private readonly pending = new Set<SeasaltJob>();
   /** Created on the first email; a failure is logged and tried again on the next one (SMTP_URL may be fixed by then). */
-  private readonly transport = lazy(async () => (await import('nodemailer')).createTransport(this.ctx.config.SMTP_URL) as Transporter);
+  private readonly transport = lazy(async () => (await import('nodemailer')).createTransport(seasaltSettings(this.ctx.config).SMTP_URL) as Transporter);
   private order = 0;
 
   constructor(
@@ -91,7 +92,7 @@ export class Outbox {
   }
 
   private send(email: OutboxEmail): void {
-    if (!this.ctx.config.SMTP_URL) return;
+    if (!seasaltSettings(this.ctx.config).SMTP_URL) return;
     void this.transport()
       .catch((err: Error) => {
         this.log.warn({ err }, 'seasalt: cannot create the SMTP transport from SMTP_URL; this email stays in the outbox only');

@@ -8,20 +8,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
-import { createExportJob } from '../../core/export-job.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
-import { utcDateOf } from '../../core/world/dates.js';
 import { authenticate } from './auth.js';
-import { httpError, JSON_TYPE } from './errors.js';
-import { writeExport, type ExportParams } from './export-file.js';
-import { exportIds } from './generator.js';
-import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
-import { channelLabel, zipName } from './names.js';
+import { JSON_TYPE } from './errors.js';
 import type { Outbox } from './outbox.js';
 import { parsePythonJson } from './python-json.js';
+import { findExport, observeOutbox, pollExport, startExport } from './service.js';
 import {
-  type ChannelSeed,
-  coarseOf,
   ConflictError,
   ExportConversationsRequest,
   ExportCreated,
@@ -38,7 +31,6 @@ import {
 export const PREFIX = '/seasalt';
 export const BASE = `${PREFIX}/seax-api/api/v1/workspace/:workspace_id/export-conversations`;
 export const CREATED_MESSAGE = 'Export job created. You will be emailed a download link when it is ready.';
-export const AMBIGUOUS_MESSAGE = 'Multiple channels match this phone number. Specify channel_type or channel_id.';
 
 const API = `${PREFIX}/seax-api/api/v1/workspace/[^/]+/export-conversations`;
 const COLLECTION = new RegExp(`^${API}$`);
@@ -77,9 +69,6 @@ export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyR
   return starletteJson(reply.code(404), { detail: 'Not Found' });
 }
 
-/** Real milliseconds a poll waits for the file of a job whose time has come (a small export is written by then). */
-const SETTLE_MS = 1000;
-
 declare module 'fastify' {
   interface FastifyRequest {
     seasaltWorkspace?: Workspace;
@@ -112,41 +101,11 @@ function registerBodyParser(scope: FastifyInstance): void {
   });
 }
 
-/**
- * The channel a request names. `channel_type` narrows the candidates whichever way the channel is named: with a
- * channel_id of another type nothing is found (404), with a shared number it picks one channel.
- */
-export function resolveChannel(workspace: Workspace, body: ExportConversationsRequest): ChannelSeed {
-  const wanted = body.channel_type ?? undefined;
-  const fits = (c: ChannelSeed) => wanted === undefined || coarseOf(c.channel_type) === wanted;
-  if (body.channel_id) {
-    const id = body.channel_id.toLowerCase();
-    const channel = workspace.channels.find((c) => c.channel_id.toLowerCase() === id);
-    if (!channel) throw httpError(404, 'Channel not found');
-    if (!fits(channel)) throw httpError(404, `Channel not found: channel ${channel.channel_id} is ${coarseOf(channel.channel_type)}, not ${wanted}`);
-    return channel;
-  }
-  const phone = body.phone_number!;
-  const onNumber = workspace.channels.filter((c) => c.phone_number === phone);
-  const matching = onNumber.filter(fits);
-  if (matching.length === 0) {
-    throw httpError(404, onNumber.length > 0 ? `No ${wanted} channel found for phone number ${phone}` : `No channel found for phone number ${phone}`);
-  }
-  if (matching.length > 1) {
-    throw httpError(409, {
-      message: AMBIGUOUS_MESSAGE,
-      candidates: matching.map((c) => ({ channel_id: c.channel_id, channel_type: c.channel_type, name: c.name })),
-    });
-  }
-  return matching[0]!;
-}
-
 type Body = ExportConversationsRequest;
 
 export async function registerRoutes(parent: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
   registerBodyParser(parent);
   await parent.register(async (scope) => apiRoutes(scope, ctx, seeds, outbox));
-  registerOutbox(parent, ctx, outbox);
 }
 
 async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
@@ -192,52 +151,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       },
     },
     async (request: FastifyRequest & { body: Body }, reply) => {
-      const workspace = request.seasaltWorkspace!;
-      const body = request.body;
-      const now = ctx.clock.now();
-      const today = utcDateOf(now);
-      if (body.start_date > today) throw httpError(400, `start_date (${body.start_date}) cannot be in the future: today is ${today} (UTC)`);
-      const channel = resolveChannel(workspace, body);
-
-      const same = ctx.jobs
-        .list<ExportParams, unknown>('seasalt', workspace.workspace_id)
-        .filter((j) => j.params.world.channel.channelId === channel.channel_id && j.params.range.startDate === body.start_date && j.params.range.endDate === body.end_date) as SeasaltJob[];
-      await ctx.jobs.settle(dueJobs(same, now), SETTLE_MS);
-      const running = same.find((j) => isActive(jobState(ctx, j, now)));
-      if (running) {
-        throw httpError(409, `An export for this channel and date range is already in progress (export_job_id ${running.id}). Poll it until it has finished, then request again.`);
-      }
-
-      const effects = jobEffectsOf(request);
-      const seq = ctx.jobs.count('seasalt') + 1;
-      const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, seq);
-      const name = zipName(channel, body.start_date, fileId);
-      const params: ExportParams = {
-        world: {
-          seed: ctx.config.SEED,
-          workspaceId: workspace.workspace_id,
-          channel: {
-            channelId: channel.channel_id,
-            name: channel.name,
-            phoneNumber: channel.phone_number,
-            channelType: channel.channel_type,
-            botName: channel.bot_name ?? workspace.bot_name,
-            agents: channel.agents,
-          },
-          volume: ctx.config.WORLD_DAILY_VOLUME * channel.volume * (effects?.job.volume_factor ?? 1),
-        },
-        range: { startDate: body.start_date, endDate: body.end_date, cutoff: now },
-        exportJobId,
-        zipName: name,
-        key: `conversation_exports/${workspace.workspace_id}/${name}`,
-        channelLabel: channelLabel(channel),
-        notificationEmail: body.notification_email ?? null,
-        empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
-      };
-      const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
-        writeExport(ctx, params, now, report),
-      ) as SeasaltJob;
-      outbox.track(job);
+      const job = await startExport(ctx, outbox, request.seasaltWorkspace!, request.body, jobEffectsOf(request));
       tagRequest(request, { jobId: job.id });
       return reply.code(202).send({ export_job_id: job.id, status: 'queued' as const, message: CREATED_MESSAGE });
     },
@@ -262,29 +176,22 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
     async (request, reply) => {
       // …/export-conversations/ (an empty id): Starlette's path parameter needs a character, so this is the slash redirect.
       if (request.params.export_job_id === '') return notFound(request, reply);
-      const workspace = request.seasaltWorkspace!;
-      const job = ctx.jobs.get<ExportParams, unknown>(request.params.export_job_id.toLowerCase()) as SeasaltJob | undefined;
-      if (!job || job.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id) throw httpError(404, 'Export job not found');
+      const job = findExport(ctx, request.seasaltWorkspace!, request.params.export_job_id);
       tagRequest(request, { jobId: job.id });
-      const now = ctx.clock.now();
-      await ctx.jobs.settle(dueJobs([job, ...outbox.pendingJobs()], now), SETTLE_MS);
-      outbox.observe(now);
-      return jobState(ctx, job, now).body;
+      return pollExport(ctx, outbox, job);
     },
   );
 }
 
-/** GET /__admin/outbox: control plane (the root guard checks its token, Host and Origin); not in the vendor's document. */
-function registerOutbox(scope: FastifyInstance, ctx: CoreContext, outbox: Outbox): void {
+/** GET /__admin/outbox: a control route (the core registers it with the admin API); not in any OpenAPI document. */
+export function registerOutbox(scope: FastifyInstance, ctx: CoreContext, outbox: Outbox): void {
   scope.withTypeProvider<ZodTypeProvider>().get(
     '/__admin/outbox',
     {
       schema: { hide: true, response: { 200: z.array(OutboxEmail), 401: z.object({ error: z.string(), message: z.string() }) } },
     },
     async () => {
-      const now = ctx.clock.now();
-      await ctx.jobs.settle(dueJobs(outbox.pendingJobs(), now), SETTLE_MS);
-      outbox.observe(now);
+      await observeOutbox(ctx, outbox);
       return outbox.list();
     },
   );

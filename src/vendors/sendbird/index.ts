@@ -9,6 +9,8 @@ import { writeExport } from './export-file.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
 
 const HOST = /^api-([a-z0-9-]+)\.sendbird\.com$/i;
 
@@ -17,6 +19,9 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   title: 'Sendbird AI agent',
   prefix: '/sendbird',
   seedSchema: SendbirdSeeds,
+  dashboard,
+  samples,
+  fixtureOptions: '--app-id --ai-agent-id --type conversation|daily_analysis --from --to --timezone',
   rewriteByHost(host, url) {
     const m = HOST.exec(host);
     return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')) ? `/sendbird/${m[1]}${url}` : undefined;
@@ -66,11 +71,11 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     return { state: view.export_status, link_expires_at: view.export_file?.expires_at ?? null };
   },
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('sendbird') as SendbirdSeeds;
+    const seeds = fx.runtime.seeds.get('sendbird') as SendbirdSeeds;
     const appId = fx.options['app-id'] ?? seeds.apps[0]!.app_id;
     const app = seeds.apps.find((a) => a.app_id === appId);
     if (!app) throw new Error(`generate: no Sendbird app "${appId}" in the seeds`);
-    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const today = new Date(fx.runtime.ctx.clock.now()).toISOString().slice(0, 10);
     const body = {
       type: fx.options.type ?? 'conversation',
       ai_agent_id: fx.options['ai-agent-id'] ?? app.ai_agents[0]?.ai_agent_id,
@@ -84,7 +89,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     const created = await fx.app.inject({ method: 'POST', url: base, headers, payload: body });
     if (created.statusCode !== 200) throw new Error(`generate: Sendbird refused the request: ${created.body}`);
     const id = created.json().export_id as string;
-    const ctx = fx.app.mock.ctx;
+    const ctx = fx.runtime.ctx;
     await fx.advance((ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS) + 1);
     const done = (await fx.app.inject({ url: `${base}/${id}`, headers })).json();
     if (done.export_status !== 'done') throw new Error(`generate: the export ended ${done.export_status} (nothing to write)`);

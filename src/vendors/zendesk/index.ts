@@ -11,6 +11,9 @@ import { DayFiles, SERVICE_ACCOUNT } from './export-file.js';
 import { finalizedAt } from './lifecycle.js';
 import { PATH, registerRoutes, routeNotFound } from './routes.js';
 import { type Region, REGIONS, ZendeskSeeds } from './schemas.js';
+import { dashboard } from './dashboard.js';
+import { samples } from './samples.js';
+import { ZendeskSettings, zendeskSettings } from './settings.js';
 
 const REGION_OF_HOST = new Map<string, Region>(REGIONS.map((r) => [REGION_HOSTS[r], r]));
 
@@ -19,6 +22,10 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   title: 'Zendesk AI agents – Advanced',
   prefix: '/zendesk',
   seedSchema: ZendeskSeeds,
+  dashboard,
+  samples,
+  settings: ZendeskSettings,
+  fixtureOptions: '--organization-id --bot-id --date YYYY-MM-DD',
   rewriteByHost(host, url) {
     // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
     const path = url.startsWith('/') ? url : `/${url}`;
@@ -59,13 +66,13 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   // `agent-export-mock generate zendesk --out <path> [--organization-id …] [--bot-id …] [--date YYYY-MM-DD]`: the
   // files of one day (default: the last finalized day at --at), byte for byte what the links download.
   async fixture(fx) {
-    const seeds = fx.app.mock.seeds.get('zendesk') as ZendeskSeeds;
+    const seeds = fx.runtime.seeds.get('zendesk') as ZendeskSeeds;
     const orgId = fx.options['organization-id'] ?? seeds.organizations[0]?.organization_id;
     const org = seeds.organizations.find((o) => o.organization_id === orgId);
     if (!org) throw new Error(`generate: no Zendesk organization "${orgId ?? ''}" in the seeds`);
     const botId = fx.options['bot-id'] ?? org.bots[0]?.bot_id ?? '';
-    const ctx = fx.app.mock.ctx;
-    const delay = ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES;
+    const ctx = fx.runtime.ctx;
+    const delay = zendeskSettings(ctx.config).ZENDESK_FINALIZE_DELAY_MINUTES;
     const now = ctx.clock.now();
     const date = fx.options.date ?? addDays(utcDateOf(now - delay * 60_000), -1);
     // The server answers 404 for a day not finalized yet at --at: writing its file anyway would make a fixture no client

@@ -1,0 +1,118 @@
+/**
+ * The runtime: the one object the control planes (admin API, dashboard, library, `generate`) drive. It holds the core
+ * context, the vendors and their seeds, and owns the three operations every one of them needs, written once here:
+ * reset, moving the clock (set or advance → wait for the work that became due → sweep), and installing a preset.
+ */
+import type { CoreContext } from './context.js';
+import { SETTLE_AFTER_CLOCK_MS, viewJob } from './jobs.js';
+import { sweep } from './retention.js';
+import { PRESETS } from './scenarios/presets.js';
+import type { VendorModule } from './vendor.js';
+
+/** A clock move: to an instant (optionally freezing or unfreezing), or by a number of seconds (negative goes back). */
+export type ClockMove = { to: number; frozen?: boolean } | { by: number };
+
+export interface MoveOptions {
+  /**
+   * Wait for every pending job however long it takes, reporting the mean progress meanwhile (`generate`, which must
+   * write whole files). Without it the wait is bounded, as a server's control plane must be.
+   */
+  untilAllDone?: (fraction: number) => void;
+}
+
+export interface Runtime {
+  ctx: CoreContext;
+  vendors: readonly VendorModule[];
+  seeds: Map<string, unknown>;
+  /** Sets the origin for links once the real port is known. */
+  setPublicUrl(url: string): void;
+  /** Forgets every job, file, journal entry and scenario; restores the start clock and the start-up presets. */
+  reset(): Promise<void>;
+  /** Moves the clock, waits for the files of jobs that became due, then sweeps; answers the new instant. */
+  moveClock(move: ClockMove, options?: MoveOptions): Promise<number>;
+  /** Installs a preset's scenarios (replacing those of the same names); throws UnknownPresetError for an unknown name. */
+  installPreset(name: string): readonly string[];
+  /** Evicts jobs and files past their links' expiry plus RETENTION_SECONDS (also runs every minute). */
+  sweep(): Promise<{ jobs: number; objects: number }>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mock: Runtime;
+  }
+}
+
+export class UnknownPresetError extends Error {
+  constructor(readonly preset: string) {
+    super(`unknown preset "${preset}" (known: ${Object.keys(PRESETS).join(', ')})`);
+    this.name = 'UnknownPresetError';
+  }
+}
+
+export interface RuntimeParts {
+  ctx: CoreContext;
+  vendors: readonly VendorModule[];
+  seeds: Map<string, unknown>;
+  setPublicUrl(url: string): void;
+  /** Presets installed at start-up and again on every reset (SCENARIO). */
+  startupPresets: readonly string[];
+  /** Vendor work registered through ctx.onReset, run after the core state is cleared. */
+  resetHooks: ReadonlyArray<() => void | Promise<void>>;
+  /** Clears what lives outside the context's stores (the object store's files). */
+  clearFiles(): Promise<void>;
+}
+
+/** Builds the runtime over an assembled core context. Validates the start-up presets (throws UnknownPresetError). */
+export function createRuntime(parts: RuntimeParts): Runtime {
+  const { ctx, vendors } = parts;
+  for (const name of parts.startupPresets) if (!PRESETS[name]) throw new UnknownPresetError(name);
+  for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
+
+  const installPreset = (name: string): readonly string[] => {
+    const preset = PRESETS[name];
+    if (!preset) throw new UnknownPresetError(name);
+    for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
+    return preset.scenarios.map((s) => s.name);
+  };
+  for (const name of parts.startupPresets) installPreset(name);
+
+  const runtime: Runtime = {
+    ctx,
+    vendors,
+    seeds: parts.seeds,
+    setPublicUrl: parts.setPublicUrl,
+    installPreset,
+    sweep: () => sweep(ctx, vendors),
+    async reset() {
+      ctx.jobs.reset();
+      ctx.journal.clear();
+      ctx.scenarios.clear();
+      ctx.limiter.reset(ctx.config.RATE_LIMITS);
+      for (const name of parts.startupPresets) installPreset(name);
+      await parts.clearFiles();
+      ctx.clock.reset();
+      for (const hook of parts.resetHooks) await hook();
+      ctx.changed();
+    },
+    async moveClock(move, options = {}) {
+      if ('by' in move) ctx.clock.advance(move.by * 1000);
+      else ctx.clock.set(move.to, move.frozen);
+      if (options.untilAllDone) await waitForEveryJob(ctx, options.untilAllDone);
+      await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+      await runtime.sweep();
+      return ctx.clock.now();
+    },
+  };
+  return runtime;
+}
+
+/** Waits for every pending or running generation, however long, reporting the mean progress every 200 ms at most. */
+async function waitForEveryJob(ctx: CoreContext, report: (fraction: number) => void): Promise<void> {
+  for (;;) {
+    const pending = ctx.jobs.all().filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
+    if (pending.length === 0) break;
+    report(pending.reduce((s, j) => s + viewJob(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length);
+    await Promise.race([Promise.all(pending.map((j) => j.generation.promise)), new Promise((r) => setTimeout(r, 200))]);
+  }
+  report(1);
+}

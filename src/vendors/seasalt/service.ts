@@ -1,0 +1,141 @@
+/**
+ * The business of the export-conversations routes, apart from HTTP: start an export of one channel over a date range
+ * (refusing a future start and a duplicate of a running export), find a workspace's job, and poll it. A poll, and a
+ * read of the outbox, first waits briefly for the files of jobs whose time has come, so the answer and the outbox
+ * agree with the virtual clock.
+ */
+import type { CoreContext } from '../../core/context.js';
+import { createExportJob } from '../../core/export-job.js';
+import type { JobEffects } from '../../core/jobs.js';
+import { utcDateOf } from '../../core/world/dates.js';
+import { httpError } from './errors.js';
+import { type ExportParams, writeExport } from './export-file.js';
+import { exportIds } from './generator.js';
+import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
+import { channelLabel, zipName } from './names.js';
+import type { Outbox } from './outbox.js';
+import { type ChannelSeed, coarseOf, type ExportConversationsRequest, type ExportJob, type Workspace } from './schemas.js';
+
+/** Real milliseconds a poll waits for the file of a job whose time has come (a small export is written by then). */
+const SETTLE_MS = 1000;
+
+export const AMBIGUOUS_MESSAGE = 'Multiple channels match this phone number. Specify channel_type or channel_id.';
+
+/**
+ * The channel a request names. `channel_type` narrows the candidates whichever way the channel is named: with a
+ * channel_id of another type nothing is found (404), with a shared number it picks one channel.
+ */
+export function resolveChannel(workspace: Workspace, body: ExportConversationsRequest): ChannelSeed {
+  const wanted = body.channel_type ?? undefined;
+  const fits = (c: ChannelSeed) => wanted === undefined || coarseOf(c.channel_type) === wanted;
+  if (body.channel_id) {
+    const id = body.channel_id.toLowerCase();
+    const channel = workspace.channels.find((c) => c.channel_id.toLowerCase() === id);
+    if (!channel) throw httpError(404, 'Channel not found');
+    if (!fits(channel)) throw httpError(404, `Channel not found: channel ${channel.channel_id} is ${coarseOf(channel.channel_type)}, not ${wanted}`);
+    return channel;
+  }
+  const phone = body.phone_number!;
+  const onNumber = workspace.channels.filter((c) => c.phone_number === phone);
+  const matching = onNumber.filter(fits);
+  if (matching.length === 0) {
+    throw httpError(404, onNumber.length > 0 ? `No ${wanted} channel found for phone number ${phone}` : `No channel found for phone number ${phone}`);
+  }
+  if (matching.length > 1) {
+    throw httpError(409, {
+      message: AMBIGUOUS_MESSAGE,
+      candidates: matching.map((c) => ({ channel_id: c.channel_id, channel_type: c.channel_type, name: c.name })),
+    });
+  }
+  return matching[0]!;
+}
+
+/** Starts an export (202 in the route); throws the vendor's 400, 404 or 409 as SeaX does. */
+export async function startExport(
+  ctx: CoreContext,
+  outbox: Outbox,
+  workspace: Workspace,
+  body: ExportConversationsRequest,
+  effects: JobEffects | undefined,
+): Promise<SeasaltJob> {
+  const now = ctx.clock.now();
+  const today = utcDateOf(now);
+  if (body.start_date > today) throw httpError(400, `start_date (${body.start_date}) cannot be in the future: today is ${today} (UTC)`);
+  const channel = resolveChannel(workspace, body);
+  await refuseDuplicate(ctx, workspace, channel, body, now);
+  const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, ctx.jobs.count('seasalt') + 1);
+  const params = exportParams(ctx, workspace, channel, body, effects, now, exportJobId, zipName(channel, body.start_date, fileId));
+  const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
+    writeExport(ctx, params, now, report),
+  ) as SeasaltJob;
+  outbox.track(job);
+  return job;
+}
+
+/** 409 while an export of the same channel and range is queued or started. */
+async function refuseDuplicate(ctx: CoreContext, workspace: Workspace, channel: ChannelSeed, body: ExportConversationsRequest, now: number): Promise<void> {
+  const same = ctx.jobs
+    .list<ExportParams, unknown>('seasalt', workspace.workspace_id)
+    .filter((j) => j.params.world.channel.channelId === channel.channel_id && j.params.range.startDate === body.start_date && j.params.range.endDate === body.end_date) as SeasaltJob[];
+  await ctx.jobs.settle(dueJobs(same, now), SETTLE_MS);
+  const running = same.find((j) => isActive(jobState(ctx, j, now)));
+  if (running) {
+    throw httpError(409, `An export for this channel and date range is already in progress (export_job_id ${running.id}). Poll it until it has finished, then request again.`);
+  }
+}
+
+function exportParams(
+  ctx: CoreContext,
+  workspace: Workspace,
+  channel: ChannelSeed,
+  body: ExportConversationsRequest,
+  effects: JobEffects | undefined,
+  now: number,
+  exportJobId: string,
+  name: string,
+): ExportParams {
+  return {
+    world: {
+      seed: ctx.config.SEED,
+      workspaceId: workspace.workspace_id,
+      channel: {
+        channelId: channel.channel_id,
+        name: channel.name,
+        phoneNumber: channel.phone_number,
+        channelType: channel.channel_type,
+        botName: channel.bot_name ?? workspace.bot_name,
+        agents: channel.agents,
+      },
+      volume: ctx.config.WORLD_DAILY_VOLUME * channel.volume * (effects?.job.volume_factor ?? 1),
+    },
+    range: { startDate: body.start_date, endDate: body.end_date, cutoff: now },
+    exportJobId,
+    zipName: name,
+    key: `conversation_exports/${workspace.workspace_id}/${name}`,
+    channelLabel: channelLabel(channel),
+    notificationEmail: body.notification_email ?? null,
+    empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
+  };
+}
+
+/** The workspace's job of that id (ids are case-insensitive UUIDs); 404 otherwise. */
+export function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: string): SeasaltJob {
+  const job = ctx.jobs.get<ExportParams, unknown>(exportJobId.toLowerCase()) as SeasaltJob | undefined;
+  if (!job || job.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id) throw httpError(404, 'Export job not found');
+  return job;
+}
+
+/** The job as SeaX shows it now, after the due files (this job's and the outbox's) are written. */
+export async function pollExport(ctx: CoreContext, outbox: Outbox, job: SeasaltJob): Promise<ExportJob> {
+  const now = ctx.clock.now();
+  await ctx.jobs.settle(dueJobs([job, ...outbox.pendingJobs()], now), SETTLE_MS);
+  outbox.observe(now);
+  return jobState(ctx, job, now).body;
+}
+
+/** Records the emails of jobs finished by now, after their due files are written. */
+export async function observeOutbox(ctx: CoreContext, outbox: Outbox): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.jobs.settle(dueJobs(outbox.pendingJobs(), now), SETTLE_MS);
+  outbox.observe(now);
+}

@@ -1,0 +1,60 @@
+/**
+ * The business of get-signed-urls, apart from HTTP: check that the day is finalized, make (or find) its files, and
+ * sign one link per file. Scenarios, in this vendor's terms (it has no jobs): a slow export finalizes later, a stuck
+ * one never, a failed one answers the documented 500, an empty one has no files (404), and file effects mark the
+ * links handed out.
+ */
+import type { z } from 'zod';
+import type { CoreContext } from '../../core/context.js';
+import type { JobEffects } from '../../core/jobs.js';
+import type { ZendeskTenant } from './auth.js';
+import { instanceAccountId } from './catalogue.js';
+import { notFound, zendeskError } from './errors.js';
+import { BUCKETS, type DayFiles, SERVICE_ACCOUNT } from './export-file.js';
+import type { WorldRef } from './generator.js';
+import { checkDay, finalizedAt } from './lifecycle.js';
+import { type SignedUrlsBody, TTL_DEFAULT } from './schemas.js';
+import { zendeskSettings } from './settings.js';
+
+/**
+ * The label of the links' X-Goog-Algorithm: real links are signed by a service account (RSA). The signature itself is
+ * HMAC-SHA256 (core/signing), which this server verifies; clients treat it as opaque (README).
+ */
+export const LINK_ALGORITHM = 'GOOG4-RSA-SHA256';
+
+/** The signed links to the files of `body.date`, valid `body.ttl` minutes (a day by default). */
+export async function signedUrls(
+  ctx: CoreContext,
+  files: DayFiles,
+  tenant: ZendeskTenant,
+  body: z.output<typeof SignedUrlsBody>,
+  effects: JobEffects | undefined,
+): Promise<string[]> {
+  const { region, org, bot } = tenant;
+  const { date, ttl = TTL_DEFAULT } = body;
+  const now = ctx.clock.now();
+  const { ZENDESK_FINALIZE_DELAY_MINUTES: finalizeDelay, ZENDESK_SHARD_SIZE: shardSize } = zendeskSettings(ctx.config);
+  const job = effects?.job ?? {};
+  if (job.outcome === 'failed') throw zendeskError(500, job.error ?? 'Internal Server Error');
+  const extraSeconds = (job.queued_seconds ?? 0) + (job.running_seconds ?? 0);
+  const delayMinutes = job.outcome === 'stuck' ? Number.MAX_SAFE_INTEGER / 120_000 : finalizeDelay + extraSeconds / 60;
+  checkDay(date, now, delayMinutes);
+  const world: WorldRef = {
+    seed: ctx.config.SEED,
+    orgId: org.organization_id,
+    botId: bot.bot_id,
+    botName: bot.bot_name,
+    volume: ctx.config.WORLD_DAILY_VOLUME * bot.volume,
+    instanceAccountId: instanceAccountId(ctx.config.SEED, org.organization_id),
+  };
+  const objects = await files.get({ region, world, date, shardSize, lastModified: finalizedAt(date, finalizeDelay) });
+  if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data') throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
+  // Signed now, in whole seconds (X-Goog-Date has no fraction), so a link dies exactly ttl minutes after it.
+  const signedAt = Math.floor(now / 1000) * 1000;
+  // The links handed out now carry this request's file faults (or none: a later plain request clears them).
+  const fileEffect = effects && Object.keys(effects.file).length > 0 ? effects.file : undefined;
+  for (const o of objects) o.fault = fileEffect ? { effect: fileEffect, issuedAt: signedAt, served: [] } : undefined;
+  return objects.map((o) =>
+    ctx.signer.gcsV4({ accessKeyId: SERVICE_ACCOUNT, bucket: BUCKETS[region], key: o.key, signedAt, expiresSeconds: ttl * 60, algorithm: LINK_ALGORITHM }),
+  );
+}
