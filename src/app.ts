@@ -20,6 +20,7 @@ import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
+import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
 import { sweep } from './core/retention.js';
@@ -69,7 +70,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     config,
     clock,
     store,
-    signer: new LinkSigner(config.SEED, () => publicUrl),
+    signer: new LinkSigner(resolveLinkSecret(config), () => publicUrl),
     jobs: new JobStore(() => clock.now()),
     journal: new Journal(config.JOURNAL_LIMIT),
     scenarios: new ScenarioStore(config.SEED),
