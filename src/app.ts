@@ -169,7 +169,6 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     persistence = new Persistence(config.DATA_DIR, { clock, jobs: ctx.jobs, store, scenarios: ctx.scenarios, limiter: ctx.limiter, journal: ctx.journal, vendorState });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
     await persistence.load((job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx));
-    ctx.jobs.onSettled = () => ctx.changed();
     // Any request may change state (a job, a scenario counter, the journal): save soon after.
     app.addHook('onResponse', (_request, _reply, done) => {
       persistence!.changed();

@@ -3,12 +3,15 @@
  * to DATA_DIR/state.json; generated files live in DATA_DIR/objects. Saving is atomic (write a temporary file, fsync,
  * rename over the old one, fsync the folder), so a kill -9 at any moment leaves the previous or the new state, never
  * half of one. Saves are coalesced: at most one every SAVE_INTERVAL_MS while something changed, and one on close.
+ * Between two saves, what must not be lost (accepted jobs, finished work, written objects, resets) goes to the
+ * append-only DATA_DIR/jobs.log (job-log.ts) as it happens; a load replays the log over state.json.
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from './clock.js';
-import type { JobStore, SavedJob } from './jobs.js';
+import { JobLog, type LogRecord } from './job-log.js';
+import { type JobStore, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
 import type { Scenario, ScenarioStore } from './scenarios/store.js';
@@ -27,6 +30,8 @@ export interface SavedState {
   limits: { default: boolean; switches: Record<string, boolean> };
   journal: { entries: JournalEntry[]; nextId: number };
   vendors: Record<string, unknown>;
+  /** The number of the last jobs.log record this state holds. */
+  log?: number;
 }
 
 export interface Persisted {
@@ -44,6 +49,7 @@ export class Persistence {
   private saving: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly file: string;
+  private readonly log: JobLog;
   private closed = false;
   /** Where a failed save is reported (the server's logger). */
   onError: (err: Error) => void = () => undefined;
@@ -53,28 +59,54 @@ export class Persistence {
     private readonly parts: Persisted,
   ) {
     this.file = join(dir, 'state.json');
+    this.log = new JobLog(join(dir, 'jobs.log'));
   }
 
   /** Loads the saved state, if any; `resume` rebuilds the work of jobs that had not finished. */
   async load(resume: Parameters<JobStore['restore']>[1]): Promise<boolean> {
     await mkdir(this.dir, { recursive: true });
-    let text: string;
+    let text: string | undefined;
     try {
       text = await readFile(this.file, 'utf8');
     } catch {
-      return false;
+      text = undefined;
     }
-    const state = JSON.parse(text) as SavedState;
-    if (state.version !== STATE_VERSION) throw new Error(`DATA_DIR: ${this.file} has state version ${state.version}, expected ${STATE_VERSION}`);
+    const state = text === undefined ? undefined : (JSON.parse(text) as SavedState);
+    if (state && state.version !== STATE_VERSION) throw new Error(`DATA_DIR: ${this.file} has state version ${state.version}, expected ${STATE_VERSION}`);
+    const logged = this.log.read(state?.log ?? 0);
     const p = this.parts;
-    p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (Date.now() - state.clock.real), state.clock.frozen);
-    p.store.restore(state.objects);
-    p.jobs.restore(state.jobs, resume);
-    p.scenarios.restore(state.scenarios);
-    p.limiter.restore(state.limits);
-    p.journal.restore(state.journal);
-    for (const [key, part] of p.vendorState) if (key in state.vendors) part.load(state.vendors[key]);
-    return true;
+    if (state) {
+      p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (Date.now() - state.clock.real), state.clock.frozen);
+      p.scenarios.restore(state.scenarios);
+      p.limiter.restore(state.limits);
+      p.journal.restore(state.journal);
+      for (const [key, part] of p.vendorState) if (key in state.vendors) part.load(state.vendors[key]);
+    }
+    const merged = replay(state?.jobs ?? { jobs: [], created: {}, seq: 0 }, state?.objects ?? [], logged.records);
+    p.store.restore(merged.objects);
+    p.jobs.restore(merged.jobs, resume);
+    this.log.open(logged.last, logged.validBytes);
+    this.record();
+    return state !== undefined || logged.records.length > 0;
+  }
+
+  /** From now on, what must survive a crash goes to the log as it happens. */
+  private record(): void {
+    const { jobs, store } = this.parts;
+    // Before the job is visible to anyone, fsynced: its 2xx leaves only once it is on disk. A failure fails the create.
+    jobs.onAccept = (job, created) => this.log.append({ accept: savedJobOf(job), created }, true);
+    // The rest only needs to survive a kill (the OS has it once written); a failure is logged and the next save has it.
+    const append = (entry: Parameters<JobLog['append']>[0]) => {
+      try {
+        this.log.append(entry);
+      } catch (err) {
+        this.onError(err as Error);
+      }
+      this.changed();
+    };
+    jobs.onSettled = (job) => append({ settled: { id: job.id, generation: savedJobOf(job).generation } });
+    jobs.onCleared = () => append({ reset: true });
+    store.onPut = (object) => append({ object });
   }
 
   /** Marks state as changed; a save follows within SAVE_INTERVAL_MS. */
@@ -103,6 +135,7 @@ export class Persistence {
     this.dirty = true;
     await this.flush();
     this.closed = true;
+    this.log.close();
   }
 
   private snapshot(): SavedState {
@@ -116,14 +149,16 @@ export class Persistence {
       limits: p.limiter.state(),
       journal: p.journal.snapshot(),
       vendors: Object.fromEntries([...p.vendorState].map(([k, v]) => [k, v.save()])),
+      log: this.log.position,
     };
   }
 
   private async write(): Promise<void> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const handle = await open(tmp, 'w');
+    const state = this.snapshot();
     try {
-      await handle.writeFile(JSON.stringify(this.snapshot()));
+      await handle.writeFile(JSON.stringify(state));
       await handle.sync();
     } finally {
       await handle.close();
@@ -136,5 +171,36 @@ export class Persistence {
     } finally {
       closeSync(dirFd);
     }
+    // The log's records up to this save are in state.json now.
+    this.log.compact(state.log ?? 0);
   }
+}
+
+/**
+ * Puts the log's records after a save over that save: accepted jobs (with their vendor's count, so ids are never handed
+ * out twice), their finished work, written objects; a reset forgets everything before it.
+ */
+function replay(saved: SavedState['jobs'], savedObjects: StoredObject[], records: LogRecord[]): { jobs: SavedState['jobs']; objects: StoredObject[] } {
+  let jobs = new Map(saved.jobs.map((j) => [j.id, j]));
+  let created = { ...saved.created };
+  let seq = saved.seq;
+  let objects = new Map(savedObjects.map((o) => [`${o.bucket}/${o.key}`, o]));
+  for (const r of records) {
+    if ('accept' in r) {
+      jobs.set(r.accept.id, r.accept);
+      created[r.accept.vendor] = Math.max(created[r.accept.vendor] ?? 0, r.created);
+      seq = Math.max(seq, r.accept.seq);
+    } else if ('settled' in r) {
+      const job = jobs.get(r.settled.id);
+      if (job) jobs.set(job.id, { ...job, generation: r.settled.generation });
+    } else if ('object' in r) {
+      objects.set(`${r.object.bucket}/${r.object.key}`, r.object);
+    } else {
+      jobs = new Map();
+      created = {};
+      seq = 0;
+      objects = new Map();
+    }
+  }
+  return { jobs: { jobs: [...jobs.values()], created, seq }, objects: [...objects.values()] };
 }

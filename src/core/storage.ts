@@ -43,6 +43,8 @@ export class ObjectStore {
   private readonly accessed = new Map<string, number>();
   /** The clock, for access times; set by the app. */
   now: () => number = Date.now;
+  /** Called once an object is in place (persistence logs it, so its links work after a crash). */
+  onPut: (object: StoredObject) => void = () => undefined;
   private readonly root: string;
   private tmpCounter = 0;
   /** A folder of our own (no DATA_DIR): removed on close. A DATA_DIR is kept. */
@@ -114,6 +116,7 @@ export class ObjectStore {
     const object: StoredObject = { ...meta, size, etag: `"${md5.digest('hex')}"` };
     this.objects.set(`${meta.bucket}/${meta.key}`, object);
     this.accessed.set(`${meta.bucket}/${meta.key}`, this.now());
+    this.onPut(object);
     return object;
   }
 
