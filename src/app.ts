@@ -134,6 +134,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     },
   };
   app.decorate('mock', state);
+  ctx.jobs.onFault = (job, err) => app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await persistence?.close();
@@ -168,7 +169,11 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, { clock, jobs: ctx.jobs, store, scenarios: ctx.scenarios, limiter: ctx.limiter, journal: ctx.journal, vendorState });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
-    await persistence.load((job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx));
+    await persistence.load({
+      resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),
+      recover: config.RECOVER,
+      warn: (message) => app.log.warn(message),
+    });
     // Any request may change state (a job, a scenario counter, the journal): save soon after.
     app.addHook('onResponse', (_request, _reply, done) => {
       persistence!.changed();

@@ -8,7 +8,9 @@
  * jobs, objects), while an append costs one small write (and one fdatasync) whatever the state's size.
  */
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { z } from 'zod';
 import { ConfigError } from '../config.js';
+import { SavedJobSchema, StoredObjectSchema } from './state-schema.js';
 import type { SavedJob } from './jobs.js';
 import type { StoredObject } from './storage.js';
 
@@ -19,15 +21,14 @@ export type LogEntry =
   | { reset: true };
 export type LogRecord = LogEntry & { n: number };
 
-const isRecord = (v: unknown): v is LogRecord => {
-  if (typeof v !== 'object' || v === null || !Number.isSafeInteger((v as { n?: unknown }).n)) return false;
-  const r = v as Record<string, unknown>;
-  const obj = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if ('accept' in r) return obj(r.accept) && typeof (r.accept as { id?: unknown }).id === 'string' && Number.isSafeInteger(r.created);
-  if ('settled' in r) return obj(r.settled) && typeof (r.settled as { id?: unknown }).id === 'string' && obj((r.settled as { generation?: unknown }).generation);
-  if ('object' in r) return obj(r.object) && typeof (r.object as { bucket?: unknown }).bucket === 'string' && typeof (r.object as { key?: unknown }).key === 'string';
-  return r.reset === true;
-};
+/** A record as the load checks it: the same field rules as state.json. */
+const LogRecordSchema = z.union([
+  z.object({ n: z.number().int(), accept: SavedJobSchema, created: z.number().int().min(1) }),
+  z.object({ n: z.number().int(), settled: z.object({ id: z.string(), generation: SavedJobSchema.shape.generation }) }),
+  z.object({ n: z.number().int(), object: StoredObjectSchema }),
+  z.object({ n: z.number().int(), reset: z.literal(true) }),
+]);
+const isRecord = (v: unknown): v is LogRecord => LogRecordSchema.safeParse(v).success;
 
 export class JobLog {
   private fd: number | undefined;

@@ -160,6 +160,8 @@ export class JobStore {
    * there, before any answer names it. If it throws, the job is not created and no id is used up.
    */
   onAccept: (job: Job, created: number) => void = () => undefined;
+  /** Called when a job's work fails on a system error (ENOSPC, EIO…): the detail goes to the log. */
+  onFault: (job: Job, err: Error) => void = () => undefined;
   /** Called when every job is forgotten (reset), for persistence's log. */
   onCleared: () => void = () => undefined;
 
@@ -191,7 +193,9 @@ export class JobStore {
         generation.progress = 1;
       } catch (err) {
         generation.state = 'error';
-        generation.error = (err as Error).message;
+        // A system error (a full disk) is no message for a client: the vendor's own failure wording shows instead.
+        generation.error = isSystemError(err) ? undefined : (err as Error).message;
+        if (isSystemError(err)) this.onFault(job as Job, err as Error);
       }
       generation.finishedAt = this.now();
       this.onSettled(job as Job);
@@ -285,6 +289,10 @@ export class JobStore {
     await this.queue;
   }
 }
+
+/** An error from the operating system (it has a code and a syscall), as opposed to one the work itself raised. */
+export const isSystemError = (err: unknown): boolean =>
+  typeof (err as NodeJS.ErrnoException | null)?.code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
 
 /** Yields to the event loop every `every` iterations; generators call it between records. */
 export function yielder(every: number): (i: number) => Promise<void> | undefined {

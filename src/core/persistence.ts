@@ -6,15 +6,18 @@
  * Between two saves, what must not be lost (accepted jobs, finished work, written objects, resets) goes to the
  * append-only DATA_DIR/jobs.log (job-log.ts) as it happens; a load replays the log over state.json.
  */
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from '../config.js';
 import type { Clock } from './clock.js';
 import { JobLog, type LogRecord } from './job-log.js';
 import { type JobStore, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
 import type { Scenario, ScenarioStore } from './scenarios/store.js';
+import { firstIssue, SavedStateSchema } from './state-schema.js';
 import type { ObjectStore, StoredObject } from './storage.js';
 
 const SAVE_INTERVAL_MS = 250;
@@ -32,6 +35,15 @@ export interface SavedState {
   vendors: Record<string, unknown>;
   /** The number of the last jobs.log record this state holds. */
   log?: number;
+}
+
+export interface LoadOptions {
+  /** Rebuilds the work of a job (its vendor's resumeJob), for jobs that had not finished and files that vanished. */
+  resume: Parameters<JobStore['restore']>[1];
+  /** RECOVER: move a state file that cannot be loaded aside and start clean, instead of refusing to start. */
+  recover: boolean;
+  /** Where what the load did is reported (the server's log, at warn level). */
+  warn: (message: string) => void;
 }
 
 export interface Persisted {
@@ -62,32 +74,113 @@ export class Persistence {
     this.log = new JobLog(join(dir, 'jobs.log'));
   }
 
-  /** Loads the saved state, if any; `resume` rebuilds the work of jobs that had not finished. */
-  async load(resume: Parameters<JobStore['restore']>[1]): Promise<boolean> {
+  /**
+   * Loads the saved state, if any, and the job log after it. A file that cannot be loaded is a ConfigError naming the
+   * file and the field (the CLI exits 2), or with `recover` is moved aside for a clean start. Leftovers of a kill
+   * (temporary and .partial files) are removed first; a finished job whose file vanished gets it written again.
+   */
+  async load(opts: LoadOptions): Promise<boolean> {
     await mkdir(this.dir, { recursive: true });
-    let text: string | undefined;
+    this.removeLeftovers();
+    let loaded: Awaited<ReturnType<Persistence['read']>>;
     try {
-      text = await readFile(this.file, 'utf8');
-    } catch {
-      text = undefined;
+      loaded = await this.read();
+    } catch (err) {
+      if (!(err instanceof ConfigError) || !opts.recover) throw err;
+      const moved = this.moveAside();
+      opts.warn(`${err.message}. RECOVER: moved ${moved.join(' and ')} aside and started with an empty state`);
+      loaded = await this.read();
     }
-    const state = text === undefined ? undefined : (JSON.parse(text) as SavedState);
-    if (state && state.version !== STATE_VERSION) throw new Error(`DATA_DIR: ${this.file} has state version ${state.version}, expected ${STATE_VERSION}`);
-    const logged = this.log.read(state?.log ?? 0);
+    const { state, logged } = loaded;
     const p = this.parts;
     if (state) {
       p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (Date.now() - state.clock.real), state.clock.frozen);
-      p.scenarios.restore(state.scenarios);
+      p.scenarios.restore(state.scenarios as Scenario[]);
       p.limiter.restore(state.limits);
-      p.journal.restore(state.journal);
-      for (const [key, part] of p.vendorState) if (key in state.vendors) part.load(state.vendors[key]);
+      p.journal.restore(state.journal as unknown as SavedState['journal']);
+      for (const [key, part] of p.vendorState) {
+        if (!(key in state.vendors)) continue;
+        try {
+          part.load(state.vendors[key]);
+        } catch (err) {
+          const problem = `DATA_DIR: ${this.file}: vendors.${key}: ${(err as Error).message}`;
+          if (!opts.recover) throw new ConfigError(problem);
+          opts.warn(`${problem}. RECOVER: started without it`);
+        }
+      }
     }
-    const merged = replay(state?.jobs ?? { jobs: [], created: {}, seq: 0 }, state?.objects ?? [], logged.records);
-    p.store.restore(merged.objects);
-    p.jobs.restore(merged.jobs, resume);
+    const merged = replay((state?.jobs as SavedState['jobs'] | undefined) ?? { jobs: [], created: {}, seq: 0 }, (state?.objects as StoredObject[] | undefined) ?? [], logged.records);
+    const vanished = p.store.restore(merged.objects);
+    p.jobs.restore(merged.jobs, opts.resume);
+    await this.regenerate(vanished, opts);
     this.log.open(logged.last, logged.validBytes);
     this.record();
     return state !== undefined || logged.records.length > 0;
+  }
+
+  /** state.json and the job log, checked field by field; throws ConfigError naming the file and the field. */
+  private async read(): Promise<{ state: z.output<typeof SavedStateSchema> | undefined; logged: ReturnType<JobLog['read']> }> {
+    let text: string | undefined;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`DATA_DIR: cannot read ${this.file}: ${(err as Error).message}`);
+    }
+    let state: z.output<typeof SavedStateSchema> | undefined;
+    if (text !== undefined) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (err) {
+        throw new ConfigError(`DATA_DIR: ${this.file}: not valid JSON (${(err as Error).message})`);
+      }
+      const version = (raw as { version?: unknown } | null)?.version;
+      if (version !== STATE_VERSION) throw new ConfigError(`DATA_DIR: ${this.file}: version: expected ${STATE_VERSION}, found ${JSON.stringify(version) ?? 'none'}`);
+      const parsed = SavedStateSchema.safeParse(raw);
+      if (!parsed.success) throw new ConfigError(`DATA_DIR: ${this.file}: ${firstIssue(parsed.error)}`);
+      state = parsed.data;
+    }
+    return { state, logged: this.log.read(state?.log ?? 0) };
+  }
+
+  /** Moves state.json and the job log aside (RECOVER); returns where they went. */
+  private moveAside(): string[] {
+    const suffix = `.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const moved: string[] = [];
+    for (const file of [this.file, this.log.file]) {
+      if (!existsSync(file)) continue;
+      renameSync(file, `${file}${suffix}`);
+      moved.push(`${file} to ${file}${suffix}`);
+    }
+    return moved;
+  }
+
+  /** Temporary files of saves a kill cut short, and half-written objects. */
+  private removeLeftovers(): void {
+    for (const name of readdirSync(this.dir)) if (/\.\d+\.tmp$/.test(name)) rmSync(join(this.dir, name), { force: true });
+    this.parts.store.removePartials();
+  }
+
+  /**
+   * A finished job whose file vanished from disk gets it written again (the world is a pure function of the seed, so
+   * the bytes and the link are the same), before the server answers; if it cannot be, the job ends failed in the
+   * vendor's own words. Both are logged.
+   */
+  private async regenerate(vanished: StoredObject[], opts: LoadOptions): Promise<void> {
+    const ids = new Set(vanished.map((o) => o.owner?.jobId).filter((id): id is string => id !== undefined));
+    for (const id of ids) {
+      const job = this.parts.jobs.get(id);
+      if (!job || job.generation.state !== 'done') continue;
+      const task = opts.resume(job);
+      opts.warn(`DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`);
+      try {
+        if (!task) throw new Error(`${job.vendor} cannot regenerate its files`);
+        job.generation.result = await task(() => undefined);
+      } catch (err) {
+        opts.warn(`DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`);
+        Object.assign(job.generation, { state: 'error', error: undefined });
+      }
+    }
   }
 
   /** From now on, what must survive a crash goes to the log as it happens. */

@@ -4,7 +4,7 @@
  * while streaming, so nothing is ever held whole in memory.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,9 +60,23 @@ export class ObjectStore {
     return [...this.objects.values()];
   }
 
-  /** Puts a saved index back, keeping only objects whose file is still there. */
-  restore(objects: readonly StoredObject[]): void {
-    for (const o of objects) if (existsSync(this.pathOf(o.bucket, o.key))) this.objects.set(`${o.bucket}/${o.key}`, o);
+  /** Puts a saved index back, keeping only objects whose file is still there; returns those whose file vanished. */
+  restore(objects: readonly StoredObject[]): StoredObject[] {
+    const vanished: StoredObject[] = [];
+    for (const o of objects) {
+      if (existsSync(this.pathOf(o.bucket, o.key))) this.objects.set(`${o.bucket}/${o.key}`, o);
+      else vanished.push(o);
+    }
+    return vanished;
+  }
+
+  /** Removes half-written objects (`….partial`) a kill left behind; they are never part of the index. */
+  removePartials(): void {
+    const folder = join(this.root, 'objects');
+    if (!existsSync(folder)) return;
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+      if (name.endsWith('.partial')) rmSync(join(folder, name), { force: true });
+    }
   }
 
   private pathOf(bucket: string, key: string): string {
