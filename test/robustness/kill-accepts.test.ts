@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { advance, download, spawnCli, testApp } from '../helpers.js';
+import * as kore from '../vendors/kore/kore.js';
+import * as seasalt from '../vendors/seasalt/seasalt.js';
 import { BASE, BODY, details } from '../vendors/sendbird/sendbird.js';
+import * as zendesk from '../vendors/zendesk/zendesk.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -62,4 +65,35 @@ describe('kill -9 right after a create', () => {
       await app.close();
     });
   }
+});
+
+describe('kill -9 right after links are handed out', () => {
+  it('every link of all four vendors answers the same bytes after the restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aem-kill-'));
+    dirs.push(dir);
+    const { child, url } = await spawnCli(['--data-dir', dir]);
+    const json = { 'content-type': 'application/json' };
+    const koreAuth = { auth: await kore.token(), ...json };
+    const sb = await call(url, BASE, { method: 'POST', headers: HEADERS, body: ONE_DAY });
+    const ss = await call(url, seasalt.BASE, { method: 'POST', headers: { ...seasalt.KEY, ...json }, body: JSON.stringify(seasalt.BODY) });
+    const ko = await call(url, kore.EXPORT(), { method: 'POST', headers: koreAuth, body: JSON.stringify({ filters: { from: '2025-04-07', to: '2025-04-07' } }) });
+    await call(url, '/__admin/clock/advance', { method: 'POST', headers: json, body: '{"seconds":60}' });
+    const links = [
+      (await call(url, `${BASE}/${sb.export_id}`, { headers: HEADERS })).export_file.url as string,
+      (await call(url, `${seasalt.BASE}/${ss.export_job_id}`, { headers: seasalt.KEY })).presigned_url as string,
+      ...((await call(url, kore.JOB(ko._id), { headers: koreAuth })).analyticsFragments as Array<{ fileUrl: string }>).map((f) => f.fileUrl),
+      ...((await call(url, zendesk.EU, { method: 'POST', headers: { ...zendesk.HEADERS, ...json }, body: JSON.stringify({ date: zendesk.YESTERDAY }) })).urls as string[]),
+    ];
+    const bytes = await Promise.all(links.map(async (l) => Buffer.from(await (await fetch(l)).arrayBuffer())));
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+
+    const app = await testApp({ DATA_DIR: dir, LINK_SECRET: undefined });
+    for (const [i, link] of links.entries()) {
+      const res = await download(app, link);
+      expect(res.statusCode, `${link}: ${res.body}`).toBe(200);
+      expect(res.rawPayload.equals(bytes[i]!)).toBe(true);
+    }
+    await app.close();
+  });
 });
