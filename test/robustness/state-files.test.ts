@@ -153,6 +153,24 @@ describe('what a load did is logged', () => {
 });
 
 describe('a full disk', () => {
+  it('a create that cannot be put on disk answers the vendor’s 500 and uses no id', async () => {
+    const app = await testApp({ DATA_DIR: dataDir() });
+    const jobs = app.mock.ctx.jobs;
+    const logAccept = jobs.onAccept;
+    jobs.onAccept = () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+    };
+    const res = await app.inject({ method: 'POST', url: sendbird.BASE, headers: sendbird.TOKEN, payload: sendbird.BODY });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('ENOSPC');
+    expect(jobs.all()).toHaveLength(0);
+    jobs.onAccept = logAccept;
+    const next = await sendbird.create(app);
+    expect(jobs.count('sendbird')).toBe(1);
+    expect(next.export_id).toBe(jobs.all()[0]!.id);
+    await app.close();
+  });
+
   it('fails the job in the vendor’s own words; the detail goes to the log', async () => {
     const app = await testApp();
     const error = vi.spyOn(app.log, 'error');
