@@ -173,6 +173,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
       resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),
       recover: config.RECOVER,
       warn: (message) => app.log.warn(message),
+      check: (job) => void vendors.find((v) => v.id === job.vendor)?.describeJob?.(job, clock.now(), ctx),
     });
     // Any request may change state (a job, a scenario counter, the journal): save soon after.
     app.addHook('onResponse', (_request, _reply, done) => {

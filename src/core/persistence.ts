@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { ConfigError } from '../config.js';
 import type { Clock } from './clock.js';
 import { JobLog, type LogRecord } from './job-log.js';
-import { type JobStore, type SavedJob, savedJobOf } from './jobs.js';
+import { type Job, type JobStore, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
 import type { Scenario, ScenarioStore } from './scenarios/store.js';
@@ -44,6 +44,8 @@ export interface LoadOptions {
   recover: boolean;
   /** Where what the load did is reported (the server's log, at warn level). */
   warn: (message: string) => void;
+  /** Reads a job as its vendor shows it; throws when the job's record is one the vendor cannot read. */
+  check?: (job: Job) => void;
 }
 
 export interface Persisted {
@@ -110,12 +112,29 @@ export class Persistence {
       }
     }
     const merged = replay((state?.jobs as SavedState['jobs'] | undefined) ?? { jobs: [], created: {}, seq: 0 }, (state?.objects as StoredObject[] | undefined) ?? [], logged.records);
+    merged.jobs.jobs = merged.jobs.jobs.filter((job) => this.readable(job, opts));
     const vanished = p.store.restore(merged.objects);
     p.jobs.restore(merged.jobs, opts.resume);
     await this.regenerate(vanished, opts);
     this.log.open(logged.last, logged.validBytes);
     this.record();
     return state !== undefined || logged.records.length > 0;
+  }
+
+  /**
+   * Whether the job's vendor can read it (its parameters are the vendor's own, so only the vendor can tell). Checked on
+   * a copy: reading a job may mark it. An unreadable job is a ConfigError, or with RECOVER is dropped with a warning.
+   */
+  private readable(job: SavedJob, opts: LoadOptions): boolean {
+    try {
+      opts.check?.({ ...structuredClone(job), generation: { ...structuredClone(job.generation), promise: Promise.resolve() } });
+      return true;
+    } catch (err) {
+      const problem = `DATA_DIR: ${this.file}: job ${job.id} (${job.vendor}) cannot be read by its vendor (${(err as Error).message})`;
+      if (!opts.recover) throw new ConfigError(problem);
+      opts.warn(`${problem}. RECOVER: dropped it`);
+      return false;
+    }
   }
 
   /** state.json and the job log, checked field by field; throws ConfigError naming the file and the field. */

@@ -75,6 +75,16 @@ describe('a state file that cannot be loaded', () => {
     await expect(testApp({ DATA_DIR: dir })).rejects.toThrow(`${state}: clock`);
   });
 
+  it('a job its vendor cannot read (broken parameters): names the file and the job, or drops it with RECOVER', async () => {
+    const { dir, state, done } = await savedDir();
+    editState(state, (s) => (s.jobs.jobs[0].params = { world: 'none' }));
+    await expect(testApp({ DATA_DIR: dir })).rejects.toThrow(`${state}: job ${done.export_id} (sendbird)`);
+    const app = await testApp({ DATA_DIR: dir, RECOVER: true });
+    expect((await app.inject({ url: '/__admin/jobs' })).json().jobs).toEqual([]);
+    expect((await sendbird.create(app)).export_id).not.toBe(done.export_id);
+    await app.close();
+  });
+
   it('a damaged line inside jobs.log: names the file and the line', async () => {
     const dir = dataDir();
     writeFileSync(join(dir, 'jobs.log'), '{"n":1,"reset":true}\nnot a record\n{"n":3,"reset":true}\n');
