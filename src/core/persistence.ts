@@ -237,7 +237,13 @@ export class Persistence {
     while (this.saving) await this.saving;
     if (!this.dirty) return;
     this.dirty = false;
-    this.saving = this.write().finally(() => (this.saving = undefined));
+    this.saving = this.write()
+      .catch((err: unknown) => {
+        // Nothing was replaced (a full disk, say): the next change saves everything again.
+        this.dirty = true;
+        throw err;
+      })
+      .finally(() => (this.saving = undefined));
     await this.saving;
   }
 
