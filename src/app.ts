@@ -24,6 +24,7 @@ import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
 import { sweep } from './core/retention.js';
+import { rewriteVanished } from './core/vanished-files.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import type { VendorModule } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     },
   };
   app.decorate('mock', state);
+  store.onVanished = rewriteVanished(ctx, vendors, app.log);
   ctx.jobs.onFault = (job, err) => app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);

@@ -45,6 +45,8 @@ export class ObjectStore {
   now: () => number = Date.now;
   /** Called once an object is in place (persistence logs it, so its links work after a crash). */
   onPut: (object: StoredObject) => void = () => undefined;
+  /** Called when an object's file is found gone from disk (the app logs it and has it written again). */
+  onVanished: (object: StoredObject) => void = () => undefined;
   private readonly root: string;
   private tmpCounter = 0;
   /** A folder of our own (no DATA_DIR): removed on close. A DATA_DIR is kept. */
@@ -86,7 +88,15 @@ export class ObjectStore {
   head(bucket: string, key: string): StoredObject | undefined {
     const id = `${bucket}/${key}`;
     const object = this.objects.get(id);
-    if (object) this.accessed.set(id, this.now());
+    if (!object) return undefined;
+    // Deleted behind our back: forget it (storage then answers its own NoSuchKey, not a failed read) and say so.
+    if (!existsSync(this.pathOf(bucket, key))) {
+      this.objects.delete(id);
+      this.accessed.delete(id);
+      this.onVanished(object);
+      return undefined;
+    }
+    this.accessed.set(id, this.now());
     return object;
   }
 

@@ -131,6 +131,33 @@ describe('leftovers and lost files', () => {
   });
 });
 
+describe('a file deleted while the server runs', () => {
+  it('answers the storage’s NoSuchKey (not a 500 naming a path), logs it, and writes the file again', async () => {
+    const dir = dataDir();
+    const app = await testApp({ DATA_DIR: dir });
+    const warn = vi.spyOn(app.log, 'warn');
+    const id = await seasalt.create(app);
+    await advance(app, 60);
+    const job = await seasalt.poll(app, id);
+    const bytes = (await download(app, job.presigned_url)).rawPayload;
+    const objects = join(dir, 'objects');
+    rmSync(join(objects, readdirSync(objects, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.zip'))!));
+
+    const gone = await download(app, job.presigned_url);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toContain('<Code>NoSuchKey</Code>');
+    expect(gone.body).not.toContain(dir);
+    expect(JSON.stringify(warn.mock.calls)).toContain(id);
+    // The job still reads finished, and its file comes back byte for byte under the same link.
+    await app.mock.ctx.jobs.get(id)!.generation.promise;
+    expect(await seasalt.poll(app, id)).toEqual(job);
+    const back = await download(app, job.presigned_url);
+    expect(back.statusCode).toBe(200);
+    expect(back.rawPayload.equals(bytes)).toBe(true);
+    await app.close();
+  });
+});
+
 /** Starts the real CLI on `dir`, returns what it printed up to "listening on", and stops it. */
 async function startupOutput(dir: string, flags: string[] = []): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'warn', '--data-dir', dir, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
