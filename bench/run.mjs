@@ -10,11 +10,15 @@
  *   polling      each vendor's status route, 50 connections (autocannon, BENCH_SECONDS each, 3 rounds) vs bare Fastify
  *   generation   each vendor's large export: records/s, MB/s, peak RSS vs serialising (and zipping) pre-built records
  *   download     a 1 GB object through a signed link vs a bare Node HTTP server streaming the same file; a Range read
+ *   create       latency of a Sendbird create over HTTP, without and with DATA_DIR (where the job is logged and fsynced
+ *                before its 2xx leaves)
  *   scale        memory and response time with 10,000 jobs alive
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -24,7 +28,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const only = (process.env.BENCH_ONLY ?? 'cold,library,polling,generation,download,scale').split(',');
+const only = (process.env.BENCH_ONLY ?? 'cold,library,polling,generation,download,create,scale').split(',');
 const results = {};
 const rows = [];
 /** Prints each row as it is measured, and keeps the results on disk, so a long run that is stopped loses nothing. */
@@ -190,6 +194,40 @@ if (only.includes('download')) {
   results.download = d;
   push([`Download: ${(d.size / 1e9).toFixed(2)} GB through a signed S3 link (MB/s)`, fmt(stats(d.mock)), `bare Node HTTP ${fmt(stats(d.bare))}`, `**${(median(d.mock) / median(d.bare)).toFixed(2)}**; all complete: ${d.ok}`]);
   push(['Download: 1 MiB Range read from the middle', `${d.range.ms.toFixed(1)} ms`, `status ${d.range.status}`, `${d.range.bytes} bytes`]);
+}
+
+if (only.includes('create')) {
+  const creates = Math.max(100, Math.round(1000 * SCALE));
+  const measure = async (env) => {
+    const port = await freePort();
+    const c = startMock(port, env);
+    await waitHealthy(port);
+    const flow = FLOWS.find((f) => f.vendor === 'sendbird');
+    const body = JSON.stringify({ type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
+    const headers = { ...flow.headers, 'content-type': 'application/json' };
+    const times = [];
+    for (let i = 0; i < creates; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}${flow.base}`, { method: 'POST', headers, body });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`create answered ${res.status}`);
+      times.push(performance.now() - t0);
+    }
+    c.kill('SIGTERM');
+    await once(c, 'exit');
+    const sorted = [...times].sort((a, b) => a - b);
+    return { median: median(times), p99: sorted[Math.floor(sorted.length * 0.99)], max: sorted.at(-1) };
+  };
+  log(`create latency (${creates} creates each)…`);
+  const dir = mkdtempSync(join(tmpdir(), 'aem-bench-'));
+  try {
+    results.create = { memory: await measure({}), dataDir: await measure({ DATA_DIR: dir }) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const { memory: m, dataDir: d } = results.create;
+  const row = (r) => `median ${r.median.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms`;
+  push([`Create: Sendbird POST, ${creates} in a row, with DATA_DIR (logged + fsynced before the 2xx)`, row(d), `without DATA_DIR: ${row(m)}`, `+${(d.median - m.median).toFixed(2)} ms median`]);
 }
 
 if (only.includes('scale')) {

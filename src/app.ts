@@ -20,8 +20,10 @@ import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
+import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
+import { rewriteVanished } from './core/vanished-files.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import type { VendorModule, VendorRegistration } from './core/vendor.js';
@@ -56,7 +58,7 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     config,
     clock,
     store,
-    signer: new LinkSigner(config.SEED, () => publicUrl),
+    signer: new LinkSigner(resolveLinkSecret(config), () => publicUrl),
     jobs: new JobStore(() => clock.now()),
     journal: new Journal(config.JOURNAL_LIMIT),
     scenarios: new ScenarioStore(config.SEED),
@@ -111,6 +113,8 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
 
 
   app.decorate('mock', state);
+  store.onVanished = rewriteVanished(ctx, vendors, app.log);
+  ctx.jobs.onFault = (job, err) => app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await persistence?.close();
@@ -147,8 +151,12 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, { clock, jobs: ctx.jobs, store, scenarios: ctx.scenarios, limiter: ctx.limiter, journal: ctx.journal, vendorState });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
-    await persistence.load((job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx));
-    ctx.jobs.onSettled = () => ctx.changed();
+    await persistence.load({
+      resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),
+      recover: config.RECOVER,
+      warn: (message) => app.log.warn(message),
+      check: (job) => void vendors.find((v) => v.id === job.vendor)?.describeJob?.(job, clock.now(), ctx),
+    });
     // Any request may change state (a job, a scenario counter, the journal): save soon after.
     app.addHook('onResponse', (_request, _reply, done) => {
       persistence!.changed();

@@ -77,6 +77,15 @@ export const SETTINGS = {
     schema: num(z.number().int().min(1).max(100_000)).default(64),
     description: "Downloads served at once; beyond it storage answers its own 503 (clients retry)",
   },
+  LINK_SECRET: {
+    schema: z.string().min(16, 'use at least 16 characters').optional(),
+    description:
+      'Key download links are signed with (default: random per installation, kept in DATA_DIR/link-secret; per process without DATA_DIR). Set it to get the same links from two servers',
+  },
+  RECOVER: {
+    schema: bool.default(false),
+    description: 'On a DATA_DIR state file that cannot be loaded: move it aside and start clean with a warning (default: name the problem and exit 2)',
+  },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters').optional(),
     description: 'When set, every /__admin route requires Authorization: Bearer <token>',

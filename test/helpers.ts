@@ -21,6 +21,8 @@ export async function testApp(overrides: Record<string, unknown> = {}): Promise<
     CLOCK_FROZEN: true,
     LOG_LEVEL: 'silent',
     PUBLIC_URL,
+    // Links are signed with LINK_SECRET, random per process by default: a fixed one keeps responses comparable.
+    LINK_SECRET: 'test-link-secret-0123456789',
     ...overrides,
   }, VENDORS);
   const app = await buildApp(config);

@@ -143,6 +143,8 @@ export type GenerationTask<R> = (report: (fraction: number) => void) => Promise<
 /** A job as written to DATA_DIR: everything but the promise of its running work. */
 export type SavedJob = Omit<Job, 'generation'> & { generation: Omit<Generation<unknown>, 'promise'> };
 
+export const savedJobOf = ({ generation: { promise: _promise, ...gen }, ...rest }: Job): SavedJob => ({ ...rest, generation: gen });
+
 export class JobStore {
   private readonly jobs = new Map<string, Job<any, any>>();
   private seq = 0;
@@ -152,14 +154,26 @@ export class JobStore {
   /** Bumped on reset so that work queued before a reset does not land in the new world. */
   private epoch = 0;
   /** Called when a job's work ends (persistence saves then). */
-  onSettled: () => void = () => undefined;
+  onSettled: (job: Job) => void = () => undefined;
+  /**
+   * Called with a job before it is accepted, with the vendor's count of jobs including it: persistence puts it on disk
+   * there, before any answer names it. If it throws, the job is not created and no id is used up.
+   */
+  onAccept: (job: Job, created: number) => void = () => undefined;
+  /** Called when a job's work fails on a system error (ENOSPC, EIO…): the detail goes to the log. */
+  onFault: (job: Job, err: Error) => void = () => undefined;
+  /** Called when every job is forgotten (reset), for persistence's log. */
+  onCleared: () => void = () => undefined;
 
   constructor(private readonly now: () => number) {}
 
   create<P, R>(init: Omit<Job<P, R>, 'seq' | 'generation'>, task: GenerationTask<R>): Job<P, R> {
     const generation: Generation<R> = { state: 'pending', progress: 0, promise: Promise.resolve() };
-    const job: Job<P, R> = { ...init, seq: ++this.seq, generation };
-    this.created.set(job.vendor, (this.created.get(job.vendor) ?? 0) + 1);
+    const job: Job<P, R> = { ...init, seq: this.seq + 1, generation };
+    const created = (this.created.get(job.vendor) ?? 0) + 1;
+    this.onAccept(job as Job, created);
+    this.seq = job.seq;
+    this.created.set(job.vendor, created);
     this.schedule(job, task);
     this.jobs.set(job.id, job);
     return job;
@@ -179,16 +193,18 @@ export class JobStore {
         generation.progress = 1;
       } catch (err) {
         generation.state = 'error';
-        generation.error = (err as Error).message;
+        // A system error (a full disk) is no message for a client: the vendor's own failure wording shows instead.
+        generation.error = isSystemError(err) ? undefined : (err as Error).message;
+        if (isSystemError(err)) this.onFault(job as Job, err as Error);
       }
       generation.finishedAt = this.now();
-      this.onSettled();
+      this.onSettled(job as Job);
     });
   }
 
   /** Jobs as plain data, for DATA_DIR. */
   snapshot(): { jobs: SavedJob[]; created: Record<string, number>; seq: number } {
-    const jobs = [...this.jobs.values()].map(({ generation: { promise: _promise, ...gen }, ...rest }) => ({ ...rest, generation: gen }));
+    const jobs = [...this.jobs.values()].map(savedJobOf);
     return { jobs, created: Object.fromEntries(this.created), seq: this.seq };
   }
 
@@ -265,6 +281,7 @@ export class JobStore {
     this.created.clear();
     this.seq = 0;
     this.epoch++;
+    this.onCleared();
   }
 
   /** Resolves when all queued generation work has finished (used by close and by tests). */
@@ -272,6 +289,10 @@ export class JobStore {
     await this.queue;
   }
 }
+
+/** An error from the operating system (it has a code and a syscall), as opposed to one the work itself raised. */
+export const isSystemError = (err: unknown): boolean =>
+  typeof (err as NodeJS.ErrnoException | null)?.code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
 
 /** Yields to the event loop every `every` iterations; generators call it between records. */
 export function yielder(every: number): (i: number) => Promise<void> | undefined {

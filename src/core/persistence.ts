@@ -3,15 +3,21 @@
  * to DATA_DIR/state.json; generated files live in DATA_DIR/objects. Saving is atomic (write a temporary file, fsync,
  * rename over the old one, fsync the folder), so a kill -9 at any moment leaves the previous or the new state, never
  * half of one. Saves are coalesced: at most one every SAVE_INTERVAL_MS while something changed, and one on close.
+ * Between two saves, what must not be lost (accepted jobs, finished work, written objects, resets) goes to the
+ * append-only DATA_DIR/jobs.log (job-log.ts) as it happens; a load replays the log over state.json.
  */
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from '../config.js';
 import type { Clock } from './clock.js';
-import type { JobStore, SavedJob } from './jobs.js';
+import { JobLog, type LogRecord } from './job-log.js';
+import { type Job, type JobStore, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
 import type { Scenario, ScenarioStore } from './scenarios/store.js';
+import { firstIssue, SavedStateSchema } from './state-schema.js';
 import type { ObjectStore, StoredObject } from './storage.js';
 
 const SAVE_INTERVAL_MS = 250;
@@ -27,6 +33,19 @@ export interface SavedState {
   limits: { default: boolean; switches: Record<string, boolean> };
   journal: { entries: JournalEntry[]; nextId: number };
   vendors: Record<string, unknown>;
+  /** The number of the last jobs.log record this state holds. */
+  log?: number;
+}
+
+export interface LoadOptions {
+  /** Rebuilds the work of a job (its vendor's resumeJob), for jobs that had not finished and files that vanished. */
+  resume: Parameters<JobStore['restore']>[1];
+  /** RECOVER: move a state file that cannot be loaded aside and start clean, instead of refusing to start. */
+  recover: boolean;
+  /** Where what the load did is reported (the server's log, at warn level). */
+  warn: (message: string) => void;
+  /** Reads a job as its vendor shows it; throws when the job's record is one the vendor cannot read. */
+  check?: (job: Job) => void;
 }
 
 export interface Persisted {
@@ -44,6 +63,7 @@ export class Persistence {
   private saving: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly file: string;
+  private readonly log: JobLog;
   private closed = false;
   /** Where a failed save is reported (the server's logger). */
   onError: (err: Error) => void = () => undefined;
@@ -53,28 +73,152 @@ export class Persistence {
     private readonly parts: Persisted,
   ) {
     this.file = join(dir, 'state.json');
+    this.log = new JobLog(join(dir, 'jobs.log'));
   }
 
-  /** Loads the saved state, if any; `resume` rebuilds the work of jobs that had not finished. */
-  async load(resume: Parameters<JobStore['restore']>[1]): Promise<boolean> {
+  /**
+   * Loads the saved state, if any, and the job log after it. A file that cannot be loaded is a ConfigError naming the
+   * file and the field (the CLI exits 2), or with `recover` is moved aside for a clean start. Leftovers of a kill
+   * (temporary and .partial files) are removed first; a finished job whose file vanished gets it written again.
+   */
+  async load(opts: LoadOptions): Promise<boolean> {
     await mkdir(this.dir, { recursive: true });
-    let text: string;
+    this.removeLeftovers();
+    let loaded: Awaited<ReturnType<Persistence['read']>>;
     try {
-      text = await readFile(this.file, 'utf8');
-    } catch {
+      loaded = await this.read();
+    } catch (err) {
+      if (!(err instanceof ConfigError) || !opts.recover) throw err;
+      const moved = this.moveAside();
+      opts.warn(`${err.message}. RECOVER: moved ${moved.join(' and ')} aside and started with an empty state`);
+      loaded = await this.read();
+    }
+    const { state, logged } = loaded;
+    const p = this.parts;
+    if (state) {
+      p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (Date.now() - state.clock.real), state.clock.frozen);
+      p.scenarios.restore(state.scenarios as Scenario[]);
+      p.limiter.restore(state.limits);
+      p.journal.restore(state.journal as unknown as SavedState['journal']);
+      for (const [key, part] of p.vendorState) {
+        if (!(key in state.vendors)) continue;
+        try {
+          part.load(state.vendors[key]);
+        } catch (err) {
+          const problem = `DATA_DIR: ${this.file}: vendors.${key}: ${(err as Error).message}`;
+          if (!opts.recover) throw new ConfigError(problem);
+          opts.warn(`${problem}. RECOVER: started without it`);
+        }
+      }
+    }
+    const merged = replay((state?.jobs as SavedState['jobs'] | undefined) ?? { jobs: [], created: {}, seq: 0 }, (state?.objects as StoredObject[] | undefined) ?? [], logged.records);
+    merged.jobs.jobs = merged.jobs.jobs.filter((job) => this.readable(job, opts));
+    const vanished = p.store.restore(merged.objects);
+    p.jobs.restore(merged.jobs, opts.resume);
+    await this.regenerate(vanished, opts);
+    this.log.open(logged.last, logged.validBytes);
+    this.record();
+    return state !== undefined || logged.records.length > 0;
+  }
+
+  /**
+   * Whether the job's vendor can read it (its parameters are the vendor's own, so only the vendor can tell). Checked on
+   * a copy: reading a job may mark it. An unreadable job is a ConfigError, or with RECOVER is dropped with a warning.
+   */
+  private readable(job: SavedJob, opts: LoadOptions): boolean {
+    try {
+      opts.check?.({ ...structuredClone(job), generation: { ...structuredClone(job.generation), promise: Promise.resolve() } });
+      return true;
+    } catch (err) {
+      const problem = `DATA_DIR: ${this.file}: job ${job.id} (${job.vendor}) cannot be read by its vendor (${(err as Error).message})`;
+      if (!opts.recover) throw new ConfigError(problem);
+      opts.warn(`${problem}. RECOVER: dropped it`);
       return false;
     }
-    const state = JSON.parse(text) as SavedState;
-    if (state.version !== STATE_VERSION) throw new Error(`DATA_DIR: ${this.file} has state version ${state.version}, expected ${STATE_VERSION}`);
-    const p = this.parts;
-    p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (Date.now() - state.clock.real), state.clock.frozen);
-    p.store.restore(state.objects);
-    p.jobs.restore(state.jobs, resume);
-    p.scenarios.restore(state.scenarios);
-    p.limiter.restore(state.limits);
-    p.journal.restore(state.journal);
-    for (const [key, part] of p.vendorState) if (key in state.vendors) part.load(state.vendors[key]);
-    return true;
+  }
+
+  /** state.json and the job log, checked field by field; throws ConfigError naming the file and the field. */
+  private async read(): Promise<{ state: z.output<typeof SavedStateSchema> | undefined; logged: ReturnType<JobLog['read']> }> {
+    let text: string | undefined;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`DATA_DIR: cannot read ${this.file}: ${(err as Error).message}`);
+    }
+    let state: z.output<typeof SavedStateSchema> | undefined;
+    if (text !== undefined) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (err) {
+        throw new ConfigError(`DATA_DIR: ${this.file}: not valid JSON (${(err as Error).message})`);
+      }
+      const version = (raw as { version?: unknown } | null)?.version;
+      if (version !== STATE_VERSION) throw new ConfigError(`DATA_DIR: ${this.file}: version: expected ${STATE_VERSION}, found ${JSON.stringify(version) ?? 'none'}`);
+      const parsed = SavedStateSchema.safeParse(raw);
+      if (!parsed.success) throw new ConfigError(`DATA_DIR: ${this.file}: ${firstIssue(parsed.error)}`);
+      state = parsed.data;
+    }
+    return { state, logged: this.log.read(state?.log ?? 0) };
+  }
+
+  /** Moves state.json and the job log aside (RECOVER); returns where they went. */
+  private moveAside(): string[] {
+    const suffix = `.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const moved: string[] = [];
+    for (const file of [this.file, this.log.file]) {
+      if (!existsSync(file)) continue;
+      renameSync(file, `${file}${suffix}`);
+      moved.push(`${file} to ${file}${suffix}`);
+    }
+    return moved;
+  }
+
+  /** Temporary files of saves a kill cut short, and half-written objects. */
+  private removeLeftovers(): void {
+    for (const name of readdirSync(this.dir)) if (/\.\d+\.tmp$/.test(name)) rmSync(join(this.dir, name), { force: true });
+    this.parts.store.removePartials();
+  }
+
+  /**
+   * A finished job whose file vanished from disk gets it written again (the world is a pure function of the seed, so
+   * the bytes and the link are the same), before the server answers; if it cannot be, the job ends failed in the
+   * vendor's own words. Both are logged.
+   */
+  private async regenerate(vanished: StoredObject[], opts: LoadOptions): Promise<void> {
+    const ids = new Set(vanished.map((o) => o.owner?.jobId).filter((id): id is string => id !== undefined));
+    for (const id of ids) {
+      const job = this.parts.jobs.get(id);
+      if (!job || job.generation.state !== 'done') continue;
+      const task = opts.resume(job);
+      opts.warn(`DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`);
+      try {
+        if (!task) throw new Error(`${job.vendor} cannot regenerate its files`);
+        job.generation.result = await task(() => undefined);
+      } catch (err) {
+        opts.warn(`DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`);
+        Object.assign(job.generation, { state: 'error', error: undefined });
+      }
+    }
+  }
+
+  /** From now on, what must survive a crash goes to the log as it happens. */
+  private record(): void {
+    const { jobs, store } = this.parts;
+    // Before the job is visible to anyone, fsynced: its 2xx leaves only once it is on disk. A failure fails the create.
+    jobs.onAccept = (job, created) => this.log.append({ accept: savedJobOf(job), created }, true);
+    // The rest only needs to survive a kill (the OS has it once written); a failure is logged and the next save has it.
+    const append = (entry: Parameters<JobLog['append']>[0]) => {
+      try {
+        this.log.append(entry);
+      } catch (err) {
+        this.onError(err as Error);
+      }
+      this.changed();
+    };
+    jobs.onSettled = (job) => append({ settled: { id: job.id, generation: savedJobOf(job).generation } });
+    jobs.onCleared = () => append({ reset: true });
+    store.onPut = (object) => append({ object });
   }
 
   /** Marks state as changed; a save follows within SAVE_INTERVAL_MS. */
@@ -93,7 +237,13 @@ export class Persistence {
     while (this.saving) await this.saving;
     if (!this.dirty) return;
     this.dirty = false;
-    this.saving = this.write().finally(() => (this.saving = undefined));
+    this.saving = this.write()
+      .catch((err: unknown) => {
+        // Nothing was replaced (a full disk, say): the next change saves everything again.
+        this.dirty = true;
+        throw err;
+      })
+      .finally(() => (this.saving = undefined));
     await this.saving;
   }
 
@@ -103,6 +253,7 @@ export class Persistence {
     this.dirty = true;
     await this.flush();
     this.closed = true;
+    this.log.close();
   }
 
   private snapshot(): SavedState {
@@ -116,14 +267,16 @@ export class Persistence {
       limits: p.limiter.state(),
       journal: p.journal.snapshot(),
       vendors: Object.fromEntries([...p.vendorState].map(([k, v]) => [k, v.save()])),
+      log: this.log.position,
     };
   }
 
   private async write(): Promise<void> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const handle = await open(tmp, 'w');
+    const state = this.snapshot();
     try {
-      await handle.writeFile(JSON.stringify(this.snapshot()));
+      await handle.writeFile(JSON.stringify(state));
       await handle.sync();
     } finally {
       await handle.close();
@@ -136,5 +289,36 @@ export class Persistence {
     } finally {
       closeSync(dirFd);
     }
+    // The log's records up to this save are in state.json now.
+    this.log.compact(state.log ?? 0);
   }
+}
+
+/**
+ * Puts the log's records after a save over that save: accepted jobs (with their vendor's count, so ids are never handed
+ * out twice), their finished work, written objects; a reset forgets everything before it.
+ */
+function replay(saved: SavedState['jobs'], savedObjects: StoredObject[], records: LogRecord[]): { jobs: SavedState['jobs']; objects: StoredObject[] } {
+  let jobs = new Map(saved.jobs.map((j) => [j.id, j]));
+  let created = { ...saved.created };
+  let seq = saved.seq;
+  let objects = new Map(savedObjects.map((o) => [`${o.bucket}/${o.key}`, o]));
+  for (const r of records) {
+    if ('accept' in r) {
+      jobs.set(r.accept.id, r.accept);
+      created[r.accept.vendor] = Math.max(created[r.accept.vendor] ?? 0, r.created);
+      seq = Math.max(seq, r.accept.seq);
+    } else if ('settled' in r) {
+      const job = jobs.get(r.settled.id);
+      if (job) jobs.set(job.id, { ...job, generation: r.settled.generation });
+    } else if ('object' in r) {
+      objects.set(`${r.object.bucket}/${r.object.key}`, r.object);
+    } else {
+      jobs = new Map();
+      created = {};
+      seq = 0;
+      objects = new Map();
+    }
+  }
+  return { jobs: { jobs: [...jobs.values()], created, seq }, objects: [...objects.values()] };
 }

@@ -4,7 +4,7 @@
  * while streaming, so nothing is ever held whole in memory.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -43,6 +43,10 @@ export class ObjectStore {
   private readonly accessed = new Map<string, number>();
   /** The clock, for access times; set by the app. */
   now: () => number = Date.now;
+  /** Called once an object is in place (persistence logs it, so its links work after a crash). */
+  onPut: (object: StoredObject) => void = () => undefined;
+  /** Called when an object's file is found gone from disk (the app logs it and has it written again). */
+  onVanished: (object: StoredObject) => void = () => undefined;
   private readonly root: string;
   private tmpCounter = 0;
   /** A folder of our own (no DATA_DIR): removed on close. A DATA_DIR is kept. */
@@ -58,9 +62,23 @@ export class ObjectStore {
     return [...this.objects.values()];
   }
 
-  /** Puts a saved index back, keeping only objects whose file is still there. */
-  restore(objects: readonly StoredObject[]): void {
-    for (const o of objects) if (existsSync(this.pathOf(o.bucket, o.key))) this.objects.set(`${o.bucket}/${o.key}`, o);
+  /** Puts a saved index back, keeping only objects whose file is still there; returns those whose file vanished. */
+  restore(objects: readonly StoredObject[]): StoredObject[] {
+    const vanished: StoredObject[] = [];
+    for (const o of objects) {
+      if (existsSync(this.pathOf(o.bucket, o.key))) this.objects.set(`${o.bucket}/${o.key}`, o);
+      else vanished.push(o);
+    }
+    return vanished;
+  }
+
+  /** Removes half-written objects (`….partial`) a kill left behind; they are never part of the index. */
+  removePartials(): void {
+    const folder = join(this.root, 'objects');
+    if (!existsSync(folder)) return;
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+      if (name.endsWith('.partial')) rmSync(join(folder, name), { force: true });
+    }
   }
 
   private pathOf(bucket: string, key: string): string {
@@ -70,7 +88,15 @@ export class ObjectStore {
   head(bucket: string, key: string): StoredObject | undefined {
     const id = `${bucket}/${key}`;
     const object = this.objects.get(id);
-    if (object) this.accessed.set(id, this.now());
+    if (!object) return undefined;
+    // Deleted behind our back: forget it (storage then answers its own NoSuchKey, not a failed read) and say so.
+    if (!existsSync(this.pathOf(bucket, key))) {
+      this.objects.delete(id);
+      this.accessed.delete(id);
+      this.onVanished(object);
+      return undefined;
+    }
+    this.accessed.set(id, this.now());
     return object;
   }
 
@@ -114,6 +140,7 @@ export class ObjectStore {
     const object: StoredObject = { ...meta, size, etag: `"${md5.digest('hex')}"` };
     this.objects.set(`${meta.bucket}/${meta.key}`, object);
     this.accessed.set(`${meta.bucket}/${meta.key}`, this.now());
+    this.onPut(object);
     return object;
   }
 

@@ -38,6 +38,8 @@ describe('load', () => {
     };
     const json = (body: unknown, headers: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const days = ['2025-04-02', '2025-04-03', '2025-04-04', '2025-04-05', '2025-04-06', '2025-04-07'];
+    // Kore reads a date as midnight at its start: one day is from that date to the next.
+    const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
     const flows: Flow[] = [
       {
@@ -57,7 +59,7 @@ describe('load', () => {
       {
         async create(i) {
           const day = days[i % days.length]!;
-          const c = (await (await call(`/kore/api/public/bot/${KORE.bot}/search/analytics-export`, json({ filters: { from: day, to: day } }, { auth: KORE.auth }))).json()) as { _id: string };
+          const c = (await (await call(`/kore/api/public/bot/${KORE.bot}/search/analytics-export`, json({ filters: { from: day, to: nextDay(day) } }, { auth: KORE.auth }))).json()) as { _id: string };
           return async () => {
             const d = (await (await call(`/kore/api/public/bot/${KORE.bot}/search/jobs/${c._id}`, { headers: { auth: KORE.auth } })).json()) as { status: string; analyticsFragments?: Array<{ fileUrl: string }> };
             return d.status === 'SUCCESS' ? d.analyticsFragments!.map((f) => f.fileUrl) : undefined;
@@ -134,8 +136,9 @@ describe('load', () => {
     // Every request reached the server and was answered (the journal counts the vendor and download ones).
     expect(requests).toBeGreaterThan(JOBS * 2);
 
-    // Retention 0: once the links expire the jobs and files go, and memory comes back near where it started.
-    await fetch(`${base}/__admin/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds: 8 * 86400 }) });
+    // Retention 0: once the links expire the files go, and the jobs with them (Sendbird's records 30 days later), and
+    // memory comes back near where it started.
+    await fetch(`${base}/__admin/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds: 40 * 86400 }) });
     expect(server.app.mock.ctx.jobs.all().length).toBe(0);
     global.gc?.();
     expect(process.memoryUsage().rss).toBeLessThan(rssBefore + 300e6);

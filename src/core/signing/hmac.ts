@@ -31,5 +31,8 @@ export function parseCompactIso(s: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** The secret behind a demo access key: derived from the world seed so that links are reproducible per seed. */
-export const demoSecret = (seed: string, keyId: string): string => sha256Hex(`${seed}\u001fstorage-secret\u001f${keyId}`);
+/**
+ * The secret behind a demo access key, derived from the installation's LINK_SECRET (never from the public world seed,
+ * or anyone who knows the seed could sign links).
+ */
+export const keySecret = (linkSecret: string, keyId: string): string => sha256Hex(`${linkSecret}\u001fstorage-secret\u001f${keyId}`);

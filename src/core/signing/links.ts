@@ -1,8 +1,8 @@
 /**
- * The one signing module every vendor uses for download links. It owns the demo access keys (derived from the world
- * seed), mints links in the style a vendor's real storage uses, and verifies them for the storage routes.
+ * The one signing module every vendor uses for download links. It owns the demo access keys (derived from LINK_SECRET,
+ * see link-secret.ts), mints links in the style a vendor's real storage uses, and verifies them for the storage routes.
  */
-import { demoSecret, hmacHex, safeEqual } from './hmac.js';
+import { hmacHex, keySecret, safeEqual } from './hmac.js';
 import { GCS_V4, presignV4, S3_V4, verifyV4, type V4Style } from './query-v4.js';
 import { presignV2, verifyV2 } from './s3-v2.js';
 
@@ -12,19 +12,26 @@ export const GCS_PATH = '/gcs';
 
 export class LinkSigner {
   private readonly secrets = new Map<string, string>();
+  /** The longest a link of a key can live (S3 V2 links carry only their expiry, with no limit of their own). */
+  private readonly lifetimes = new Map<string, number>();
 
   constructor(
-    private readonly seed: string,
+    private readonly linkSecret: string,
     private readonly origin: () => string,
   ) {}
 
-  /** Registers (idempotently) a demo access key and returns its secret. */
-  key(accessKeyId: string): { accessKeyId: string; secret: string } {
+  /**
+   * Registers (idempotently) a demo access key and returns its secret. Vendors register their keys when they register
+   * their routes, so a link handed out before a restart verifies after it without the job being polled first.
+   * `maxLifetimeMs` is the longest the vendor ever signs a link for: a link expiring later was never signed here.
+   */
+  key(accessKeyId: string, limits?: { maxLifetimeMs: number }): { accessKeyId: string; secret: string } {
     let secret = this.secrets.get(accessKeyId);
     if (secret === undefined) {
-      secret = demoSecret(this.seed, accessKeyId);
+      secret = keySecret(this.linkSecret, accessKeyId);
       this.secrets.set(accessKeyId, secret);
     }
+    if (limits) this.lifetimes.set(accessKeyId, limits.maxLifetimeMs);
     return { accessKeyId, secret };
   }
 
@@ -50,11 +57,13 @@ export class LinkSigner {
    * `sign(resource, expiresAt)` → hex token; `verifyToken` checks it in constant time.
    */
   token(resource: string, expiresAt: number): string {
-    return hmacHex(demoSecret(this.seed, 'vendor-link-token'), `${resource}\n${expiresAt}`);
+    return hmacHex(keySecret(this.linkSecret, 'vendor-link-token'), `${resource}\n${expiresAt}`);
   }
 
-  verifyToken(resource: string, expiresAt: number, provided: string): boolean {
-    return safeEqual(this.token(resource, expiresAt), provided);
+  /** False also when the link expires later than `maxLifetimeMs` from `now`: no such link was ever signed here. */
+  verifyToken(resource: string, expiresAt: number, provided: string, limits: { now: number; maxLifetimeMs: number }): boolean {
+    const signed = safeEqual(this.token(resource, expiresAt), provided);
+    return signed && expiresAt - limits.now <= limits.maxLifetimeMs;
   }
 
   verifyS3(path: string, bucket: string, key: string, host: string, query: ReadonlyArray<readonly [string, string]>, now: number) {
@@ -63,7 +72,8 @@ export class LinkSigner {
       return { style: 'v4' as const, verdict: verifyV4(S3_V4(region), this.lookup, path, host, query, now) };
     }
     if (query.some(([k]) => k === 'AWSAccessKeyId' || k === 'Signature')) {
-      return { style: 'v2' as const, verdict: verifyV2(this.lookup, bucket, key, query, now) };
+      const accessKeyId = query.find(([k]) => k === 'AWSAccessKeyId')?.[1] ?? '';
+      return { style: 'v2' as const, verdict: verifyV2(this.lookup, bucket, key, query, now, this.lifetimes.get(accessKeyId)) };
     }
     return { style: 'none' as const };
   }

@@ -33,13 +33,18 @@ export type V2Verdict =
   | { ok: false; reason: 'mismatch'; accessKeyId: string; stringToSign: string; provided: string }
   | { ok: false; reason: 'expired'; expiresAt: number };
 
-/** Verifies a V2 presigned GET; valid while now < Expires (at the instant itself the link has expired). */
+/**
+ * Verifies a V2 presigned GET; valid while now < Expires (at the instant itself the link has expired). V2 puts no
+ * limit on Expires, but a vendor does: a link expiring more than `maxLifetimeMs` after `now` was never signed by it,
+ * so it is refused as a link signed with another key would be (SignatureDoesNotMatch), whatever its signature.
+ */
 export function verifyV2(
   lookupSecret: (accessKeyId: string) => string | undefined,
   bucket: string,
   key: string,
   query: ReadonlyArray<readonly [string, string]>,
   now: number,
+  maxLifetimeMs?: number,
 ): V2Verdict {
   const get = (name: string) => query.find(([k]) => k === name)?.[1];
   const accessKeyId = get('AWSAccessKeyId');
@@ -52,7 +57,8 @@ export function verifyV2(
   const secret = lookupSecret(accessKeyId);
   if (secret === undefined) return { ok: false, reason: 'unknown-key', accessKeyId };
   const toSign = `GET\n\n\n${expires}\n${resourceOf(bucket, key)}`;
-  if (!safeEqual(sign(secret, toSign), provided)) return { ok: false, reason: 'mismatch', accessKeyId, stringToSign: toSign, provided };
+  const beyondLifetime = maxLifetimeMs !== undefined && Number(expires) * 1000 - now > maxLifetimeMs;
+  if (!safeEqual(sign(secret, toSign), provided) || beyondLifetime) return { ok: false, reason: 'mismatch', accessKeyId, stringToSign: toSign, provided };
   const expiresAt = Number(expires) * 1000;
   if (now >= expiresAt) return { ok: false, reason: 'expired', expiresAt };
   return { ok: true, expiresAt };

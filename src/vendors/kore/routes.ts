@@ -16,7 +16,7 @@ import { authenticate, type KoreCaller } from './auth.js';
 import { badRequest, CODES, EVENT_HINT, koreError } from './errors.js';
 import { BUCKET } from './export-file.js';
 import { VENDOR } from './generator.js';
-import { createExportJob, type KoreJob, jobView, MEDIA_PATH } from './lifecycle.js';
+import { createExportJob, type KoreJob, jobView, LINK_LIFETIME_SECONDS, MEDIA_PATH } from './lifecycle.js';
 import { ExportBody, EVENTS, type FeedbackEvent, JobPathParams, JobView, KoreError, type KoreSeeds, MediaParams, MediaQuery, PathParams, SearchRecord } from './schemas.js';
 
 export const EXPORT_PATH = '/kore/api/public/bot/:AppID/search/analytics-export';
@@ -141,8 +141,8 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
     const { n, s } = request.query;
     if (!n || !/^\d{1,12}$/.test(n) || !s) throw denied('Invalid media link: the n and s parameters are missing or malformed. Use the fileUrl of a finished export unchanged.');
     const expiresAt = Number(n) * 1000;
-    // The signature first, so an altered expiry is reported as an altered link.
-    if (!ctx.signer.verifyToken(`findly/${file}`, expiresAt, s)) throw denied('Invalid media link: the signature does not match. Use the fileUrl of a finished export unchanged.');
+    // The signature first, so an altered expiry is reported as an altered link; so is an n past any link's lifetime.
+    if (!ctx.signer.verifyToken(`findly/${file}`, expiresAt, s, { now, maxLifetimeMs: LINK_LIFETIME_SECONDS * 1000 })) throw denied('Invalid media link: the signature does not match. Use the fileUrl of a finished export unchanged.');
     if (now >= expiresAt) throw denied(`This media link expired at ${new Date(expiresAt).toISOString()}. Download the files within 24 hours of the job's end, or start a new export.`);
     const object = ctx.store.head(BUCKET, file);
     if (!object) throw koreError(404, 'File not found', CODES.NOT_FOUND);

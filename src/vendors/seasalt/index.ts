@@ -5,8 +5,8 @@
 import { registerOpenApi } from '../../core/openapi.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { handleSeasaltError, httpError, internalError } from './errors.js';
-import { JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
-import { writeExport } from './export-file.js';
+import { JOB_ERROR, jobState, LINK_LIFETIME_MS, type SeasaltJob } from './lifecycle.js';
+import { ACCESS_KEY_ID, writeExport } from './export-file.js';
 import { Outbox } from './outbox.js';
 import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
 import { SeasaltSeeds } from './schemas.js';
@@ -41,6 +41,8 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
       securitySchemes: { APIKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key issued by the workspace (Workspace → API Key)' } },
     });
     scope.setErrorHandler(handleSeasaltError);
+    // Known from the start, so links handed out before a restart verify after it; no link lives past 24 hours.
+    ctx.signer.key(ACCESS_KEY_ID, { maxLifetimeMs: LINK_LIFETIME_MS });
     const outbox = new Outbox(ctx, scope.log);
     ctx.persist('seasalt-outbox', outbox);
     ctx.onReset(() => outbox.clear());

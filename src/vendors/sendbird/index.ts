@@ -5,7 +5,7 @@
 import type { VendorModule } from '../../core/vendor.js';
 import { registerOpenApi } from '../../core/openapi.js';
 import { CODES, handleSendbirdError, sendbirdError } from './errors.js';
-import { writeExport } from './export-file.js';
+import { ACCESS_KEY_ID, writeExport } from './export-file.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
@@ -40,6 +40,8 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
       securitySchemes: { ApiToken: { type: 'apiKey', in: 'header', name: 'Api-Token', description: 'Master or secondary API token of the application' } },
     });
     scope.setErrorHandler(handleSendbirdError);
+    // Known from the start, so links handed out before a restart verify after it (their X-Amz-Expires caps them).
+    ctx.signer.key(ACCESS_KEY_ID);
     await registerRoutes(scope, ctx, seeds);
   },
   faults: {

@@ -49,7 +49,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
       securitySchemes: { ApiKey: { type: 'apiKey', in: 'header', name: 'authorization', description: "The organization's API key, bare (not \"Bearer <key>\")" } },
     });
     scope.setErrorHandler(handleZendeskError);
-    // The links' secret is derived from the seed: registering the key now lets links minted before a restart verify after it.
+    // Registering the key now lets links minted before a restart verify after it (LINK_SECRET is kept in DATA_DIR).
     ctx.signer.key(SERVICE_ACCOUNT);
     const files = new DayFiles(ctx);
     scope.addHook('onClose', async () => {
