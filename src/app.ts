@@ -13,6 +13,7 @@ import { Journal } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
+import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { PRESETS } from './core/scenarios/presets.js';
@@ -46,17 +47,10 @@ declare module 'fastify' {
 }
 
 /**
- * Limits, set deliberately so that garbage and slow clients cost little (README, "Limits"):
- * request bodies up to 1 MiB (export requests are tiny); headers up to Node's 16 KiB; a request must arrive whole
- * within 30 s and its headers within 10 s (slowloris); an idle connection is closed after 120 s and an idle
- * keep-alive connection after 5 s. Concurrent downloads are capped by MAX_CONCURRENT_DOWNLOADS.
+ * @param limits body size and slow-client timeouts (README, "Limits"; src/core/http/server-limits.ts); tests pass
+ * smaller ones, users get the documented defaults.
  */
-const BODY_LIMIT = 1024 * 1024;
-const REQUEST_TIMEOUT_MS = 30_000;
-const CONNECTION_TIMEOUT_MS = 120_000;
-const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-
-export async function buildApp(config: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+export async function buildApp(config: Config, vendors: readonly VendorModule[] = VENDORS, limits: Partial<ServerLimits> = {}): Promise<FastifyInstance> {
   const seeds = loadSeeds(config.SEEDS, vendors);
   const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
   let publicUrl = publicUrlOf(config);
@@ -96,10 +90,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     schemaController: { compilersFactory: { buildValidator: (() => zodValidatorCompiler) as never, buildSerializer: (() => jsonSerializerCompiler) as never } },
     // No child logger per request: creating one costs more than a whole poll, and requests are not logged anyway.
     childLoggerFactory: (logger) => logger,
-    bodyLimit: BODY_LIMIT,
-    requestTimeout: REQUEST_TIMEOUT_MS,
-    connectionTimeout: CONNECTION_TIMEOUT_MS,
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    ...fastifyLimitOptions(serverLimits(limits)),
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
