@@ -23,6 +23,7 @@ import { loadSeeds } from './core/seeds.js';
 import { LinkSigner } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
+import { DownloadGate } from './core/download-gate.js';
 import { sweep } from './core/retention.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import type { VendorModule } from './core/vendor.js';
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     journal: new Journal(config.JOURNAL_LIMIT),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
+    downloads: new DownloadGate({ maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS, maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT, idleTimeoutMs: config.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000 }),
     publicUrl: () => publicUrl,
     onReset: (fn) => void resetHooks.push(fn),
     persist: (key, part) => void vendorState.set(key, part),
@@ -148,7 +150,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     clock,
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
-  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS });
+  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, gate: ctx.downloads });
   for (const vendor of vendors) {
     await app.register(async (scope) => vendor.register(scope, ctx, seeds.get(vendor.id)));
   }

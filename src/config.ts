@@ -82,6 +82,14 @@ export const SETTINGS = {
     schema: num(z.number().int().min(1).max(100_000)).default(64),
     description: "Downloads served at once; beyond it storage answers its own 503 (clients retry)",
   },
+  MAX_DOWNLOADS_PER_CLIENT: {
+    schema: num(z.number().int().min(1).max(100_000)).default(8),
+    description: 'Downloads one client (remote address) may hold at once; beyond it that client gets the 503',
+  },
+  DOWNLOAD_IDLE_TIMEOUT_SECONDS: {
+    schema: num(z.number().min(0.05).max(86_400)).default(30),
+    description: 'A download whose reader takes no bytes for this long is cut, freeing its slot',
+  },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters').optional(),
     description: 'When set, every /__admin route requires Authorization: Bearer <token>',

@@ -139,6 +139,8 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
     const fault = fileFaultFor(object, ctx.jobs, now);
     if (fault?.kind === 'expired') throw denied(`This media link expired at ${new Date(fault.expiresAt).toISOString()}. Start a new export.`);
     if (fault?.kind === 'status') throw koreError(fault.status, fault.status === 500 ? 'Internal server error' : 'Service temporarily unavailable. Please try again later.');
+    // Too many downloads at once (or from this client): the same 503 as Kore's own outage (README, "Choices").
+    if (ctx.downloads.admit(request, reply)) throw koreError(503, 'Service temporarily unavailable. Please try again later.');
     return sendStoredObject(request, reply, ctx.store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
   };
   const schema = {
