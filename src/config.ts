@@ -78,6 +78,10 @@ export const SETTINGS = {
     schema: num(z.number().min(0)).default(86_400),
     description: 'How long finished jobs and their files are kept after their download links expire',
   },
+  MAX_JOBS: {
+    schema: num(z.number().int().min(1).max(10_000_000)).default(10_000),
+    description: "Jobs kept at once (until evicted or reset); past it a create gets the vendor's own 429",
+  },
   MAX_CONCURRENT_DOWNLOADS: {
     schema: num(z.number().int().min(1).max(100_000)).default(64),
     description: "Downloads served at once; beyond it storage answers its own 503 (clients retry)",

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { sendStoredObject } from '../../core/downloads.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { fileFaultFor } from '../../core/scenarios/file-faults.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
@@ -99,6 +100,9 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
     async (request) => {
       const { bot, app: client } = request.koreCaller!;
       const { from, to, event } = checkExport(request.body);
+      const full = jobCapReached(ctx);
+      // MAX_JOBS: Kore's rate-limit answer, 429 with Retry-After (README, "Choices").
+      if (full) throw koreError(429, full, CODES.RATE_LIMITED, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
       const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
       tagRequest(request, { jobId: job.id });
       return jobView(ctx, job, ctx.clock.now());

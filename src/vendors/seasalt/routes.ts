@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { createExportJob } from '../../core/export-job.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { authenticate } from './auth.js';
@@ -168,6 +169,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
           401: HttpError.describe('Missing or invalid X-API-Key'),
           404: HttpError.describe('No channel for channel_id, or none for the phone number'),
           409: ConflictError.describe('The phone number matches several channels (detail.candidates), or an export of this channel and range is in progress'),
+          429: HttpError.describe('The server keeps MAX_JOBS jobs already; retry after Retry-After seconds'),
           422: ValidationErrorBody.describe('Request body validation failed (FastAPI, pydantic v2 items)'),
         },
       },
@@ -188,6 +190,10 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       if (running) {
         throw httpError(409, `An export for this channel and date range is already in progress (export_job_id ${running.id}). Poll it until it has finished, then request again.`);
       }
+
+      const full = jobCapReached(ctx);
+      // MAX_JOBS: a FastAPI HTTPException 429 with Retry-After, as SeaX's gateway would throttle (README, "Choices").
+      if (full) throw httpError(429, full, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
 
       const effects = jobEffectsOf(request);
       const seq = ctx.jobs.count('seasalt') + 1;

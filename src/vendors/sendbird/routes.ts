@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { createExportJob } from '../../core/export-job.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import { authenticate, type SendbirdApp } from './auth.js';
@@ -84,6 +85,12 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
     const appSeed = request.sendbirdApp!;
     const now = ctx.clock.now();
     const { type, agent } = checkCreate(request.body, appSeed, now);
+    const full = jobCapReached(ctx);
+    // MAX_JOBS: Sendbird's 429 code with its rate-limit headers (README, "Choices").
+    if (full) {
+      const wait = JOB_CAP_RETRY_SECONDS.toFixed(3);
+      throw sendbirdError(CODES.RATE_LIMITED, full, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': wait, 'x-ratelimit-retryafter': wait });
+    }
     const effects = jobEffectsOf(request);
     const seq = ctx.jobs.count('sendbird') + 1;
     const { exportId, fileId } = exportIds(ctx.config.SEED, appSeed.app_id, seq);
