@@ -28,25 +28,29 @@ export function decodeCursor(cursor: string): Position | undefined {
 
 /**
  * The `limit` newest jobs strictly older than `after` (all jobs when absent), newest first, and whether older ones
- * remain. O(n · limit) at worst with tiny constants; a page is small (≤ 1000).
+ * remain. `jobs` is read from its end: jobs are kept in creation order, so the newest come first and every later one
+ * is rejected by one comparison with the page's oldest. O(n log limit) comparisons for any order.
  */
-export function pageOf(jobs: Iterable<Job>, limit: number, after?: Position): { page: Job[]; more: boolean } {
+export function pageOf(jobs: readonly Job[], limit: number, after?: Position): { page: Job[]; more: boolean } {
   const page: Job[] = [];
   let more = false;
-  for (const job of jobs) {
+  for (let j = jobs.length - 1; j >= 0; j--) {
+    const job = jobs[j]!;
     if (after && !newerThan(after, job)) continue;
     if (page.length === limit) {
-      if (!newerThan(job, page[limit - 1]!)) {
-        more = true;
-        continue;
-      }
-      page.pop();
       more = true;
+      if (!newerThan(job, page[limit - 1]!)) continue;
+      page.pop();
     }
-    // Insert in order (the page is short).
-    let i = page.length;
-    while (i > 0 && newerThan(job, page[i - 1]!)) i--;
-    page.splice(i, 0, job);
+    // Binary search for its place among the (newest first) page.
+    let lo = 0;
+    let hi = page.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newerThan(page[mid]!, job)) lo = mid + 1;
+      else hi = mid;
+    }
+    page.splice(lo, 0, job);
   }
   return { page, more };
 }
