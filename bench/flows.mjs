@@ -58,9 +58,13 @@ export const FLOWS = [
     label: 'Seasalt GET export job',
     n: 0,
     async create(app) {
-      // One export per channel and range at a time (409 otherwise): a day of its own for each job.
-      const day = new Date(Date.UTC(2018, 0, 1) + this.n++ * 86_400_000).toISOString().slice(0, 10);
-      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: day, end_date: day, notification_email: 'qa@example.com' } });
+      // One export per channel and range at a time (409 otherwise): a range of its own for each job. Start dates stay
+      // in the past (2018-01-01 + up to 2,600 days); past 2,600 jobs the ranges grow by a day.
+      const n = this.n++;
+      const date = (days) => new Date(Date.UTC(2018, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
+      const start = n % 2600;
+      const payload = { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: date(start), end_date: date(start + Math.floor(n / 2600)), notification_email: 'qa@example.com' };
+      const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload });
       return json(res).export_job_id;
     },
     pollRequest(id) {

@@ -239,7 +239,7 @@ if (only.includes('scale')) {
   await once(c, 'exit');
   const s = JSON.parse(out);
   results.scale = s;
-  push([`Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`, `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`, `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`, `GET /__admin/jobs median ${s.adminJobs.median.toFixed(0)} ms`]);
+  push([`Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`, `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`, `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`, `GET /__admin/jobs (first 200, ${(s.sizes.firstPage / 1e3).toFixed(0)} kB) median ${s.adminJobs.median.toFixed(0)} ms; dashboard poll (since=, ${s.sizes.dashboardPoll} B) median ${s.dashboardPoll.median.toFixed(1)} ms`]);
 }
 
 const table = ['| measure | this run (min – **median** – max) | reference in the same run | ratio / target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

@@ -14,6 +14,7 @@ import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { registerDateHeader } from './core/http/date-header.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
+import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
@@ -24,6 +25,7 @@ import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { ObjectStore } from './core/storage.js';
 import { Persistence } from './core/persistence.js';
 import { rewriteVanished } from './core/vanished-files.js';
+import { DownloadGate } from './core/download-gate.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import type { VendorModule, VendorRegistration } from './core/vendor.js';
@@ -34,17 +36,10 @@ import { VENDORS } from './vendors/registry.js';
 export type MockState = Runtime;
 
 /**
- * Limits, set deliberately so that garbage and slow clients cost little (README, "Limits"):
- * request bodies up to 1 MiB (export requests are tiny); headers up to Node's 16 KiB; a request must arrive whole
- * within 30 s and its headers within 10 s (slowloris); an idle connection is closed after 120 s and an idle
- * keep-alive connection after 5 s. Concurrent downloads are capped by MAX_CONCURRENT_DOWNLOADS.
+ * @param limits body size and slow-client timeouts (README, "Limits"; src/core/http/server-limits.ts); tests pass
+ * smaller ones, users get the documented defaults.
  */
-const BODY_LIMIT = 1024 * 1024;
-const REQUEST_TIMEOUT_MS = 30_000;
-const CONNECTION_TIMEOUT_MS = 120_000;
-const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-
-export async function buildApp(given: Config, vendors: readonly VendorModule[] = VENDORS): Promise<FastifyInstance> {
+export async function buildApp(given: Config, vendors: readonly VendorModule[] = VENDORS, limits: Partial<ServerLimits> = {}): Promise<FastifyInstance> {
   const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
   const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
@@ -63,6 +58,7 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     journal: new Journal(config.JOURNAL_LIMIT),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
+    downloads: new DownloadGate({ maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS, maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT, idleTimeoutMs: config.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000 }),
     publicUrl: () => publicUrl,
     onReset: (fn) => void resetHooks.push(fn),
     persist: (key, part) => void vendorState.set(key, part),
@@ -94,10 +90,7 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     schemaController: { compilersFactory: { buildValidator: (() => zodValidatorCompiler) as never, buildSerializer: (() => jsonSerializerCompiler) as never } },
     // No child logger per request: creating one costs more than a whole poll, and requests are not logged anyway.
     childLoggerFactory: (logger) => logger,
-    bodyLimit: BODY_LIMIT,
-    requestTimeout: REQUEST_TIMEOUT_MS,
-    connectionTimeout: CONNECTION_TIMEOUT_MS,
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    ...fastifyLimitOptions(serverLimits(limits)),
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
@@ -140,7 +133,7 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     clock,
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
-  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS });
+  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, gate: ctx.downloads });
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
     await app.register(async (scope) => void registrations.push((await vendor.register(scope, ctx, seeds.get(vendor.id))) ?? {}));

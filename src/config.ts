@@ -73,6 +73,10 @@ export const SETTINGS = {
     schema: num(z.number().min(0)).default(86_400),
     description: 'How long finished jobs and their files are kept after their download links expire',
   },
+  MAX_JOBS: {
+    schema: num(z.number().int().min(1).max(10_000_000)).default(10_000),
+    description: "Jobs kept at once (until evicted or reset); past it a create gets the vendor's own 429",
+  },
   MAX_CONCURRENT_DOWNLOADS: {
     schema: num(z.number().int().min(1).max(100_000)).default(64),
     description: "Downloads served at once; beyond it storage answers its own 503 (clients retry)",
@@ -85,6 +89,14 @@ export const SETTINGS = {
   RECOVER: {
     schema: bool.default(false),
     description: 'On a DATA_DIR state file that cannot be loaded: move it aside and start clean with a warning (default: name the problem and exit 2)',
+  },
+  MAX_DOWNLOADS_PER_CLIENT: {
+    schema: num(z.number().int().min(1).max(100_000)).default(8),
+    description: 'Downloads one client (remote address) may hold at once; beyond it that client gets the 503',
+  },
+  DOWNLOAD_IDLE_TIMEOUT_SECONDS: {
+    schema: num(z.number().min(0.05).max(86_400)).default(30),
+    description: 'A download whose reader takes no bytes for this long is cut, freeing its slot',
   },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters').optional(),

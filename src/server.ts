@@ -5,21 +5,48 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, publicUrlOf } from './config.js';
+import { type ServerLimits, serverLimits } from './core/http/server-limits.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   close(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): stops accepting, lets running requests finish for the shutdown grace, then cuts the
+   * connections still open (a stalled download) so the close, and the exit, happen within the bound.
+   */
+  shutdown(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
-  const app = await buildApp(config);
+/** Internal options, for tests: smaller timeouts than the documented ones. */
+export interface StartOptions {
+  limits?: Partial<ServerLimits>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const limits = serverLimits(options.limits);
+  const app = await buildApp(config, undefined, limits);
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = publicUrlOf(config, port);
   app.mock.setPublicUrl(url);
-  return { app, url, close: () => app.close() };
+  return { app, url, close: () => app.close(), shutdown: () => shutdown(app, limits.shutdownGraceMs) };
+}
+
+/**
+ * app.close() stops accepting and waits for every open request, however slow its client. After the grace, the
+ * connections still open are cut (a client reading nothing would otherwise hold the close forever), so the close
+ * completes soon after.
+ */
+async function shutdown(app: FastifyInstance, graceMs: number): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  timer.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);

@@ -9,7 +9,12 @@ import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
 import { type Job, viewJob } from '../core/jobs.js';
 import type { VendorModule } from '../core/vendor.js';
+import { decodeCursor, encodeCursor, pageOf, revisionOf } from './job-pages.js';
 import { ErrorBody } from './schemas.js';
+
+/** Jobs per page of GET /__admin/jobs: the default keeps small setups' answer whole, the maximum bounds one answer. */
+const DEFAULT_PAGE = 200;
+const MAX_PAGE = 1000;
 
 const iso = (ms: number | undefined | null) => (ms === undefined || ms === null ? null : new Date(ms).toISOString());
 
@@ -55,10 +60,46 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
     };
   };
 
-  admin.get('/__admin/jobs', { schema: { tags, summary: 'Every job of every vendor, newest first', response: { 200: z.object({ jobs: z.array(JobSummary) }) } } }, async () => {
-    const now = ctx.clock.now();
-    return { jobs: ctx.jobs.all().sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq).map((j) => summary(j, now)) };
-  });
+  admin.get(
+    '/__admin/jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Jobs of every vendor, newest first, one page at a time',
+        description:
+          'Without parameters: the newest 200 jobs as {"jobs": [...]}, plus paging fields. Follow next_cursor with after= for older ones. ' +
+          'Pass since=<revision of your last answer> to get {"jobs": [], "unchanged": true} when that page has not changed (the dashboard polls this way).',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).describe(`Jobs per page (1–${MAX_PAGE}, default ${DEFAULT_PAGE})`),
+          after: z.string().optional().describe('next_cursor of the previous page'),
+          since: z.string().optional().describe('revision of an earlier answer for the same page'),
+        }),
+        response: {
+          200: z.object({
+            jobs: z.array(JobSummary),
+            total: z.number().int().describe('Jobs the server keeps'),
+            next_cursor: z.string().nullable().describe('Pass as after= for the next (older) page; null on the last page'),
+            revision: z.string().describe('Fingerprint of this page; pass as since= to learn cheaply whether it changed'),
+            unchanged: z.boolean().describe('True when since= matched: jobs is then empty'),
+          }),
+          400: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit, after, since } = request.query;
+      const from = after === undefined ? undefined : decodeCursor(after);
+      if (after !== undefined && !from) return reply.code(400).send({ error: 'bad_request', message: 'after must be the next_cursor of an earlier page of GET /__admin/jobs.' });
+      const now = ctx.clock.now();
+      const all = ctx.jobs.all();
+      const { page, more } = pageOf(all, limit, from);
+      const jobs = page.map((j) => summary(j, now));
+      const next_cursor = more ? encodeCursor(page[page.length - 1]!) : null;
+      const revision = revisionOf(all.length, { jobs, next_cursor });
+      if (since === revision) return { jobs: [], unchanged: true, total: all.length, next_cursor, revision };
+      return { jobs, total: all.length, next_cursor, revision, unchanged: false };
+    },
+  );
 
   admin.get(
     '/__admin/jobs/:id',

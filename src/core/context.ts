@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
+import type { DownloadGate } from './download-gate.js';
 import type { JobStore } from './jobs.js';
 import type { Journal } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
@@ -20,6 +21,8 @@ export interface CoreContext {
   journal: Journal;
   scenarios: ScenarioStore;
   limiter: RateLimiter;
+  /** Admits file downloads fairly (storage routes and vendors' own file links). */
+  downloads: DownloadGate;
   /** The origin written into links (known only once the server listens when PORT is 0). */
   publicUrl(): string;
   /** Registers work to do on POST /__admin/reset, after jobs and storage are cleared. */

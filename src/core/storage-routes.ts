@@ -4,6 +4,7 @@
  * up, as on the real services, and every failure is the service's own XML error.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DownloadGate } from './download-gate.js';
 import { sendStoredObject } from './downloads.js';
 import { sha256Hex } from './signing/hmac.js';
 import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
@@ -20,8 +21,8 @@ export interface StorageRouteDeps {
   signer: LinkSigner;
   clock: Clock;
   jobs: JobStore;
-  /** Downloads served at once; more answer the storage's 503, as S3's SlowDown and GCS's throttling do. */
-  maxConcurrent: number;
+  /** Admits downloads fairly; a refused one answers the storage's 503, as S3's SlowDown and GCS's throttling do. */
+  gate: DownloadGate;
 }
 
 function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]> } {
@@ -51,14 +52,9 @@ function parseObjectAddress(request: FastifyRequest): { bucket: string; key: str
 
 export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
   const { store, signer, clock, jobs } = deps;
-  let active = 0;
-  /** Serves a body while counting it against the concurrency cap; the count drops when the response ends either way. */
+  /** Serves a body if the gate admits it (every slot taken, or this client's share: the storage's 503). */
   const serve = (request: FastifyRequest, reply: FastifyReply, object: StoredObject, mangle: Mangle | undefined, busy: () => FastifyReply) => {
-    if (request.method === 'GET' && active >= deps.maxConcurrent) return busy();
-    if (request.method === 'GET') {
-      active++;
-      reply.raw.once('close', () => active--);
-    }
+    if (deps.gate.admit(request, reply)) return busy();
     return sendStoredObject(request, reply, store, object, mangle);
   };
 

@@ -11,7 +11,7 @@ export const CLIENT_JS = String.raw`(function () {
   const origin = window.location.origin;
   const flows = {};
   config.vendors.forEach(function (f) { flows[f.id] = f; });
-  const state = { clock: null, day: null, jobs: [], rows: {}, started: {}, polled: {}, lastRequestId: 0, busy: false, ticks: 0 };
+  const state = { clock: null, day: null, jobs: [], jobsRevision: null, jobsTotal: 0, rows: {}, started: {}, polled: {}, lastRequestId: 0, busy: false, ticks: 0 };
 
   const $ = function (id) { return document.getElementById(id); };
   function el(tag, attrs, children) {
@@ -402,6 +402,30 @@ export const CLIENT_JS = String.raw`(function () {
     Object.keys(state.rows).forEach(function (id) { if (!seen[id]) { state.rows[id].remove(); delete state.rows[id]; delete state.polled[id]; } });
     $('jobs-empty').hidden = jobs.length > 0;
   }
+  // Only the newest page, and nothing at all when it has not changed since the revision we hold (since=): at tens of
+  // thousands of jobs the whole list was megabytes a second.
+  const JOB_PAGE = 50;
+  async function refreshJobs() {
+    const since = state.jobsRevision ? '&since=' + encodeURIComponent(state.jobsRevision) : '';
+    const d = await admin('GET', '/__admin/jobs?limit=' + JOB_PAGE + since);
+    if (!d.unchanged) {
+      state.jobsRevision = d.revision;
+      state.jobs = d.jobs;
+      state.jobsTotal = d.total;
+    }
+    renderJobs(state.jobs);
+    showOlderJobs(state.jobsTotal - state.jobs.length);
+  }
+  function showOlderJobs(older) {
+    let note = $('jobs-older');
+    if (!note) {
+      const table = $('jobs-body').closest('table') || $('jobs-body');
+      note = el('p', { id: 'jobs-older', class: 'sub' });
+      table.after(note);
+    }
+    note.hidden = older <= 0;
+    note.replaceChildren(older > 0 ? older + ' older jobs are not shown: GET /__admin/jobs?after=<next_cursor> lists them.' : '');
+  }
   async function showDetails(id) {
     const section = $('job-details');
     section.hidden = false;
@@ -535,7 +559,7 @@ export const CLIENT_JS = String.raw`(function () {
     try {
       const results = await Promise.allSettled([
         admin('GET', '/__admin/clock').then(renderClock),
-        admin('GET', '/__admin/jobs').then(function (d) { state.jobs = d.jobs; renderJobs(d.jobs); }),
+        refreshJobs(),
         admin('GET', '/__admin/scenarios').then(renderScenarios),
         refreshJournal(),
         state.ticks++ % 3 === 0 ? refreshPanels() : null,

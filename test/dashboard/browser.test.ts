@@ -63,6 +63,16 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? '' 
     expect(await page.textContent('#snippet-curl-sendbird')).toContain(`${server.url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`);
   });
 
+  it('polls one page of jobs, and asks only whether it changed since the revision it holds', async () => {
+    const polls: string[] = [];
+    const record = (request: { url(): string }) => void (/\/__admin\/jobs(\?|$)/.test(request.url()) && polls.push(request.url()));
+    page.on('request', record);
+    // The page polls about once a second: wait for a poll that carries since=.
+    await expect.poll(() => polls.some((u) => u.includes('since=')), { timeout: 6000 }).toBe(true);
+    page.off('request', record);
+    expect(polls.every((u) => /[?&]limit=\d+/.test(u))).toBe(true);
+  });
+
   it(`starts an export of each registered vendor from its form (${[...registered].join(', ')})`, async () => {
     for (const { id } of JOB_VENDORS) {
       await page.click(`#form-${id} button[type=submit]`);

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { sendStoredObject } from '../../core/downloads.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { fileFaultFor } from '../../core/scenarios/file-faults.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
@@ -107,6 +108,9 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
       async (request) => {
         const { bot, app: client } = request.koreCaller!;
         const { from, to, event } = checkExport(request.body);
+        const full = jobCapReached(ctx);
+        // MAX_JOBS: Kore's rate-limit answer, 429 with Retry-After (README, "Choices").
+        if (full) throw koreError(429, full, CODES.RATE_LIMITED, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
         const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
         tagRequest(request, { jobId: job.id });
         return jobView(ctx, job, ctx.clock.now());
@@ -150,6 +154,8 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
     const fault = fileFaultFor(object, ctx.jobs, now);
     if (fault?.kind === 'expired') throw denied(`This media link expired at ${new Date(fault.expiresAt).toISOString()}. Start a new export.`);
     if (fault?.kind === 'status') throw koreError(fault.status, fault.status === 500 ? 'Internal server error' : 'Service temporarily unavailable. Please try again later.');
+    // Too many downloads at once (or from this client): the same 503 as Kore's own outage (README, "Choices").
+    if (ctx.downloads.admit(request, reply)) throw koreError(503, 'Service temporarily unavailable. Please try again later.');
     return sendStoredObject(request, reply, ctx.store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
   };
   const schema = {

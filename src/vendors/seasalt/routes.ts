@@ -146,6 +146,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
           401: HttpError.describe('Missing or invalid X-API-Key'),
           404: HttpError.describe('No channel for channel_id, or none for the phone number'),
           409: ConflictError.describe('The phone number matches several channels (detail.candidates), or an export of this channel and range is in progress'),
+          429: HttpError.describe('The server keeps MAX_JOBS jobs already; retry after Retry-After seconds'),
           422: ValidationErrorBody.describe('Request body validation failed (FastAPI, pydantic v2 items)'),
         },
       },

@@ -90,6 +90,13 @@ const dateField = (description: string, example: string) =>
     .transform((v) => (pydanticDate(v) as { date: string }).date)
     .meta({ type: 'string', format: 'date', description, example });
 
+/**
+ * The longest export, in days counted inclusively: one (leap) year. The vendor page names no limit; without one, a
+ * request for 2020-01-01 to 9999-12-31 would be a single job generating millennia (README, "Choices").
+ */
+export const MAX_RANGE_DAYS = 366;
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 export const ExportConversationsRequest = z
   .object({
     start_date: dateField('Start of the range (inclusive), YYYY-MM-DD, read in UTC. Cannot be in the future.', '2025-04-01'),
@@ -119,6 +126,9 @@ export const ExportConversationsRequest = z
     if (!hasId && !hasPhone) ctx.addIssue(pydanticIssue('value_error', 'Value error, either channel_id or phone_number must be provided', { error: {} }, []));
     else if (hasId && hasPhone) ctx.addIssue(pydanticIssue('value_error', 'Value error, either channel_id or phone_number must be provided, not both', { error: {} }, []));
     else if (body.end_date < body.start_date) ctx.addIssue(pydanticIssue('value_error', 'Value error, end_date must be on or after start_date', { error: {} }, []));
+    else if (daysBetween(body.start_date, body.end_date) + 1 > MAX_RANGE_DAYS) {
+      ctx.addIssue(pydanticIssue('value_error', `Value error, the date range may span at most ${MAX_RANGE_DAYS} days`, { error: {} }, []));
+    }
   }, { when: (payload) => payload.issues.length === 0 })
   .describe('ExportConversationsRequest');
 export type ExportConversationsRequest = z.output<typeof ExportConversationsRequest>;

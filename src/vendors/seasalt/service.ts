@@ -6,6 +6,7 @@
  */
 import type { CoreContext } from '../../core/context.js';
 import { createExportJob } from '../../core/export-job.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import type { JobEffects } from '../../core/jobs.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { httpError } from './errors.js';
@@ -63,6 +64,9 @@ export async function startExport(
   if (body.start_date > today) throw httpError(400, `start_date (${body.start_date}) cannot be in the future: today is ${today} (UTC)`);
   const channel = resolveChannel(workspace, body);
   await refuseDuplicate(ctx, workspace, channel, body, now);
+  const full = jobCapReached(ctx);
+  // MAX_JOBS: a FastAPI HTTPException 429 with Retry-After, as SeaX's gateway would throttle (README, "Choices").
+  if (full) throw httpError(429, full, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
   const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, ctx.jobs.count('seasalt') + 1);
   const params = exportParams(ctx, workspace, channel, body, effects, now, exportJobId, zipName(channel, body.start_date, fileId));
   const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>

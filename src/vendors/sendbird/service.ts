@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import { createExportJob } from '../../core/export-job.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import type { JobEffects } from '../../core/jobs.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import type { SendbirdApp } from './auth.js';
@@ -59,6 +60,12 @@ function checkList(q: z.output<typeof ListQuery>) {
 export function startExport(ctx: CoreContext, appSeed: SendbirdApp, body: z.output<typeof CreateExportBody>, effects: JobEffects | undefined): SendbirdJob {
   const now = ctx.clock.now();
   const { type, agent } = checkCreate(body, appSeed, now);
+  const full = jobCapReached(ctx);
+  // MAX_JOBS: Sendbird's 429 code with its rate-limit headers (README, "Choices").
+  if (full) {
+    const wait = JOB_CAP_RETRY_SECONDS.toFixed(3);
+    throw sendbirdError(CODES.RATE_LIMITED, full, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': wait, 'x-ratelimit-retryafter': wait });
+  }
   const { exportId, fileId } = exportIds(ctx.config.SEED, appSeed.app_id, ctx.jobs.count('sendbird') + 1);
   const params = {
     world: { seed: ctx.config.SEED, appId: appSeed.app_id, aiAgentId: agent.ai_agent_id, volume: ctx.config.WORLD_DAILY_VOLUME * agent.volume * (effects?.job.volume_factor ?? 1) },
