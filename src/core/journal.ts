@@ -42,10 +42,19 @@ export interface JournalFilter {
   job_id?: string;
 }
 
-/** Header names whose values are credentials: shown as their first four characters and an ellipsis. */
-const SECRET_HEADERS = new Set(['api-token', 'authorization', 'auth', 'x-api-key', 'cookie', 'proxy-authorization']);
-/** Query parameters that are signatures or tokens. */
-const SECRET_QUERY = new Set(['x-amz-signature', 'x-goog-signature', 'signature', 's', 'token']);
+/**
+ * Names that suggest a secret, matched anywhere in a header or query parameter name (case-insensitive): a fixed list of
+ * names let `X-Admin-Token`, `X-Auth-Token`, `X-Amz-Security-Token`, `?api_key=` and `?password=` through. Masking a
+ * harmless name by mistake costs a reader four characters; missing a secret leaks it into the journal and DATA_DIR.
+ */
+const SECRET_WORDS = /token|key|secret|passw|pwd|signature|auth|cookie|credential|session/;
+/** Short names that are signatures on their own: Kore's media links sign with `s` (see src/vendors/kore). */
+const SECRET_NAMES = new Set(['s', 'sig']);
+
+export const isSecretName = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  return SECRET_NAMES.has(lower) || SECRET_WORDS.test(lower);
+};
 
 export const mask = (value: string): string => (value.length <= 4 ? '****' : `${value.slice(0, 4)}…`);
 
@@ -54,14 +63,14 @@ export function maskHeaders(headers: Record<string, string | string[] | undefine
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(', ') : raw;
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? mask(value) : value;
+    out[name] = isSecretName(name) ? mask(value) : value;
   }
   return out;
 }
 
 export function maskQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = SECRET_QUERY.has(k.toLowerCase()) ? mask(v) : v;
+  for (const [k, v] of query) out[k] = isSecretName(k) ? mask(v) : v;
   return out;
 }
 
