@@ -15,7 +15,7 @@ import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
-import { PRESETS } from './core/scenarios/presets.js';
+import { PRESETS, presetNamed } from './core/scenarios/presets.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
@@ -82,9 +82,9 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
 
   for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
   const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of startupPresets) if (!PRESETS[name]) throw new ConfigError(`SCENARIO: unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
+  for (const name of startupPresets) if (!presetNamed(name)) throw new ConfigError(`SCENARIO: unknown preset "${name}" (known: ${Object.keys(PRESETS).join(', ')})`);
   const installStartupPresets = () => {
-    for (const name of startupPresets) for (const s of PRESETS[name]!.scenarios) ctx.scenarios.add(s, `preset:${name}`);
+    for (const name of startupPresets) for (const s of presetNamed(name)!.scenarios) ctx.scenarios.add(s, `preset:${name}`);
   };
   installStartupPresets();
 

@@ -12,7 +12,7 @@ import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
 import { registerScenarioRoutes } from './scenario-routes.js';
-import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
+import { AdvanceBody, advanceProblem, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
@@ -77,7 +77,9 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
   admin.post(
     '/__admin/clock/advance',
     { schema: { tags, summary: 'Move the virtual clock forward (or back, with negative seconds)', body: AdvanceBody, response: { 200: ClockView, 400: ErrorBody } } },
-    async (request) => {
+    async (request, reply) => {
+      const problem = advanceProblem(ctx.clock.now(), request.body.seconds);
+      if (problem) return reply.code(400).send({ error: 'invalid_request', message: problem });
       ctx.clock.advance(request.body.seconds * 1000);
       await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
       await state.sweep();

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
-import { PRESETS } from '../core/scenarios/presets.js';
+import { PRESETS, presetNamed } from '../core/scenarios/presets.js';
 import { ScenarioInput } from '../core/scenarios/schema.js';
 import type { VendorModule } from '../core/vendor.js';
 import { ErrorBody } from './schemas.js';
@@ -56,7 +56,7 @@ export async function registerScenarioRoutes(scope: FastifyInstance, ctx: CoreCo
     '/__admin/presets/:name',
     { schema: { tags, summary: "Install a preset's scenarios (replacing those of the same names)", params: z.object({ name: z.string() }), response: { 200: z.object({ installed: z.array(z.string()) }), 404: ErrorBody } } },
     async (request, reply) => {
-      const preset = PRESETS[request.params.name];
+      const preset = presetNamed(request.params.name);
       if (!preset) return reply.code(404).send({ error: 'not_found', message: `No preset "${request.params.name}" (known: ${Object.keys(PRESETS).join(', ')}).` });
       for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${request.params.name}`);
       return { installed: preset.scenarios.map((s) => s.name) };
