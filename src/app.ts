@@ -13,6 +13,7 @@ import { Journal } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
+import { useBoundedJsonParser } from './core/http/json-body.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { PRESETS, presetNamed } from './core/scenarios/presets.js';
@@ -140,6 +141,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store.destroy();
   });
 
+  // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
+  useBoundedJsonParser(app);
   registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
   registerJournalHooks(app, {
     journal: ctx.journal,

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { MockState } from '../app.js';
 import { classifyFailure } from '../core/errors.js';
 import { SETTLE_AFTER_CLOCK_MS } from '../core/jobs.js';
+import { useBoundedJsonParser } from '../core/http/json-body.js';
 import { registerOpenApi } from '../core/openapi.js';
 import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
@@ -28,11 +29,7 @@ export async function registerAdmin(scope: FastifyInstance, state: MockState): P
 
   // ADMIN_TOKEN, Host and Origin are checked by the root control-plane guard (core/http/control-plane-guard.ts).
   // A control-plane POST must be JSON so that no web page can send it cross-site; an empty JSON body is fine.
-  const json = scope.getDefaultJsonParser('error', 'error');
-  scope.removeContentTypeParser('application/json');
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, undefined) : json(request, body as string, done),
-  );
+  useBoundedJsonParser(scope, { emptyIsUndefined: true });
 
   scope.setErrorHandler((error: FastifyError, _request, reply) => {
     const failure = classifyFailure(error);

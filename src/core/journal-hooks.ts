@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Journal } from './journal.js';
 import type { Clock } from './clock.js';
+import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
 
 const MAX_BODY_TEXT = 64 * 1024;
 
@@ -50,28 +51,12 @@ export function bodyText(body: unknown): string | null {
 }
 
 /** Nesting deeper than this is shown as text: parsing and re-serializing it is where the stack runs out. */
-const MAX_READABLE_DEPTH = 64;
-
-function nestingExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91 /* { [ */) {
-      if (++depth > limit) return true;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return false;
-}
+const MAX_READABLE_DEPTH = MAX_JSON_DEPTH;
 
 /** Parses a recorded text body back into JSON when it is JSON of sane depth, for readers of the journal. */
 export function readableBody(text: unknown): unknown {
   if (typeof text !== 'string') return text;
-  if (nestingExceeds(text, MAX_READABLE_DEPTH)) return text;
+  if (jsonNestingExceeds(text, MAX_READABLE_DEPTH)) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -126,7 +111,7 @@ export function registerJournalHooks(
         path,
         search,
         headers: request.headers,
-        body: bodyText(request.body),
+        body: bodyText(request.body ?? request.unparsedBody),
         status: reply.statusCode,
         duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
         response: { content_type: contentType === undefined ? null : String(contentType), bytes: request.journalResponse?.bytes ?? null, body: request.journalResponse?.text ?? null },
