@@ -14,6 +14,7 @@ import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { useBoundedJsonParser } from './core/http/json-body.js';
+import { badUrlAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { PRESETS, presetNamed } from './core/scenarios/presets.js';
@@ -101,6 +102,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // A path the router cannot decode answers in the words of whoever owns it (core/http/fallback-answers.ts).
+    frameworkErrors: badUrlAnswer({ vendors, clock }),
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
@@ -141,6 +144,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store.destroy();
   });
 
+  // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
+  app.setErrorHandler(plainErrorHandler);
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
   useBoundedJsonParser(app);
   registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
@@ -183,11 +188,6 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   sweeper.unref();
   state.sweep = () => sweep(ctx, vendors);
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = (request.url.split('?')[0] ?? '').toLowerCase();
-    const vendor = vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`));
-    if (vendor) return vendor.notFound(request, reply);
-    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}. See /docs for the routes this server offers.` });
-  });
+  app.setNotFoundHandler(notFoundAnswer(vendors));
   return app;
 }
