@@ -73,7 +73,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store,
     signer: new LinkSigner(config.SEED, () => publicUrl),
     jobs: new JobStore(() => clock.now()),
-    journal: new Journal(config.JOURNAL_LIMIT),
+    journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
     publicUrl: () => publicUrl,

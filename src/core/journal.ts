@@ -138,18 +138,79 @@ export function matches(entry: RawEntry, f: JournalFilter): boolean {
   );
 }
 
+/** What the journal counts against JOURNAL_MAX_BYTES: V8 keeps a string in one or two bytes a character; count two. */
+const BYTES_PER_CHAR = 2;
+/** The entry object, its arrays and numbers, whatever its strings: a generous flat estimate. */
+const ENTRY_OVERHEAD_BYTES = 512;
+/** The longest body (request or response) kept whole; the journal's byte bound may lower it (see Journal). */
+export const MAX_BODY_CHARS = 64 * 1024;
+
+/**
+ * A body as the journal keeps it: text, cut above `maxChars` with a marker that says how long it was. The kept part is
+ * copied (a plain `slice` of a long string can be a view that keeps the whole original alive).
+ */
+export function cutBody(body: unknown, maxChars: number): string | null {
+  if (body === undefined || body === null) return null;
+  let text: string;
+  if (typeof body === 'string') text = body;
+  else {
+    try {
+      text = JSON.stringify(body) ?? String(body);
+    } catch {
+      return '[body not recorded: nested too deeply to serialize]';
+    }
+  }
+  if (text.length <= maxChars) return text;
+  const kept = Buffer.from(text.slice(0, maxChars), 'utf8').toString('utf8');
+  return `${kept}…[cut: ${text.length} characters in all]`;
+}
+
+const len = (s: string | null | undefined) => (s ? s.length : 0);
+
+function accountedSize(e: RawEntry): number {
+  let chars = len(e.vendor) + len(e.tenant) + len(e.method) + len(e.path) + len(e.search) + len(e.job_id) + len(e.route);
+  for (const [name, value] of Object.entries(e.headers)) chars += name.length + (Array.isArray(value) ? value.join(', ').length : len(value));
+  chars += len(e.body as string | null) + len(e.response.body as string | null) + len(e.response.content_type);
+  for (const s of e.scenarios) chars += s.length;
+  return ENTRY_OVERHEAD_BYTES + BYTES_PER_CHAR * chars;
+}
+
+/**
+ * Bounded by count (JOURNAL_LIMIT) and by bytes (JOURNAL_MAX_BYTES): one client sending large bodies could otherwise
+ * fill memory, and a journal too large to render broke /__admin/requests and every state save. Bodies are cut to
+ * MAX_BODY_CHARS (less when the byte bound is small, so that it always holds a few dozen entries); the oldest entries
+ * go first when either bound is passed.
+ */
 export class Journal {
-  private entries: RawEntry[] = [];
+  /** Entries before `head` are evicted; the array is compacted now and then rather than shifted on every request. */
+  private entries: Array<RawEntry | undefined> = [];
+  private sizes: number[] = [];
+  private head = 0;
+  private bytes = 0;
   private nextId = 1;
   private waiters = new Set<{ filter: JournalFilter; resolve: (e: JournalEntry) => void }>();
+  private readonly maxBodyChars: number;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxBytes: number = Number.POSITIVE_INFINITY,
+  ) {
+    this.maxBodyChars = Math.max(256, Math.min(MAX_BODY_CHARS, Math.floor(maxBytes / (64 * BYTES_PER_CHAR))));
+  }
+
+  /** The bytes the kept entries are counted as (always ≤ JOURNAL_MAX_BYTES). */
+  get accountedBytes(): number {
+    return this.bytes;
+  }
 
   add(entry: Omit<RawEntry, 'id'>): void {
-    const full = { id: this.nextId++, ...entry } as RawEntry;
-    this.entries.push(full);
-    // Trim in batches: shifting the whole array on every request would cost O(limit) per poll.
-    if (this.entries.length > this.limit + Math.max(16, this.limit >> 3)) this.entries.splice(0, this.entries.length - this.limit);
+    const full = {
+      id: this.nextId++,
+      ...entry,
+      body: cutBody(entry.body, this.maxBodyChars),
+      response: { ...entry.response, body: cutBody(entry.response.body, this.maxBodyChars) },
+    } as RawEntry;
+    this.keep(full);
     if (this.waiters.size === 0) return;
     for (const w of this.waiters) {
       if (matches(full, w.filter)) {
@@ -159,8 +220,25 @@ export class Journal {
     }
   }
 
+  private keep(entry: RawEntry): void {
+    const size = accountedSize(entry);
+    this.entries.push(entry);
+    this.sizes.push(size);
+    this.bytes += size;
+    while (this.head < this.entries.length && (this.entries.length - this.head > this.limit || this.bytes > this.maxBytes)) {
+      this.bytes -= this.sizes[this.head]!;
+      this.entries[this.head] = undefined;
+      this.head++;
+    }
+    if (this.head > 64 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.sizes = this.sizes.slice(this.head);
+      this.head = 0;
+    }
+  }
+
   private kept(): RawEntry[] {
-    return this.entries.length > this.limit ? this.entries.slice(-this.limit) : this.entries;
+    return this.entries.slice(this.head) as RawEntry[];
   }
 
   /** Matching entries, oldest first. */
@@ -184,14 +262,22 @@ export class Journal {
 
   clear(): void {
     this.entries = [];
+    this.sizes = [];
+    this.head = 0;
+    this.bytes = 0;
   }
 
   snapshot(): { entries: JournalEntry[]; nextId: number } {
     return { entries: this.kept().map(present), nextId: this.nextId };
   }
 
+  /** Puts saved entries back under today's bounds (the state may have been saved with larger ones). */
   restore(saved: { entries: JournalEntry[]; nextId: number }): void {
-    this.entries = saved.entries.slice(-this.limit).map(unpresent);
+    this.clear();
+    for (const e of saved.entries.slice(-this.limit)) {
+      const raw = unpresent(e);
+      this.keep({ ...raw, body: cutBody(raw.body, this.maxBodyChars), response: { ...raw.response, body: cutBody(raw.response.body, this.maxBodyChars) } });
+    }
     this.nextId = saved.nextId;
   }
 
