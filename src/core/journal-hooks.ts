@@ -100,7 +100,7 @@ export function registerJournalHooks(
         path,
         search,
         headers: request.headers,
-        body: bodyText(request.body ?? request.unparsedBody),
+        body: request.jsonText ?? bodyText(request.body),
         status: reply.statusCode,
         duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
         response: { content_type: contentType === undefined ? null : String(contentType), bytes: request.journalResponse?.bytes ?? null, body: request.journalResponse?.text ?? null },

@@ -162,7 +162,8 @@ export function cutBody(body: unknown, maxChars: number): string | null {
   }
   if (text.length <= maxChars) return text;
   const kept = Buffer.from(text.slice(0, maxChars), 'utf8').toString('utf8');
-  return `${kept}…[cut: ${text.length} characters in all]`;
+  // An ASCII marker: one non-Latin-1 character would make V8 store the whole kept text in two bytes a character.
+  return `${kept}...[cut: ${text.length} characters in all]`;
 }
 
 const len = (s: string | null | undefined) => (s ? s.length : 0);

@@ -26,7 +26,7 @@ describe('the journal is bounded by bytes as well as by count', () => {
     expect(entries.length).toBeGreaterThan(1);
     expect(entries.length).toBeLessThan(60);
     expect(entries.at(-1).path).toBe(`${BASE}/unknown-59`);
-    expect(entries.at(-1).body).toMatch(/…\[cut: 921,?6\d\d characters in all\]$/);
+    expect(entries.at(-1).body).toMatch(/\.\.\.\[cut: 921611 characters in all\]$/);
     expect(entries.at(-1).body.length).toBeLessThan(70 * KIB);
     await app.close();
   });
@@ -35,7 +35,7 @@ describe('the journal is bounded by bytes as well as by count', () => {
     const journal = new Journal(10, 1024 * KIB);
     journal.add(entry({ response: { content_type: 'application/json', bytes: 200_000, body: 'r'.repeat(200_000) } }));
     const [e] = journal.list();
-    expect(e!.response.body).toMatch(/^r+…\[cut: 200,?000 characters in all\]$/);
+    expect(e!.response.body).toMatch(/^r+\.\.\.\[cut: 200000 characters in all\]$/);
     expect(String(e!.response.body).length).toBeLessThan(20 * KIB);
   });
 

@@ -12,8 +12,11 @@ export const MAX_JSON_DEPTH = 64;
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The text of a JSON body the parser refused (bad or too deep), so the journal can still show what was sent. */
-    unparsedBody?: string;
+    /**
+     * A JSON body as the client sent it, also when the parser refused it (bad or too deep): the journal records this
+     * text instead of re-serializing the parsed body, which is faithful and spares a copy of every large body.
+     */
+    jsonText?: string;
   }
 }
 
@@ -44,13 +47,8 @@ export function useBoundedJsonParser(scope: FastifyInstance, options: { emptyIsU
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text === '' && options.emptyIsUndefined) return done(null, undefined);
-    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
-      request.unparsedBody = text;
-      return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
-    }
-    return json(request, text, (err, parsed) => {
-      if (err) request.unparsedBody = text;
-      done(err, parsed);
-    });
+    request.jsonText = text;
+    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+    return json(request, text, done);
   });
 }
