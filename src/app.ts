@@ -9,7 +9,7 @@ import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { JobStore } from './core/jobs.js';
-import { Journal } from './core/journal.js';
+import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
@@ -91,7 +91,8 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   installStartupPresets();
 
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // A request that reaches a log line shows its URL with secret-named query parameters masked, and no headers.
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, serializers: { req: (req) => ({ method: req.method, url: maskUrl(req.url) }) } },
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
     logController: new LogController({ disableRequestLogging: true }),
     // Every route schema is zod: hand Fastify our compilers up front, so it never builds ajv (a sixth of a cold start).

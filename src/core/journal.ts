@@ -74,6 +74,24 @@ export function maskQuery(query: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** A URL with the values of secret-named query parameters masked, spelled otherwise as given: for the logs. */
+export function maskUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const parts = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq === -1) return pair;
+    let name = pair.slice(0, eq);
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      /* a name that does not decode is checked as written */
+    }
+    return isSecretName(name) ? `${pair.slice(0, eq)}=${mask(pair.slice(eq + 1))}` : pair;
+  });
+  return `${url.slice(0, q)}?${parts.join('&')}`;
+}
+
 /**
  * What the hot path records: references and numbers only. Masking, ISO formatting and query parsing happen when the
  * journal is read, so recording a poll costs a few property writes.

@@ -4,7 +4,7 @@
  * let `X-Admin-Token`, `X-Auth-Token`, `X-Amz-Security-Token`, `?api_key=` and `?password=` through verbatim.
  */
 import { describe, expect, it } from 'vitest';
-import { isSecretName, maskHeaders, maskQuery } from '../../src/core/journal.js';
+import { isSecretName, maskHeaders, maskQuery, maskUrl } from '../../src/core/journal.js';
 import { testApp } from '../helpers.js';
 import { BASE, TOKEN } from '../vendors/sendbird/sendbird.js';
 
@@ -42,5 +42,10 @@ describe('secrets are masked by the shape of their name', () => {
     }
     expect(maskHeaders({ 'X-Admin-Token': 'abcdefgh', host: 'x' })).toEqual({ 'X-Admin-Token': 'abcd…', host: 'x' });
     expect(maskQuery(new URLSearchParams('password=abc&page=2'))).toEqual({ password: '****', page: '2' });
+  });
+
+  it('masks secrets in a URL as the logs show it', () => {
+    expect(maskUrl('/s3/b/k.zip?X-Amz-Signature=abcdef0123&X-Amz-Expires=60&api_key=zzzzzzzz')).toBe('/s3/b/k.zip?X-Amz-Signature=abcd…&X-Amz-Expires=60&api_key=zzzz…');
+    expect(maskUrl('/__admin/health')).toBe('/__admin/health');
   });
 });
