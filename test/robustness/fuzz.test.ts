@@ -99,7 +99,8 @@ describe('vendor create routes under deep nesting', () => {
       const fields = [...Object.keys(route.body as object), null];
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...fields), nested, async (field, value) => {
-          const body = field === null ? value : JSON.stringify(route.body).replace(/}$/, `,${JSON.stringify(field)}:${value}}`).replace(new RegExp(`"${field}":[^,{]+,`), '');
+          // The field written again at the end: JSON.parse keeps the last of duplicate keys, so the deep value wins.
+          const body = field === null ? value : JSON.stringify(route.body).replace(/}$/, `,${JSON.stringify(field)}:${value}}`);
           const res = await app.inject({ method: 'POST', url: route.url, headers: { ...route.headers, 'content-type': 'application/json' }, payload: body });
           assertVendorAnswer(route.vendor, res);
         }),
