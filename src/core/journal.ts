@@ -1,7 +1,8 @@
 /**
  * The request journal: every request to a vendor route or a download link, with virtual and real time, tenant, method,
- * path, headers (credentials masked), body, status and a response summary. Bounded (oldest entries are dropped), so a
- * long-running sandbox does not grow without end. Tests wait on it instead of sleeping.
+ * path, headers (credentials masked), body, status and a response summary. Bounded by count and by bytes (oldest
+ * entries are dropped, large bodies cut), so neither a long-running sandbox nor a flood of large bodies grows it without
+ * end. Tests wait on it instead of sleeping.
  */
 export interface JournalEntry {
   id: number;
@@ -188,7 +189,10 @@ const len = (s: string | null | undefined) => (s ? s.length : 0);
 
 function accountedSize(e: RawEntry): number {
   let chars = len(e.vendor) + len(e.tenant) + len(e.method) + len(e.path) + len(e.search) + len(e.job_id) + len(e.route);
-  for (const [name, value] of Object.entries(e.headers)) chars += name.length + (Array.isArray(value) ? value.join(', ').length : len(value));
+  for (const name in e.headers) {
+    const value = e.headers[name];
+    chars += name.length + (Array.isArray(value) ? value.join(', ').length : len(value));
+  }
   chars += len(e.body as string | null) + len(e.response.body as string | null) + len(e.response.content_type);
   for (const s of e.scenarios) chars += s.length;
   return ENTRY_OVERHEAD_BYTES + BYTES_PER_CHAR * chars;

@@ -16,7 +16,7 @@ declare module 'fastify' {
      * A JSON body as the client sent it, also when the parser refused it (bad or too deep): the journal records this
      * text instead of re-serializing the parsed body, which is faithful and spares a copy of every large body.
      */
-    jsonText?: string;
+    jsonText: string | null;
   }
 }
 
@@ -42,6 +42,8 @@ export function jsonNestingExceeds(text: string, limit: number): boolean {
  * (the control plane accepts `Content-Type: application/json` with no body); elsewhere it is Fastify's empty-body error.
  */
 export function useBoundedJsonParser(scope: FastifyInstance, options: { emptyIsUndefined?: boolean } = {}): void {
+  // Declared once (on the root) so every request has the same shape; child scopes inherit it.
+  if (!scope.hasRequestDecorator('jsonText')) scope.decorateRequest('jsonText', null);
   const json = scope.getDefaultJsonParser('error', 'error');
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
