@@ -12,6 +12,7 @@ import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { registerDateHeader } from './core/http/date-header.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { useBoundedJsonParser } from './core/http/json-body.js';
 import { badUrlAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
@@ -145,6 +146,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store.destroy();
   });
 
+  registerDateHeader(app, clock);
   // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
   app.setErrorHandler(plainErrorHandler);
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).

@@ -39,13 +39,13 @@ describe('generate (offline fixtures)', () => {
 describe('generate for Kore', () => {
   it('writes every fragment, byte-identical to the downloads', async () => {
     const out = join(dir, 'kore/');
-    const files = await generate(['kore', '--out', out, '--at', '2025-04-08T12:00:00Z', '--from', '2025-04-06', '--to', '2025-04-07', '--world-daily-volume', '200'], quiet);
+    const files = await generate(['kore', '--out', out, '--at', '2025-04-08T12:00:00Z', '--from', '2025-04-06', '--to', '2025-04-08', '--world-daily-volume', '200'], quiet);
     expect(files.length).toBeGreaterThan(1);
     const app = await testApp({ WORLD_DAILY_VOLUME: 200 });
     const seeds = app.mock.seeds.get('kore') as { bots: Array<{ app_id: string }> };
     const tenants = (await app.inject({ url: '/__admin/tenants' })).json().kore.tenants;
     const headers = { auth: tenants[0].apps[0].demo_token };
-    const created = await app.inject({ method: 'POST', url: `/kore/api/public/bot/${seeds.bots[0]!.app_id}/search/analytics-export`, headers, payload: { filters: { from: '2025-04-06', to: '2025-04-07' } } });
+    const created = await app.inject({ method: 'POST', url: `/kore/api/public/bot/${seeds.bots[0]!.app_id}/search/analytics-export`, headers, payload: { filters: { from: '2025-04-06', to: '2025-04-08' } } });
     await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 60 } });
     const job = (await app.inject({ url: `/kore/api/public/bot/${seeds.bots[0]!.app_id}/search/jobs/${created.json()._id}`, headers })).json();
     for (const f of job.analyticsFragments) expect(readFileSync(join(out, `${f.fileName}.json`)).equals((await download(app, f.fileUrl)).rawPayload)).toBe(true);

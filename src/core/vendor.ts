@@ -17,6 +17,8 @@ export interface RateLimitRule {
   route?: RouteKind;
   limit: number;
   windowSeconds: number;
+  /** Counted separately for each endpoint (route kind: create, list, poll…), as vendors that limit "per endpoint" do. */
+  perEndpoint?: boolean;
 }
 
 /** How the vendor says that something went wrong, for scenarios and rate limits. */

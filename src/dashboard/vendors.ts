@@ -2,7 +2,7 @@
  * The dashboard's one table of vendor flows: which fields each start form has, the request it sends, where the job id,
  * state and download links are in the answers. The browser fills `{field}` placeholders (and `{job_id}`) from the form;
  * `targets` turns a vendor's GET /__admin/tenants entry into ready-made credentials. Adjust a vendor here and nowhere
- * else. Request shapes: each vendor's page in vendor-docs and its README.
+ * else. Request shapes: each vendor's public page, as cited in its README.
  */
 
 /** A date relative to the virtual clock's UTC today, as YYYY-MM-DD or as an ISO instant at the start/end of that day. */

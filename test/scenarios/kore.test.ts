@@ -86,7 +86,7 @@ describe('presets for Kore', () => {
   it('huge-export: a thousand times the records', async () => {
     const small = await testApp({ WORLD_DAILY_VOLUME: 1 });
     await small.inject({ method: 'POST', url: '/__admin/presets/huge-export', payload: {} });
-    const job = await createJob(small, { filters: { from: '2025-04-07', to: '2025-04-07' } });
+    const job = await createJob(small, { filters: { from: '2025-04-07', to: '2025-04-08' } });
     await advance(small, 120);
     let done = await poll(small, job._id);
     // Generation takes real time; on a loaded machine it may outlast the clock's settle wait.

@@ -231,6 +231,24 @@ describe('Sendbird rate limits', () => {
     expect((await app.inject({ url: BASE, headers: TOKEN })).statusCode).toBe(200);
   });
 
+  it('count per endpoint, as the page documents them: ten list calls leave the details endpoint its own ten', async () => {
+    const job = await create(app);
+    await app.inject({ method: 'PUT', url: '/__admin/rate-limits', payload: { vendor: 'sendbird', enabled: true } });
+    for (let i = 0; i < 10; i++) expect((await app.inject({ url: BASE, headers: TOKEN })).statusCode).toBe(200);
+    expect((await app.inject({ url: `${BASE}/${job.export_id}`, headers: TOKEN })).statusCode).toBe(200);
+    expect((await app.inject({ url: BASE, headers: TOKEN })).statusCode).toBe(429);
+  });
+
+  it("name the POST limit (5) in a scenario's 429 to a POST, and the GET limit (10) to a GET", async () => {
+    await preset('rate-limited');
+    const post = await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: BODY });
+    expect(post.statusCode).toBe(429);
+    expect(post.json().message).toContain('limit: 5;w=1');
+    expect(post.headers['x-ratelimit-limit']).toBe('5');
+    const get = await app.inject({ url: BASE, headers: TOKEN });
+    expect(get.json().message).toContain('limit: 10;w=1');
+  });
+
   it('can be switched on for one tenant only', async () => {
     await app.inject({ method: 'PUT', url: '/__admin/rate-limits', payload: { vendor: 'sendbird', tenant: 'another-app', enabled: true } });
     for (let i = 0; i < 12; i++) expect((await app.inject({ url: BASE, headers: TOKEN })).statusCode).toBe(200);

@@ -90,7 +90,11 @@ export function registerScenarioHook(
       return;
     }
     if (effects.http.status === 500) throw faults.serverError();
-    if (effects.http.status === 429) throw faults.rateLimited(effects.http.retry_after_seconds ?? 1);
+    if (effects.http.status === 429) {
+      // The vendor's documented limit for this request, so its 429 names the limit a real one would (POST 5, GET 10).
+      const rule = vendor.rateLimits?.find((r) => (!r.method || r.method === request.method) && (!r.route || r.route === route));
+      throw faults.rateLimited(effects.http.retry_after_seconds ?? 1, rule);
+    }
   }
 }
 

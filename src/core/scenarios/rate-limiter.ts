@@ -46,7 +46,7 @@ export class RateLimiter {
       if (rule.route && rule.route !== route) continue;
       const windowMs = rule.windowSeconds * 1000;
       const start = Math.floor(now / windowMs) * windowMs;
-      const key = `${vendor}/${tenant ?? ''}/${rule.name}`;
+      const key = `${vendor}/${tenant ?? ''}/${rule.name}${rule.perEndpoint ? `/${route ?? ''}` : ''}`;
       let w = this.windows.get(key);
       if (!w || w.start !== start) this.windows.set(key, (w = { start, count: 0 }));
       w.count++;

@@ -6,6 +6,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { Rng } from '../random.js';
 import { CARRIERS, INTERNATIONAL_NAMES, THANKS, TOPICS, type Topic } from './catalogue.js';
+import { lazy } from '../lazy.js';
 
 export type Speaker = 'user' | 'ai' | 'human' | 'system';
 
@@ -40,14 +41,13 @@ export interface Dialogue {
 // One faker instance, re-seeded per conversation: building a Faker per conversation would cost more than the conversation.
 // Loaded on first use, not at start-up: faker's English locale alone takes ~130 ms to import, a third of a cold start.
 let faker: Faker | undefined;
-let loading: Promise<void> | undefined;
+const loadFaker = lazy(() => import('@faker-js/faker'));
 
 /** Loads faker; every generator awaits it once before drawing dialogues (it is a no-op after the first time). */
-export function prepareWorld(): Promise<void> {
-  loading ??= import('@faker-js/faker').then((m) => {
-    faker = new m.Faker({ locale: [m.en, m.base] });
-  });
-  return loading;
+export async function prepareWorld(): Promise<void> {
+  if (faker) return;
+  const m = await loadFaker();
+  faker ??= new m.Faker({ locale: [m.en, m.base] });
 }
 
 const LOCALES: ReadonlyArray<readonly [readonly [string, string], number]> = [

@@ -1,7 +1,7 @@
 /**
  * Kore.ai public-API authentication: header `auth: <JWT>`, HS256 only, signed with the client secret of an app whose
  * client id is the `appId` claim, which must be allowed on the bot of the URL with the "Answer Insights" scope
- * (FACTS.md). `exp` is honoured on the virtual clock when present. Every failure is the same 401 "Invalid SDK
+ * (Kore.ai "API Authorization"). `exp` is honoured on the virtual clock when present. Every failure is the same 401 "Invalid SDK
  * credentials" (4002), as the live API answers, so a caller cannot probe which check failed. Runs in onRequest, before
  * the body is read, so a bad token is reported before anything about the body.
  */
@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { invalidCredentials } from './errors.js';
 import { ANSWER_INSIGHTS_SCOPE, type KoreApp, type KoreBot, type KoreSeeds } from './schemas.js';
+import { lazy } from '../../core/lazy.js';
 
 export interface KoreCaller {
   bot: KoreBot;
@@ -26,7 +27,7 @@ export function findBot(seeds: KoreSeeds, appId: string): KoreBot | undefined {
  * again (decode, HMAC, JSON) was most of a poll's cost. Only the clock can change the verdict, so exp and nbf are
  * checked again on every hit, as jose checks them (exp: now >= exp fails; nbf: now < nbf fails). Bounded.
  */
-let jose: Promise<typeof import('jose')> | undefined;
+const loadJose = lazy(() => import('jose'));
 const verified = new Map<string, { caller: KoreCaller; exp?: number; nbf?: number }>();
 const VERIFIED_LIMIT = 1000;
 
@@ -46,7 +47,7 @@ export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, no
   const bot = findBot(seeds, botId);
   if (!bot) throw invalidCredentials();
   // jose is loaded on the first token, not at start-up (it is a tenth of a cold start).
-  const { decodeJwt, jwtVerify } = await (jose ??= import('jose'));
+  const { decodeJwt, jwtVerify } = await loadJose();
   let clientId: unknown;
   try {
     clientId = decodeJwt(token).appId;

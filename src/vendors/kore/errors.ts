@@ -1,6 +1,6 @@
 /**
  * Kore.ai's error envelope `{"errors": [{"msg", "code"}]}` and the mapping of request failures onto it. Only the
- * credentials error is known from the live API (HTTP 401, code 4002, "Invalid SDK credentials", FACTS.md); every other
+ * credentials error is known from the live API (HTTP 401, code 4002, "Invalid SDK credentials", as public client test suites show); every other
  * code is our choice (README: "Choices"): the code repeats the HTTP status, the message says how to fix the request.
  */
 import type { FastifyError, FastifyRequest } from 'fastify';

@@ -14,7 +14,7 @@ import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
 const HOST = /(^|\.)(kore\.ai|korebots\.com)$/i;
 const KORE_PATHS = /^\/api\/(public\/bot\/|getMediaStream\/)/;
 
-/** FACTS.md: "Rate limit for this API has been reached. Please try again later"; status and envelope are our choice. */
+/** Kore.ai's API usage page: "Rate limit for this API has been reached. Please try again later"; status and envelope are our choice. */
 const RATE_LIMIT_MESSAGE = 'Rate limit for this API has been reached. Please try again later';
 
 export const kore: VendorModule<KoreSeeds> = {
@@ -48,7 +48,7 @@ export const kore: VendorModule<KoreSeeds> = {
     rateLimited: (retryAfter) => koreError(429, RATE_LIMIT_MESSAGE, CODES.RATE_LIMITED, { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),
     jobError: JOB_ERROR,
   },
-  // FACTS.md: 600 requests per minute and 18000 per hour per bot (the runtime limits; README, "Choices").
+  // Kore.ai's API usage page: 600 requests per minute and 18000 per hour per bot (the runtime limits; README, "Choices").
   rateLimits: [
     { name: 'requests per bot per minute', limit: 600, windowSeconds: 60 },
     { name: 'requests per bot per hour', limit: 18_000, windowSeconds: 3600 },
@@ -79,8 +79,11 @@ export const kore: VendorModule<KoreSeeds> = {
     const bot = seeds.bots.find((b) => b.app_id === botId);
     const app = bot?.apps.find((a) => a.scopes.includes(ANSWER_INSIGHTS_SCOPE));
     if (!bot || !app) throw new Error(`generate: no Kore bot "${botId}" with an Answer Insights app in the seeds`);
-    const today = new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
-    const body = { filters: { from: fx.options.from ?? today, to: fx.options.to ?? fx.options.from ?? today }, ...(fx.options.event ? { event: fx.options.event } : {}) };
+    // A date is midnight UTC at its start (routes.ts), so one day is from that date to the next.
+    const from = fx.options.from ?? new Date(fx.app.mock.ctx.clock.now()).toISOString().slice(0, 10);
+    const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const to = fx.options.to ?? (/^\d{4}-\d{2}-\d{2}$/.test(from) ? dayAfter(from) : from);
+    const body = { filters: { from, to }, ...(fx.options.event ? { event: fx.options.event } : {}) };
     const headers = { auth: demoToken(app) };
     const created = await fx.app.inject({ method: 'POST', url: `/kore/api/public/bot/${bot.app_id}/search/analytics-export`, headers, payload: body });
     if (created.statusCode !== 200) throw new Error(`generate: Kore refused the request: ${created.body}`);

@@ -31,18 +31,22 @@ declare module 'fastify' {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UTC_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-]00:?00)$/;
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:?\d{2})?$/;
+const UTC_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-]00:?00)?$/;
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]\d{2}:?\d{2}$/;
 
 /**
- * An instant from `filters.from` / `filters.to`: a date is the start of that UTC day (`from`) or its last millisecond
- * (`to`, so a date means the whole day); a date-time must be UTC (Z or +00:00) and is read to the millisecond.
+ * An instant from `filters.from` / `filters.to`. The page says the values are "in UTC" and shows ISO 8601 date-times:
+ * - a date is midnight UTC at its start, for `from` and `to` alike, as JavaScript's Date reads "2025-04-08". So the
+ *   page's "a month in four calls, once per week" works with date-only bounds: 01→08, 08→15, … each span exactly
+ *   seven days and tile the month;
+ * - a date-time without a zone is read as UTC (the page: values are in UTC); Z and +00:00 say so explicitly;
+ * - any other offset is refused rather than guessed (choice, vendor README).
  */
-export function parseInstant(name: string, raw: string, endOfDay: boolean): number {
+export function parseInstant(name: string, raw: string): number {
   const hint = `${name} must be a date YYYY-MM-DD or an ISO 8601 UTC date-time such as 2025-01-25T07:32:58.611Z (got "${raw.slice(0, 40)}")`;
   if (DATE.test(raw)) {
     if (!isCalendarDate(raw)) throw badRequest(`${name} is not a real calendar date: ${hint}`);
-    return endOfDay ? utcMidnight(raw) + DAY_MS - 1 : utcMidnight(raw);
+    return utcMidnight(raw);
   }
   const m = UTC_DATE_TIME.exec(raw);
   if (!m) {
@@ -56,8 +60,8 @@ export function parseInstant(name: string, raw: string, endOfDay: boolean): numb
 
 /** The value rules of the body, each with its own message. */
 export function checkExport(body: z.output<typeof ExportBody>): { from: number; to: number; event?: FeedbackEvent } {
-  const from = parseInstant('filters.from', body.filters.from, false);
-  const to = parseInstant('filters.to', body.filters.to, true);
+  const from = parseInstant('filters.from', body.filters.from);
+  const to = parseInstant('filters.to', body.filters.to);
   if (from > to) throw badRequest(`filters.from (${body.filters.from}) must not be after filters.to (${body.filters.to}).`);
   if (to - from > MAX_RANGE_MS) {
     throw badRequest('Date range exceeds 7 days: analytics data can be exported for up to one week at a time. Split the range into several exports of at most 7 days each.');
@@ -83,43 +87,50 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
     request.koreCaller = await authenticate(seeds, request, ctx.clock.now());
   });
 
-  app.post(
-    EXPORT_PATH,
-    {
-      config: { routeKind: 'create' },
-      schema: {
-        tags,
-        summary: 'Export answer insights',
-        description: 'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
-        params: PathParams,
-        body: ExportBody,
-        response: { 200: JobView, ...errors },
+  // Each route also with a trailing slash, hidden from the document: Kore's API runs on Express, which does not route
+  // strictly by default (vendor README).
+  for (const url of [EXPORT_PATH, `${EXPORT_PATH}/`]) {
+    app.post(
+      url,
+      {
+        config: { routeKind: 'create' },
+        schema: {
+          hide: url !== EXPORT_PATH,
+          tags,
+          summary: 'Export answer insights',
+          description: 'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
+          params: PathParams,
+          body: ExportBody,
+          response: { 200: JobView, ...errors },
+        },
       },
-    },
-    async (request) => {
-      const { bot, app: client } = request.koreCaller!;
-      const { from, to, event } = checkExport(request.body);
-      const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
-      tagRequest(request, { jobId: job.id });
-      return jobView(ctx, job, ctx.clock.now());
-    },
-  );
+      async (request) => {
+        const { bot, app: client } = request.koreCaller!;
+        const { from, to, event } = checkExport(request.body);
+        const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
+        tagRequest(request, { jobId: job.id });
+        return jobView(ctx, job, ctx.clock.now());
+      },
+    );
+  }
 
-  app.get(
-    JOB_PATH,
-    {
-      config: { routeKind: 'poll' },
-      schema: { tags, summary: 'Get the status of a job (Jobs API)', params: JobPathParams, response: { 200: JobView, ...errors } },
-    },
-    async (request) => {
-      const { bot } = request.koreCaller!;
-      const job = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(request.params.JobID);
-      if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id) throw koreError(404, 'Job not found', CODES.NOT_FOUND);
-      tagRequest(request, { jobId: job.id });
-      // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
-      return jobView(ctx, job, ctx.clock.now());
-    },
-  );
+  for (const url of [JOB_PATH, `${JOB_PATH}/`]) {
+    app.get(
+      url,
+      {
+        config: { routeKind: 'poll' },
+        schema: { hide: url !== JOB_PATH, tags, summary: 'Get the status of a job (Jobs API)', params: JobPathParams, response: { 200: JobView, ...errors } },
+      },
+      async (request) => {
+        const { bot } = request.koreCaller!;
+        const job = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(request.params.JobID);
+        if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id) throw koreError(404, 'Job not found', CODES.NOT_FOUND);
+        tagRequest(request, { jobId: job.id });
+        // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
+        return jobView(ctx, job, ctx.clock.now());
+      },
+    );
+  }
 }
 
 async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<void> {
@@ -158,7 +169,7 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
 
 /** The routes of this vendor by path, for answering a wrong method with 405 (from notFound). */
 export const ALLOWED_METHODS: ReadonlyArray<{ path: RegExp; allow: readonly string[] }> = [
-  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/analytics-export$/, allow: ['POST'] },
-  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/jobs\/[^/]+$/, allow: ['GET', 'HEAD'] },
+  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/analytics-export\/?$/, allow: ['POST'] },
+  { path: /^\/kore\/api\/public\/bot\/[^/]+\/search\/jobs\/[^/]+\/?$/, allow: ['GET', 'HEAD'] },
   { path: /^\/kore\/api\/getMediaStream\/findly\/[^/]+$/, allow: ['GET', 'HEAD'] },
 ];

@@ -1,6 +1,6 @@
 /**
  * Kore.ai Search AI answer-insights export wire shapes (vendor page: "Export Analytics Data",
- * kore-ai-search-analytics-export.md; record fields from FACTS.md). The request schema only checks types and presence;
+ * Kore.ai "Export Analytics Data"; record fields from its record sample). The request schema only checks types and presence;
  * value rules (date formats, the seven-day window, the event names) are checked in routes.ts so each failure gets a
  * message that says what to fix.
  */
@@ -49,7 +49,7 @@ export const ExportBody = z
     filters: z
       .object({
         from: instant('Start of the range (inclusive; a date means 00:00:00.000Z)'),
-        to: instant('End of the range (inclusive; a date means the whole day); at most 7 days after `from`'),
+        to: instant('End of the range (inclusive; a date means 00:00:00.000Z, so 2025-04-01 to 2025-04-08 is one week); at most 7 days after `from`'),
       })
       .describe('Date/time range of the export, in UTC'),
     event: z.enum(EVENTS).nullable().optional().describe('Only searches whose answer received this feedback (case-sensitive)'),

@@ -1,7 +1,7 @@
 /**
- * `X-API-Key` of the workspace in the path. Runs in onRequest, before the body is read, so a bad key is reported
- * before anything about the body. A key is issued by one workspace: a missing key, a wrong key, a key of another
- * workspace and an unknown workspace all answer 401 `{"detail": "Invalid API key"}` (FACTS.md), so the answer never
+ * `X-API-Key` of the workspace in the path. Runs after the body is decoded and before its fields are validated, where
+ * FastAPI solves its dependencies (routes.ts). A key is issued by one workspace: a missing key, a wrong key, a key of another
+ * workspace and an unknown workspace all answer 401 `{"detail": "Invalid API key"}` (as SeaX's other endpoints answer), so the answer never
  * tells a caller which workspace ids exist.
  */
 import type { FastifyRequest } from 'fastify';

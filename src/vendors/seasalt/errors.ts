@@ -8,9 +8,12 @@ import { classifyFailure, VendorError, vendorErrorHandler } from '../../core/err
 import { type PydanticError, toPydantic } from './pydantic.js';
 import { PythonJsonError } from './python-json.js';
 
-export const httpError = (status: number, detail: unknown, headers?: Record<string, string>) => new VendorError(status, { detail }, headers);
+/** Starlette's JSONResponse says `application/json`, with no charset parameter. */
+export const JSON_TYPE = 'application/json';
 
-export const validationError = (items: PydanticError[]) => new VendorError(422, { detail: items });
+export const httpError = (status: number, detail: unknown, headers?: Record<string, string>) => new VendorError(status, { detail }, headers, JSON_TYPE);
+
+export const validationError = (items: PydanticError[]) => new VendorError(422, { detail: items }, {}, JSON_TYPE);
 
 /** FastAPI's answer to a body Python's json module cannot decode. */
 export const jsonInvalid = (e: PythonJsonError) =>

@@ -13,6 +13,7 @@ import type { Transporter } from 'nodemailer';
 import type { CoreContext } from '../../core/context.js';
 import { jobState, type SeasaltJob } from './lifecycle.js';
 import type { OutboxEmail } from './schemas.js';
+import { lazy } from '../../core/lazy.js';
 
 const FROM = '"Seasalt SeaX (agent-export-mock)" <no-reply@example.com>';
 
@@ -26,7 +27,8 @@ export class Outbox {
   private recorded: Recorded[] = [];
   /** Jobs with a notification address whose email has not been recorded yet. */
   private readonly pending = new Set<SeasaltJob>();
-  private transport: Promise<Transporter | undefined> | undefined;
+  /** Created on the first email; a failure is logged and tried again on the next one (SMTP_URL may be fixed by then). */
+  private readonly transport = lazy(async () => (await import('nodemailer')).createTransport(this.ctx.config.SMTP_URL) as Transporter);
   private order = 0;
 
   constructor(
@@ -89,15 +91,12 @@ export class Outbox {
   }
 
   private send(email: OutboxEmail): void {
-    const url = this.ctx.config.SMTP_URL;
-    if (!url) return;
-    this.transport ??= import('nodemailer')
-      .then((m) => m.createTransport(url) as Transporter)
+    if (!this.ctx.config.SMTP_URL) return;
+    void this.transport()
       .catch((err: Error) => {
-        this.log.warn({ err }, 'seasalt: cannot create the SMTP transport from SMTP_URL; emails stay in the outbox only');
+        this.log.warn({ err }, 'seasalt: cannot create the SMTP transport from SMTP_URL; this email stays in the outbox only');
         return undefined;
-      });
-    void this.transport
+      })
       .then((t) => t?.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.body }))
       .catch((err: Error) => this.log.warn({ err, to: email.to }, 'seasalt: sending the notification email failed'));
   }

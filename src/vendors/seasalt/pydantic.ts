@@ -1,7 +1,7 @@
 /**
  * FastAPI 422 bodies with pydantic v2 error items: `{"detail": [{"type", "loc", "msg", "input", "ctx"?}]}`.
  *
- * Which pydantic major SeaX runs is not documented (FACTS.md: [unconfirmed]); we emulate v2, the default of every
+ * Which pydantic major SeaX runs is not documented (no public source says); we emulate v2, the default of every
  * FastAPI release since 0.100 (2023), and FastAPI ≥ 0.110.3, which leaves pydantic's `url` out of each item. Value
  * errors raised by validators carry `ctx: {"error": {}}` because FastAPI's jsonable_encoder turns the ValueError
  * object into an empty dict; we send the same.
@@ -65,11 +65,8 @@ export function literalList(values: readonly unknown[]): string {
 
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/**
- * Why a string is not a YYYY-MM-DD date, in the words of pydantic's date parser (speedate), or undefined when it is
- * one. Unlike pydantic we refuse datetimes and unix timestamps: the vendor page asks for YYYY-MM-DD.
- */
-export function dateProblem(s: string): string | undefined {
+/** Why a string's first ten characters are not a YYYY-MM-DD date, in speedate's words, or undefined when they are. */
+function datePartProblem(s: string): string | undefined {
   if (s.length < 10) return 'input is too short';
   if (!/^\d{4}$/.test(s.slice(0, 4))) return 'invalid character in year';
   if (s[4] !== '-') return 'invalid date separator, expected `-`';
@@ -81,8 +78,94 @@ export function dateProblem(s: string): string | undefined {
   const d = Number(s.slice(8, 10));
   if (m < 1 || m > 12) return 'month value is outside expected range';
   if (y < 1 || d < 1 || d > daysIn(y, m)) return 'day value is outside expected range';
-  if (s.length > 10) return 'unexpected extra characters at the end of the input';
   return undefined;
+}
+
+/** Why a string is not exactly a YYYY-MM-DD date, in the words of pydantic's date parser (speedate), or undefined. */
+export function dateProblem(s: string): string | undefined {
+  return datePartProblem(s) ?? (s.length > 10 ? 'unexpected extra characters at the end of the input' : undefined);
+}
+
+const digits2 = (s: string, at: number) => (/^\d{2}$/.test(s.slice(at, at + 2)) ? Number(s.slice(at, at + 2)) : undefined);
+
+/**
+ * speedate's RFC 3339 date-time: the date, a separator (T, t, _ or space), HH:MM[:SS[.ffffff]], then Z or ±HH[:]MM.
+ * Whether its time is zero, or why it is not a date-time, in speedate's words.
+ */
+function parseDateTime(s: string): { zeroTime: boolean } | { error: string } {
+  const date = datePartProblem(s);
+  if (date) return { error: date };
+  if (s.length < 11 || !'Tt _'.includes(s[10]!)) return { error: 'invalid datetime separator, expected `T`, `t`, `_` or space' };
+  const t = s.slice(11);
+  if (t.length < 5) return { error: 'input is too short' };
+  const hh = digits2(t, 0);
+  if (hh === undefined) return { error: 'invalid character in hour' };
+  if (hh > 23) return { error: 'hour value is outside expected range' };
+  if (t[2] !== ':') return { error: 'invalid time separator, expected `:`' };
+  const mm = digits2(t, 3);
+  if (mm === undefined) return { error: 'invalid character in minute' };
+  if (mm > 59) return { error: 'minute value is outside expected range' };
+  let i = 5;
+  let ss = 0;
+  let fraction = 0;
+  if (t[i] === ':') {
+    const sec = digits2(t, i + 1);
+    if (sec === undefined) return { error: t.length < i + 3 ? 'input is too short' : 'invalid character in second' };
+    if (sec > 59) return { error: 'second value is outside expected range' };
+    ss = sec;
+    i += 3;
+    if (t[i] === '.' || t[i] === ',') {
+      const frac = /^\d+/.exec(t.slice(i + 1))?.[0] ?? '';
+      if (frac === '') return { error: 'second fraction digits missing after `.`' };
+      if (frac.length > 6) return { error: 'second fraction value is more than 6 digits long' };
+      fraction = Number(frac);
+      i += 1 + frac.length;
+    }
+  }
+  const tz = t.slice(i);
+  if (tz !== '' && tz !== 'Z' && tz !== 'z') {
+    if (tz[0] !== '+' && tz[0] !== '-') return { error: 'unexpected extra characters at the end of the input' };
+    const m = /^[+-](\d{2}):?(\d{2})?$/.exec(tz);
+    if (!m) return { error: /^[+-]\d{2}/.test(tz) ? 'invalid timezone minute' : 'invalid timezone hour' };
+    if (Number(m[1]) * 60 + Number(m[2] ?? 0) >= 24 * 60) return { error: 'timezone offset must be less than 24 hours' };
+  }
+  return { zeroTime: hh === 0 && mm === 0 && ss === 0 && fraction === 0 };
+}
+
+const DAY_SECONDS = 86_400;
+/** speedate reads a timestamp above 2e10 (in 2603 as seconds) as milliseconds. */
+const MS_THRESHOLD = 20_000_000_000;
+
+/** A unix timestamp (seconds or ms) as a date, or null when it is not midnight UTC. */
+function timestampDate(ts: number): string | null {
+  const seconds = Math.abs(ts) > MS_THRESHOLD ? ts / 1000 : ts;
+  if (!Number.isFinite(seconds) || seconds % DAY_SECONDS !== 0) return null;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
+export type DateVerdict = { date: string } | { type: string; msg: string; ctx?: Record<string, unknown> };
+
+const INEXACT = { type: 'date_from_datetime_inexact', msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates' };
+const parsingError = (error: string) => ({ type: 'date_from_datetime_parsing', msg: `Input should be a valid date or datetime, ${error}`, ctx: { error } });
+
+/**
+ * pydantic v2's `date` field in lax (JSON) mode, as pydantic-core's DateValidator does it: a YYYY-MM-DD string; else a
+ * date-time (RFC 3339 string, numeric string or JSON number as unix seconds or milliseconds) whose time is exactly
+ * midnight (`date_from_datetime_inexact` otherwise); a string that is neither gives `date_from_datetime_parsing` with
+ * the date-time parser's reason; any other JSON type gives `date_type`.
+ */
+export function pydanticDate(input: unknown): DateVerdict {
+  if (typeof input === 'number') return timestampDate(input) === null ? INEXACT : { date: timestampDate(input)! };
+  if (typeof input !== 'string') return { type: 'date_type', msg: 'Input should be a valid date' };
+  if (dateProblem(input) === undefined) return { date: input };
+  const dt = parseDateTime(input);
+  if ('zeroTime' in dt) return dt.zeroTime ? { date: input.slice(0, 10) } : INEXACT;
+  if (/^-?\d+(\.\d+)?$/.test(input)) {
+    const date = timestampDate(Number(input));
+    return date === null ? INEXACT : { date };
+  }
+  return parsingError(dt.error);
 }
 
 /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */

@@ -12,7 +12,7 @@ import { createExportJob } from '../../core/export-job.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { authenticate } from './auth.js';
-import { httpError } from './errors.js';
+import { httpError, JSON_TYPE } from './errors.js';
 import { writeExport, type ExportParams } from './export-file.js';
 import { exportIds } from './generator.js';
 import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
@@ -56,17 +56,25 @@ function allowedMethods(path: string): string | undefined {
  * (before any authentication, as routing comes first); 307 to the path without its trailing slash when that path
  * exists (redirect_slashes); otherwise 404 `{"detail": "Not Found"}`.
  */
+/**
+ * A JSON body under plain `application/json`, as Starlette sends it. Fastify appends a charset to any JSON type unless
+ * the reply has its own serializer, so the body is serialized here (this runs in the root not-found handler, outside
+ * the scope whose onSend hook does the same for the routes).
+ */
+const starletteJson = (reply: FastifyReply, body: unknown) =>
+  reply.header('content-type', JSON_TYPE).serializer((payload: unknown) => payload as string).send(JSON.stringify(body));
+
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?', 1)[0] ?? '';
   const allow = allowedMethods(path);
-  if (allow) return reply.code(405).header('allow', allow).send({ detail: 'Method Not Allowed' });
+  if (allow) return starletteJson(reply.code(405).header('allow', allow), { detail: 'Method Not Allowed' });
   if (path.length > 1 && path.endsWith('/') && allowedMethods(path.replace(/\/+$/, ''))) {
     const original = request.originalUrl;
     const q = original.indexOf('?');
     const target = `${(q === -1 ? original : original.slice(0, q)).replace(/\/+$/, '')}${q === -1 ? '' : original.slice(q)}`;
     return reply.code(307).header('location', `${request.protocol}://${request.headers.host ?? 'localhost'}${target}`).send();
   }
-  return reply.code(404).send({ detail: 'Not Found' });
+  return starletteJson(reply.code(404), { detail: 'Not Found' });
 }
 
 /** Real milliseconds a poll waits for the file of a job whose time has come (a small export is written by then). */
@@ -146,9 +154,20 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
   const tags = ['Export Conversations'];
 
   scope.addHook('onRequest', async (request) => {
+    tagRequest(request, { tenant: (request.params as { workspace_id?: string }).workspace_id });
+  });
+  // Starlette's JSONResponse says plain `application/json`; Fastify appends a charset when it serializes, so the header
+  // is put right once the payload is a string.
+  scope.addHook('onSend', (_request, reply, payload, done) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('content-type', JSON_TYPE);
+    done(null, payload);
+  });
+  // FastAPI reads and decodes the JSON body before it solves dependencies (the API key check is one), and solves them
+  // before it validates the body's fields: malformed JSON is 422 json_invalid whatever the key, a bad key with bad
+  // fields is 401. preValidation is exactly that point: after body parsing, before schema validation.
+  scope.addHook('preValidation', async (request) => {
     // The slash redirect (see the poll handler) is routing, which FastAPI does before any authentication.
     if ((request.params as { export_job_id?: string }).export_job_id === '') return;
-    tagRequest(request, { tenant: (request.params as { workspace_id?: string }).workspace_id });
     request.seasaltWorkspace = authenticate(seeds, request);
   });
 

@@ -7,7 +7,7 @@
  * end after start) only when every field is valid; zod does both the same way.
  */
 import { z } from 'zod';
-import { dateProblem, emailProblem, isE164, pydanticIssue } from './pydantic.js';
+import { emailProblem, isE164, pydanticDate, pydanticIssue } from './pydantic.js';
 
 /** The coarse `channel_type` a client sends (vendor page: "Accepted values"). */
 export const COARSE_TYPES = ['sms', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
@@ -75,14 +75,20 @@ export type SeasaltSeeds = z.output<typeof SeasaltSeeds>;
 export type Workspace = SeasaltSeeds['workspaces'][number];
 export type ChannelSeed = Workspace['channels'][number];
 
+/**
+ * A pydantic `date` field: what pydantic accepts for a date in JSON (pydanticDate), normalized to YYYY-MM-DD. Any JSON
+ * value reaches the check (pydantic also reads numbers); the document still says what FastAPI's says, a string date.
+ */
 const dateField = (description: string, example: string) =>
   z
-    .string()
+    .unknown()
     .superRefine((v, ctx) => {
-      const problem = dateProblem(v);
-      if (problem) ctx.addIssue(pydanticIssue('date_from_datetime_parsing', `Input should be a valid date or datetime, ${problem}`, { error: problem }));
+      if (v === undefined) return void ctx.addIssue({ code: 'invalid_type', expected: 'string', input: v, message: 'Field required' });
+      const verdict = pydanticDate(v);
+      if ('type' in verdict) ctx.addIssue(pydanticIssue(verdict.type, verdict.msg, verdict.ctx));
     })
-    .meta({ format: 'date', description, example });
+    .transform((v) => (pydanticDate(v) as { date: string }).date)
+    .meta({ type: 'string', format: 'date', description, example });
 
 export const ExportConversationsRequest = z
   .object({

@@ -1,6 +1,6 @@
 /**
  * Sendbird's error envelope `{"error": true, "code", "message"}` and the mapping of request failures onto its codes.
- * HTTP status rule (FACTS.md, Platform API "All errors return a 400 or 500 HTTP response"): the status is the code's
+ * HTTP status rule (Platform API "Prepare to use API": "All errors return a 400 or 500 HTTP response"): the status is the code's
  * first three digits (400xxx → 400, 500xxx → 500), except rate limiting (500910), which Sendbird sends with 429.
  */
 import type { FastifyError, FastifyRequest } from 'fastify';

@@ -77,7 +77,9 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
   const messages = d.turns.map((turn, k) => {
     const isAi = turn.role === 'ai';
     const isUser = turn.role === 'user';
-    const hallucination = isAi ? rng.chance(0.03) : null;
+    // The page's sample AI message says "ai_hallucination": null and "user_flagged": "" (its table says bool, and
+    // user_flagged only on user messages): the sample wins, so an unflagged message carries null and "" (README).
+    const hallucination = isAi && rng.chance(0.03) ? true : null;
     const flag = isUser && rng.chance(0.02) ? rng.pick(FLAGS) : '';
     return {
       id: id * 100 + k + 1,
@@ -92,7 +94,7 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
               tools: turn.sources.tools.map((name) => ({ key: keyOf('manual', name), name })),
             }
           : null,
-      user_flagged: isUser ? flag : null,
+      user_flagged: flag,
       flagged_reason: hallucination ? 'The answer states a policy that is not in the knowledge base.' : flag ? `Message matched the ${flag.replace(/_/g, ' ')} filter.` : null,
       feedback: isAi && d.ending === 'handoff' && rng.chance(0.3) ? { rating: rng.pick(['good', 'bad'] as const), comment: rng.pick(['Helpful draft', 'Wrong policy', '']) } : null,
     };

@@ -39,7 +39,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   },
   faults: {
     serverError: () => sendbirdError(CODES.INTERNAL, 'Internal server error.'),
-    // FACTS.md: 500910 with HTTP 429, X-RateLimit-* headers and the retry advice in X-RateLimit-RetryAfter; the message
+    // Platform API "Error codes" and "Rate limits": 500910 with HTTP 429, X-RateLimit-* headers and the retry advice in X-RateLimit-RetryAfter; the message
     // follows the wording observed from the live API.
     rateLimited: (retryAfter, rule) => {
       const limit = rule?.limit ?? 10;
@@ -53,10 +53,10 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     },
     jobError: JOB_ERROR,
   },
-  // The free-trial plan's limits, the lowest documented (FACTS.md): GET 10/s and POST 5/s per endpoint per application.
+  // The free-trial plan's limits, the lowest documented (Platform API "Rate limits"): GET 10/s and POST 5/s per endpoint per application.
   rateLimits: [
-    { name: 'GET per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1 },
-    { name: 'POST per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1 },
+    { name: 'GET per endpoint per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1, perEndpoint: true },
+    { name: 'POST per endpoint per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1, perEndpoint: true },
   ],
   describeJob(job, now, ctx) {
     const view = exportView(ctx, job as SendbirdJob, now);

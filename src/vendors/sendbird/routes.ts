@@ -151,17 +151,17 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
   app.get(BASE, { schema: listSchema, config: { routeKind: 'list' } }, list);
   app.get(`${BASE}/`, { schema: { ...listSchema, hide: true }, config: { routeKind: 'list' } }, list);
 
-  app.get(
-    `${BASE}/:export_id`,
-    { config: { routeKind: 'poll' }, schema: { tags, summary: 'Get data export details', params: z.object({ export_id: z.string().describe('The export id returned on creation') }), response: { 200: ExportView, ...errors } } },
-    async (request) => {
-      const appSeed = request.sendbirdApp!;
-      const job = ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(request.params.export_id);
-      if (!job || job.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
-        throw sendbirdError(CODES.NOT_FOUND, `Resource not found: no data export "${request.params.export_id}" in application ${appSeed.app_id}.`);
-      }
-      tagRequest(request, { jobId: job.id });
-      return exportView(ctx, job, ctx.clock.now());
-    },
-  );
+  const detailsSchema = { tags, summary: 'Get data export details', params: z.object({ export_id: z.string().describe('The export id returned on creation') }), response: { 200: ExportView, ...errors } };
+  const details = async (request: FastifyRequest<{ Params: { export_id: string } }>) => {
+    const appSeed = request.sendbirdApp!;
+    const job = ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(request.params.export_id);
+    if (!job || job.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
+      throw sendbirdError(CODES.NOT_FOUND, `Resource not found: no data export "${request.params.export_id}" in application ${appSeed.app_id}.`);
+    }
+    tagRequest(request, { jobId: job.id });
+    return exportView(ctx, job, ctx.clock.now());
+  };
+  app.get(`${BASE}/:export_id`, { config: { routeKind: 'poll' }, schema: detailsSchema }, details);
+  // With a trailing slash too, as create and list: the page writes its paths with one.
+  app.get(`${BASE}/:export_id/`, { config: { routeKind: 'poll' }, schema: { ...detailsSchema, hide: true } }, details);
 }

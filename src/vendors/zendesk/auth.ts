@@ -27,19 +27,26 @@ export function findOrganization(seeds: ZendeskSeeds, region: Region, organizati
   return seeds.organizations.find((o) => o.region === region && o.organization_id === organizationId);
 }
 
-export function authenticate(seeds: ZendeskSeeds, region: Region, request: FastifyRequest): ZendeskTenant {
+/**
+ * `region` is the endpoint's (api.ultimate.ai is EU, api.us.ultimate.ai US); undefined for the newer
+ * {subdomain}.zendesk.com form, whose URL names no region: then the organization's own region serves it.
+ */
+export function authenticate(seeds: ZendeskSeeds, endpointRegion: Region | undefined, request: FastifyRequest): ZendeskTenant {
   const key = header(request, 'authorization');
   if (!key) throw unauthorized('Missing "authorization" header: send the API key of your organization (Organization management > API key) as the bare header value.');
   const organizationId = header(request, 'organizationid');
   if (!organizationId) throw unauthorized('Missing "organizationId" header: send your organization id (Organization management, in the URL of your organization).');
   const botId = header(request, 'botid');
   if (!botId) throw unauthorized('Missing "botId" header: send the id of the bot whose conversations you want to export.');
-  // FACTS.md: the live API answers "Bearer <key>" with 401 although the page says "bearer"; say so, to save a day of debugging.
+  // Public clients report that the live API answers "Bearer <key>" with 401 although the page says "bearer"; say so, to save a day of debugging.
   if (/^bearer\s/i.test(key)) throw unauthorized('The "authorization" header takes the bare API key, without the "Bearer " prefix.');
-  const org = findOrganization(seeds, region, organizationId);
-  if (!org) {
+  const region = endpointRegion ?? seeds.organizations.find((o) => o.organization_id === organizationId)?.region;
+  const org = region && findOrganization(seeds, region, organizationId);
+  if (!org || !region) {
     throw unauthorized(
-      `Unknown organization "${organizationId}" on ${REGION_HOSTS[region]} (${region.toUpperCase()}). Check the "organizationId" header and call the endpoint of your organization's region.`,
+      region
+        ? `Unknown organization "${organizationId}" on ${REGION_HOSTS[region]} (${region.toUpperCase()}). Check the "organizationId" header and call the endpoint of your organization's region.`
+        : `Unknown organization "${organizationId}". Check the "organizationId" header.`,
     );
   }
   if (!safeEqual(org.api_key, key)) throw unauthorized(`Invalid API key for organization "${org.organization_id}". Generate a new key under Organization management > API key.`);

@@ -1,6 +1,6 @@
 /**
  * The Zendesk AI agents view of the world: one export record per conversation, with every field of the vendor's table
- * and sample plus those seen in live files (FACTS.md), and no message text. A day's file holds the conversations that
+ * and sample plus those public clients see in live files, and no message text. A day's file holds the conversations that
  * *ended* on that UTC date ("Exported data for a specific date only includes conversations that ended on that date"),
  * so conversations are drawn from the previous and the same UTC day of the world and kept by their end.
  */
@@ -100,10 +100,11 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
   const cat: BotCatalogue = botCatalogue(world.seed, world.orgId, world.botId);
   const setup: TopicSetup = cat.topics.get(d.topic.id)!;
 
-  const channel = rng.chance(0.15) ? 'email' : 'messaging';
+  // The documented example row says "chat" where the table says "messaging": the example wins (vendor README).
+  const channel = rng.chance(0.15) ? 'email' : 'chat';
   const surface = channel === 'email' ? 'email' : rng.weighted([['web', 70], ['ios', 15], ['android', 15]] as const);
   const testMode = rng.chance(0.03);
-  const suggestionEngine = !testMode && channel === 'messaging' && rng.chance(0.05);
+  const suggestionEngine = !testMode && channel === 'chat' && rng.chance(0.05);
   const customerLanguage = iso3(d.customer.language);
   const language = cat.languages.includes(customerLanguage) ? customerLanguage : cat.languages[0]!;
   const { status, last } = statusOf(rng, d, channel, suggestionEngine);
@@ -136,7 +137,7 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
     // The greeting answers the customer's first message, before the next turn (so inside the conversation).
     const second = d.turns[1]?.at ?? d.endAt;
     const greetAt = d.startAt + Math.min(1_500, Math.floor((second - d.startAt) / 2));
-    if (channel === 'messaging') {
+    if (channel === 'chat') {
       detect(greetAt, cat.greeting.intent);
       reply(greetAt, cat.greeting.reply, 'normal', cat.greeting.intent);
     }
@@ -221,7 +222,7 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
         : rng.pick(REASONING.notAutomated[status === 'failedEscalation' ? 'failedEscalation' : last]);
 
   const endAt = d.endAt;
-  const sessionEndedAt = endAt + (channel === 'messaging' ? cat.sessionTimeoutMinutes * 60_000 : 0);
+  const sessionEndedAt = endAt + (channel === 'chat' ? cat.sessionTimeoutMinutes * 60_000 : 0);
   const str = (n: number) => String(n);
 
   return {

@@ -21,8 +21,11 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   seedSchema: ZendeskSeeds,
   rewriteByHost(host, url) {
     // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
+    const path = url.startsWith('/') ? url : `/${url}`;
     const region = REGION_OF_HOST.get(host.toLowerCase());
-    return region ? `/zendesk/${region}${url.startsWith('/') ? url : `/${url}`}` : undefined;
+    if (region) return `/zendesk/${region}${path}`;
+    // The newer form, {subdomain}.zendesk.com/ai-agents/api/…: the region comes from the organization (routes.ts).
+    return host.toLowerCase().endsWith('.zendesk.com') ? `/zendesk${path}` : undefined;
   },
   async register(scope, ctx, seeds) {
     await registerOpenApi(scope, {

@@ -1,6 +1,6 @@
 /**
  * Zendesk AI agents – Advanced (formerly Ultimate) data-export wire shapes (vendor page:
- * zendesk-ai-agents-data-export.md, "Using the AI Agents Data Export API"; facts beyond it: FACTS.md).
+ * Zendesk's "Using the AI Agents Data Export API"; what live files carry beyond it, as public clients see them).
  * The request schema checks types only loosely; the value rules (a real date, the 2024-01-01 limit, ttl bounds) are
  * checked in routes.ts so each failure names its field and says how to fix it.
  */

@@ -14,7 +14,7 @@ export const SEED = 'agent-export-mock';
 export const EXPORT = (bot = BOT) => `/kore/api/public/bot/${bot}/search/analytics-export`;
 export const JOB = (id: string, bot = BOT) => `/kore/api/public/bot/${bot}/search/jobs/${id}`;
 export const INVALID_CREDENTIALS = { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] };
-export const WEEK = { filters: { from: '2025-04-01', to: '2025-04-07' } };
+export const WEEK = { filters: { from: '2025-04-01', to: '2025-04-08' } };
 
 /** A token as a client makes it with a standard JWT library. */
 export function sign(claims: Record<string, unknown> = { appId: CLIENT_ID }, secret = CLIENT_SECRET, alg = 'HS256', exp?: number): Promise<string> {

@@ -52,8 +52,17 @@ describe('Seasalt authentication', () => {
     const res = await app.inject({ method: 'POST', url: BASE.replace(WS, WS.toUpperCase()), headers: KEY, payload: BODY });
     expect(res.statusCode).toBe(202);
   });
-  it('checks the key before the body: a wrong key with malformed JSON is 401', async () => {
-    expect((await postRaw(app, '{bad', 'application/json', { 'x-api-key': 'nope' })).statusCode).toBe(401);
+  it('decodes the JSON before checking the key, as FastAPI does: a wrong key with malformed JSON is 422 json_invalid', async () => {
+    const res = await postRaw(app, '{bad', 'application/json', { 'x-api-key': 'nope' });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.json().detail[0]).toMatchObject({ type: 'json_invalid', loc: ['body', 1] });
+  });
+  it('checks the key before validating the fields, as FastAPI runs dependencies first: a wrong key with bad fields is 401', async () => {
+    const res = await post(app, { start_date: 'soon' }, { 'x-api-key': 'nope' });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.json()).toEqual({ detail: 'Invalid API key' });
   });
 });
 
@@ -62,11 +71,13 @@ describe('Seasalt routing (Starlette answers)', () => {
     const res = await app.inject({ url: '/seasalt/seax-api/api/v1/nothing', headers: KEY });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ detail: 'Not Found' });
+    expect(res.headers['content-type']).toBe('application/json');
   });
   it('answers a wrong method with 405 {"detail": "Method Not Allowed"} and Allow', async () => {
     const get = await app.inject({ url: BASE, headers: KEY });
     expect(get.statusCode).toBe(405);
     expect(get.json()).toEqual({ detail: 'Method Not Allowed' });
+    expect(get.headers['content-type']).toBe('application/json');
     expect(get.headers.allow).toBe('POST');
     const del = await app.inject({ method: 'DELETE', url: `${BASE}/some-id`, headers: KEY });
     expect(del.statusCode).toBe(405);
@@ -201,7 +212,10 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
     ['04/01/2025', 'invalid character in year'],
     ['2025-4-1', 'input is too short'],
     ['2025/04/01', 'invalid date separator, expected `-`'],
-    ['2025-04-01T10:00:00', 'unexpected extra characters at the end of the input'],
+    ['2025-04-01x', 'invalid datetime separator, expected `T`, `t`, `_` or space'],
+    ['2025-04-01T25:00', 'hour value is outside expected range'],
+    ['2025-04-01T10', 'input is too short'],
+    ['2025-04-01T00:00:00+25:00', 'timezone offset must be less than 24 hours'],
   ];
   for (const [value, reason] of badDates) {
     it(`answers start_date "${value}" with date_from_datetime_parsing: ${reason}`, async () => {
@@ -210,11 +224,33 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
       ]);
     });
   }
-  it('answers a non-string date with date_type and a non-string id with string_type', async () => {
-    expect(items(await post(app, { ...BODY, end_date: 20250401, channel_id: 42 }))).toEqual([
-      { type: 'date_type', loc: ['body', 'end_date'], msg: 'Input should be a valid date', input: 20250401 },
+  it('answers a date of another JSON type with date_type and a non-string id with string_type', async () => {
+    expect(items(await post(app, { ...BODY, end_date: true, channel_id: 42 }))).toEqual([
+      { type: 'date_type', loc: ['body', 'end_date'], msg: 'Input should be a valid date', input: true },
       { type: 'string_type', loc: ['body', 'channel_id'], msg: 'Input should be a valid string', input: 42 },
     ]);
+    expect(items(await post(app, { ...BODY, start_date: null }))).toEqual([{ type: 'date_type', loc: ['body', 'start_date'], msg: 'Input should be a valid date', input: null }]);
+  });
+  it('accepts what pydantic accepts for a date: midnight date-times and unix timestamps (seconds or ms)', async () => {
+    const midnight = 1_743_465_600; // 2025-04-01T00:00:00Z
+    for (const [start, end] of [
+      ['2025-04-01T00:00:00', '2025-04-02T00:00:00Z'],
+      ['2025-04-01 00:00', '2025-04-03t00:00:00.000+02:00'],
+      [midnight, (midnight + 3 * 86_400) * 1000],
+      [String(midnight), '2025-04-05'],
+    ]) {
+      const res = await post(app, { ...BODY, start_date: start, end_date: end });
+      expect(res.statusCode, `${start} ${end}: ${res.body}`).toBe(202);
+    }
+    const job = await app.inject({ url: `${BASE}/${(await post(app, { ...BODY, start_date: midnight, end_date: '2025-04-06' })).json().export_job_id}`, headers: KEY });
+    expect(job.json()).toMatchObject({ start_date: '2025-04-01', end_date: '2025-04-06' });
+  });
+  it('answers a date-time or timestamp that is not midnight with date_from_datetime_inexact', async () => {
+    for (const value of ['2025-04-01T10:00:00', 20250401, 1_743_465_601, '2025-04-01T00:00:00.5Z']) {
+      expect(items(await post(app, { ...BODY, start_date: value }))).toEqual([
+        { type: 'date_from_datetime_inexact', loc: ['body', 'start_date'], msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates', input: value },
+      ]);
+    }
   });
   it('answers a phone number not in E.164 with a field value_error', async () => {
     for (const phone of ['202-555-0123', '12025550123', '+0123456', '+1202555012345678']) {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../../src/vendors/seasalt/export-file.js';
 import { CsvNamer, fileStamp, safePart, zipName } from '../../../src/vendors/seasalt/names.js';
-import { dateProblem, emailProblem, literalList } from '../../../src/vendors/seasalt/pydantic.js';
+import { dateProblem, emailProblem, literalList, pydanticDate } from '../../../src/vendors/seasalt/pydantic.js';
 import { parsePythonJson, PythonJsonError } from '../../../src/vendors/seasalt/python-json.js';
 
 const failure = (text: string) => {
@@ -50,6 +50,18 @@ describe('pydantic wording', () => {
     expect(dateProblem('2025-00-10')).toBe('month value is outside expected range');
     expect(dateProblem('2025-01-1x')).toBe('invalid character in day');
     expect(dateProblem('')).toBe('input is too short');
+  });
+  it("reads a date as pydantic-core's DateValidator does in lax mode", () => {
+    expect(pydanticDate('2025-04-01')).toEqual({ date: '2025-04-01' });
+    expect(pydanticDate('2025-04-01_00:00:00,000000-05:00')).toEqual({ date: '2025-04-01' });
+    expect(pydanticDate(0)).toEqual({ date: '1970-01-01' });
+    expect(pydanticDate(-86_400)).toEqual({ date: '1969-12-31' });
+    expect(pydanticDate(1_743_465_600_000)).toEqual({ date: '2025-04-01' });
+    expect(pydanticDate('2025-04-01T00:00:00.1234567')).toMatchObject({ type: 'date_from_datetime_parsing', ctx: { error: 'second fraction value is more than 6 digits long' } });
+    expect(pydanticDate('2025-04-01T00:00:00.')).toMatchObject({ ctx: { error: 'second fraction digits missing after `.`' } });
+    expect(pydanticDate('2025-04-01T00:00:00x')).toMatchObject({ ctx: { error: 'unexpected extra characters at the end of the input' } });
+    expect(pydanticDate(1.5)).toMatchObject({ type: 'date_from_datetime_inexact' });
+    expect(pydanticDate([])).toEqual({ type: 'date_type', msg: 'Input should be a valid date' });
   });
   it('accepts addresses EmailStr accepts', () => {
     for (const ok of ['a@example.com', 'first.last+tag@sub.example.co.uk', 'zoë@例え.jp', "o'brien@example.ie"]) expect(emailProblem(ok), ok).toBeUndefined();

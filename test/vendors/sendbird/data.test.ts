@@ -4,7 +4,7 @@ import { zonedDateOf, zonedMidnight } from '../../../src/core/world/dates.js';
 import { advance, testApp } from '../../helpers.js';
 import { BODY, create, details, exportJson } from './sendbird.js';
 
-type Message = { id: number; create_ts: number; message_from: string; message: string; ai_hallucination: boolean | null; ai_activity_trail_log: unknown; user_flagged: string | null; feedback: unknown };
+type Message = { id: number; create_ts: number; message_from: string; message: string; ai_hallucination: true | null; ai_activity_trail_log: unknown; user_flagged: string; feedback: unknown };
 type Conversation = Record<string, unknown> & { messages: Message[]; start_ts: number; close_ts: number };
 
 let app: FastifyInstance;
@@ -60,7 +60,10 @@ describe('Sendbird conversation export', () => {
           expect(m.ai_activity_trail_log).toBeNull();
           expect(m.feedback).toBeNull();
         }
-        if (m.message_from !== 'user') expect(m.user_flagged).toBeNull();
+        // As the page's sample message shows: "ai_hallucination": null and "user_flagged": "" when nothing was flagged.
+        if (m.message_from === 'ai') expect([true, null]).toContain(m.ai_hallucination);
+        if (m.message_from !== 'user') expect(m.user_flagged).toBe('');
+        if (m.message_from === 'user') expect(['', 'harmful_content', 'adversarial_attack', 'context_injection', 'banned_phrases']).toContain(m.user_flagged);
         expect(['ai', 'user', 'human', 'system']).toContain(m.message_from);
       }
       if (c.resolution_resolved) {

@@ -93,6 +93,12 @@ describe('Sendbird request validation', () => {
     const res = await app.inject({ method: 'POST', url: `${BASE}/`, headers: TOKEN, payload: BODY });
     expect(res.statusCode).toBe(200);
   });
+  it('serves export details with a trailing slash too, as create and list are', async () => {
+    const created = await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: BODY });
+    const res = await app.inject({ url: `${BASE}/${created.json().export_id}/`, headers: TOKEN });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().export_id).toBe(created.json().export_id);
+  });
   it('answers an unknown export id with 400201', async () => {
     const res = await app.inject({ url: `${BASE}/doesnotexist`, headers: TOKEN });
     expect(res.json()).toMatchObject({ error: true, code: 400201 });

@@ -61,7 +61,7 @@ describe('Zendesk conversation records', () => {
       data: (r) => typeof r.conversations_data === 'object' && r.conversations_data !== null && !Array.isArray(r.conversations_data),
       times: (r) => [r.conversation_start_time, r.conversation_end_time, r.session_ended_timestamp].every((t) => TIME.test(t)),
       type: (r) => ['Use case', 'Knowledge', 'Hybrid', 'Others'].includes(r.conversation_type),
-      channel: (r) => ['messaging', 'email'].includes(r.channel),
+      channel: (r) => ['chat', 'email'].includes(r.channel),
       bot: (r) => r.bot_id === BOT,
       customer: (r) => r.visitor_messages_count === r.customer_messages_count,
       bsat: (r) => [null, -1, 1, 2, 3, 4, 5].includes(r.conversations_data.bsatScore),

@@ -43,7 +43,7 @@ describe('Zendesk request body', () => {
   });
 
   it('rejects a ttl that is not an integer from 1 to 10080 minutes', async () => {
-    for (const ttl of [1.5, '10', 0, -5, 10_081, null, true]) {
+    for (const ttl of [1.5, '10', 0, -5, 10_081, true]) {
       await expect400(await signedUrls(app, { date: YESTERDAY, ttl }), 'ttl', /integer number of minutes from 1 to 10080/);
     }
   });

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * Builds dist/ only when the sources changed since the last build, so `npm start` on a built tree answers at once,
+ * and a stale build never runs. "Changed" is a hash of every file that shapes the build (src/, the tsconfig files,
+ * package.json), not modification times: a checkout, a deleted file or a branch switch back all count.
+ *
+ *   node scripts/ensure-build.mjs            build when stale (npm start, npm run bench)
+ *   node scripts/ensure-build.mjs --if-src   the same, but do nothing where src/ is absent (npm's prepare hook: a
+ *                                            git install builds dist/; the Docker image installs before copying src/)
+ *   node scripts/ensure-build.mjs --force    build whatever the stamp says (npm run build)
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const STAMP = 'dist/.source-hash';
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+
+function* files(path) {
+  if (!existsSync(path)) return;
+  const entries = readdirSync(path, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = join(path, e.name);
+    if (e.isDirectory()) yield* files(full);
+    else if (e.isFile()) yield full;
+  }
+}
+
+/** A hash of the build's inputs under `root`: names and contents, in a fixed order. */
+export function sourceHash(root) {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    const path = join(root, input);
+    const list = existsSync(path) && !path.endsWith('.json') ? [...files(path)] : existsSync(path) ? [path] : [];
+    for (const file of list) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** True when dist/ is missing or was built from other sources than those now under `root`. */
+export function isStale(root) {
+  const stamp = join(root, STAMP);
+  return !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== sourceHash(root);
+}
+
+function build(root) {
+  const started = process.hrtime.bigint();
+  process.stderr.write('agent-export-mock: compiling TypeScript (the sources changed since the last build)…\n');
+  // A clean dist: files of deleted sources must not linger and be imported.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+  writeFileSync(join(root, STAMP), `${sourceHash(root)}\n`);
+  process.stderr.write(`agent-export-mock: built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const ifSrc = process.argv.includes('--if-src');
+  if (ifSrc && !existsSync(join(ROOT, 'src'))) process.exit(0);
+  if (process.argv.includes('--force') || isStale(ROOT)) build(ROOT);
+}

@@ -1,0 +1,52 @@
+/** `npm start` builds only when the sources changed: the staleness check behind scripts/ensure-build.mjs. */
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { isStale, sourceHash } from '../scripts/ensure-build.mjs';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+function tree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'aem-build-'));
+  roots.push(root);
+  mkdirSync(join(root, 'src', 'core'), { recursive: true });
+  writeFileSync(join(root, 'src', 'cli.ts'), 'export const a = 1;\n');
+  writeFileSync(join(root, 'src', 'core', 'clock.ts'), 'export const b = 2;\n');
+  writeFileSync(join(root, 'package.json'), '{}\n');
+  return root;
+}
+
+const stamp = (root: string) => {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist', '.source-hash'), `${sourceHash(root)}\n`);
+};
+
+describe('ensure-build', () => {
+  it('is stale with no build, fresh after a stamped build', () => {
+    const root = tree();
+    expect(isStale(root)).toBe(true);
+    stamp(root);
+    expect(isStale(root)).toBe(false);
+  });
+
+  it('turns stale when a source changes, is added or is deleted, or a config file changes', () => {
+    const root = tree();
+    stamp(root);
+    writeFileSync(join(root, 'src', 'cli.ts'), 'export const a = 3;\n');
+    expect(isStale(root)).toBe(true);
+    stamp(root);
+    writeFileSync(join(root, 'src', 'core', 'new.ts'), '');
+    expect(isStale(root)).toBe(true);
+    stamp(root);
+    unlinkSync(join(root, 'src', 'core', 'new.ts'));
+    expect(isStale(root)).toBe(true);
+    stamp(root);
+    writeFileSync(join(root, 'package.json'), '{"name":"x"}\n');
+    expect(isStale(root)).toBe(true);
+  });
+});
