@@ -15,7 +15,7 @@ import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { registerDateHeader } from './core/http/date-header.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { useBoundedJsonParser } from './core/http/json-body.js';
-import { badUrlAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
+import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { PRESETS, presetNamed } from './core/scenarios/presets.js';
@@ -106,6 +106,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     // A path the router cannot decode answers in the words of whoever owns it (core/http/fallback-answers.ts).
     frameworkErrors: badUrlAnswer({ vendors, clock }),
+    clientErrorHandler: clientErrorAnswer,
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
@@ -148,7 +149,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
 
   registerDateHeader(app, clock);
   // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
-  app.setErrorHandler(plainErrorHandler);
+  app.setErrorHandler(plainErrorHandler({ vendors, clock }));
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
   useBoundedJsonParser(app);
   registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
@@ -191,6 +192,6 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
   sweeper.unref();
   state.sweep = () => sweep(ctx, vendors);
 
-  app.setNotFoundHandler(notFoundAnswer(vendors));
+  app.setNotFoundHandler(notFoundAnswer({ vendors, clock }));
   return app;
 }

@@ -4,6 +4,7 @@
  * under a vendor prefix, and elsewhere (control plane, dashboard, unknown paths) the one documented shape
  * `{"error": "<code>", "message": "<sentence>"}` (README, "Errors outside vendor routes").
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { classifyFailure } from '../errors.js';
@@ -20,8 +21,59 @@ export interface PlainError {
 const pathOf = (request: FastifyRequest) => (request.url.split('?', 1)[0] ?? '').toLowerCase();
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
-/** The root error handler: failures outside vendor scopes (dashboard, unknown paths) in the documented JSON shape. */
-export function plainErrorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export interface FallbackDeps {
+  vendors: readonly VendorModule[];
+  clock: Clock;
+}
+
+const sendXml = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('application/xml').send(body);
+
+/** S3's request id and host id on every error, derived from the request (as storage-routes.ts does) to stay deterministic. */
+function s3Ids(rawPath: string, now: number): Array<readonly [string, string]> {
+  const h = sha256Hex(`${rawPath}\n${now}`).toUpperCase();
+  return [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]];
+}
+
+/** 's3' or 'gcs' when the path is under one of the storage prefixes. */
+function storageOf(path: string): 's3' | 'gcs' | undefined {
+  if (under(path, S3_PATH)) return 's3';
+  if (under(path, GCS_PATH)) return 'gcs';
+  return undefined;
+}
+
+/**
+ * What storage answers where no storage route matched: a method other than GET or HEAD on an object is S3's
+ * `405 MethodNotAllowed`; a bucket or the service root (a listing) is `403 AccessDenied` to an anonymous caller.
+ */
+function storageFallback(kind: 's3' | 'gcs', request: FastifyRequest, reply: FastifyReply, now: number): FastifyReply {
+  const rawPath = request.url.split('?', 1)[0] ?? '';
+  const readOnly = request.method === 'GET' || request.method === 'HEAD';
+  if (kind === 's3') {
+    const ids = s3Ids(rawPath, now);
+    if (!readOnly) return sendXml(reply, 405, xmlError('MethodNotAllowed', 'The specified method is not allowed against this resource.', [['Method', request.method], ['ResourceType', 'OBJECT'], ...ids]));
+    return sendXml(reply, 403, xmlError('AccessDenied', 'Access Denied', ids));
+  }
+  if (!readOnly) return sendXml(reply, 405, xmlError('MethodNotAllowed', 'The specified method is not allowed against this resource.', [['Details', `${request.method} ${rawPath}`]]));
+  return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', 'Anonymous caller does not have storage.objects.list access to the Google Cloud Storage bucket.']]));
+}
+
+/**
+ * The root error handler: failures outside vendor scopes in the words of the path's owner: storage XML on /s3 and
+ * /gcs, the documented JSON shape elsewhere (dashboard, unknown paths).
+ */
+export function plainErrorHandler(deps: FallbackDeps) {
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const storage = storageOf(pathOf(request));
+    if (!storage) return plainError(error, request, reply);
+    const failure = classifyFailure(error);
+    if (failure.kind !== 'unexpected') return storageFallback(storage, request, reply, deps.clock.now());
+    request.log.error(failure.error);
+    const ids = storage === 's3' ? s3Ids(request.url.split('?', 1)[0] ?? '', deps.clock.now()) : [];
+    return sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.', ids));
+  };
+}
+
+function plainError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const failure = classifyFailure(error);
   const send = (status: number, body: PlainError) => reply.code(status).type('application/json; charset=utf-8').send(body);
   switch (failure.kind) {
@@ -44,11 +96,13 @@ export function plainErrorHandler(error: FastifyError | Error, request: FastifyR
   }
 }
 
-/** The root 404: a vendor's own not-found under its prefix, the documented JSON shape elsewhere. */
-export function notFoundAnswer(vendors: readonly VendorModule[]) {
+/** The root 404: storage's answer on /s3 and /gcs, a vendor's own not-found under its prefix, JSON elsewhere. */
+export function notFoundAnswer(deps: FallbackDeps) {
   return (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const path = pathOf(request);
-    const vendor = vendors.find((v) => under(path, v.prefix));
+    const storage = storageOf(path);
+    if (storage) return storageFallback(storage, request, reply, deps.clock.now());
+    const vendor = deps.vendors.find((v) => under(path, v.prefix));
     if (vendor) return vendor.notFound(request, reply);
     return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}. See /docs for the routes this server offers.` } satisfies PlainError);
   };
@@ -58,20 +112,13 @@ export function notFoundAnswer(vendors: readonly VendorModule[]) {
  * Fastify's `frameworkErrors`: a path the router cannot decode (`%zz`, a truncated UTF-8 escape) or a parameter that is
  * too long. No hook has run, so nothing is journaled and no credential is checked; the answer reveals nothing.
  */
-export function badUrlAnswer(deps: { vendors: readonly VendorModule[]; clock: Clock }) {
+export function badUrlAnswer(deps: FallbackDeps) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const rawPath = request.url.split('?', 1)[0] ?? '';
     const path = rawPath.toLowerCase();
-    if (under(path, S3_PATH)) {
-      // S3 answers an undecodable key with InvalidURI and, as on every error, a request id and host id (derived from
-      // the request, as storage-routes.ts does, so they stay deterministic).
-      const h = sha256Hex(`${rawPath}\n${deps.clock.now()}`).toUpperCase();
-      const ids = [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]] as const;
-      return reply.code(400).type('application/xml').send(xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', rawPath], ...ids]));
-    }
-    if (under(path, GCS_PATH)) {
-      return reply.code(400).type('application/xml').send(xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${rawPath}`]]));
-    }
+    // The same words storage-routes.ts uses for a key it cannot address.
+    if (under(path, S3_PATH)) return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', rawPath], ...s3Ids(rawPath, deps.clock.now())]));
+    if (under(path, GCS_PATH)) return sendXml(reply, 400, xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${rawPath}`]]));
     const vendor = deps.vendors.find((v) => under(path, v.prefix));
     // No vendor route can match a path that does not decode: the vendor's own not-found says so in its envelope.
     if (vendor) return vendor.notFound(request, reply);
@@ -82,4 +129,24 @@ export function badUrlAnswer(deps: { vendors: readonly VendorModule[]; clock: Cl
         : { error: 'bad_request', message: error.message };
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: bytes Node's HTTP parser rejects (a garbled request line, headers past 16 KiB) or a
+ * request that did not arrive in time. Same statuses as Fastify's default, in the documented shape; the connection
+ * closes, since the parser cannot know where the next request would start.
+ */
+export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, body]: [number, string, PlainError] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', { error: 'timeout', message: 'The request did not arrive in time.' }]
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The request headers exceed 16 KiB.' }]
+        : [400, 'Bad Request', { error: 'bad_request', message: 'The request is not valid HTTP/1.1.' }];
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy(err);
 }
