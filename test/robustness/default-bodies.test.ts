@@ -78,6 +78,22 @@ describe('invalid percent-encoding in the path', () => {
     }
   });
 
+  it('answers bad JSON or a wrong content type on an unknown vendor path in the vendor envelope', async () => {
+    const paths: Record<string, string> = {
+      kore: '/kore/api/public/bot/nope',
+      sendbird: '/sendbird/a245389gje349rt3429992Op/v3/nope',
+      zendesk: '/zendesk/eu/data-export/v3/nope',
+      seasalt: '/seasalt/seax-api/api/v1/nope',
+    };
+    for (const [vendor, path] of Object.entries(paths)) {
+      for (const [type, body] of [['application/json', '{'], ['application/xml', '<a/>'], ['application/json', '['.repeat(100) + ']'.repeat(100)]]) {
+        const res = await raw('POST', path, { 'content-type': type! }, body);
+        expect(res.status, `${path} ${type}`).toBeLessThan(500);
+        expect(ENVELOPES[vendor]!(JSON.parse(res.body), res.type), `${vendor}: ${res.body}`).toBe(true);
+      }
+    }
+  });
+
   it('answers the control plane, the dashboard and unknown paths with the documented JSON shape', async () => {
     for (const path of ['/nope/%zz', '/__admin/%zz', '/__dashboard/%E0%A4%A', '/%']) {
       const res = await raw('GET', path);

@@ -59,12 +59,18 @@ function storageFallback(kind: 's3' | 'gcs', request: FastifyRequest, reply: Fas
 
 /**
  * The root error handler: failures outside vendor scopes in the words of the path's owner: storage XML on /s3 and
- * /gcs, the documented JSON shape elsewhere (dashboard, unknown paths).
+ * /gcs, the vendor's not-found under a vendor prefix, the documented JSON shape elsewhere (dashboard, unknown paths).
  */
 export function plainErrorHandler(deps: FallbackDeps) {
   return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-    const storage = storageOf(pathOf(request));
-    if (!storage) return plainError(error, request, reply);
+    const path = pathOf(request);
+    const storage = storageOf(path);
+    if (!storage) {
+      // Under a vendor prefix only a path no vendor route matched reaches here (bad body on an unknown path): the
+      // vendor's own not-found, as without the body.
+      const vendor = deps.vendors.find((v) => under(path, v.prefix));
+      return vendor ? vendor.notFound(request, reply) : plainError(error, request, reply);
+    }
     const failure = classifyFailure(error);
     if (failure.kind !== 'unexpected') return storageFallback(storage, request, reply, deps.clock.now());
     request.log.error(failure.error);
