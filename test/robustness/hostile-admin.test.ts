@@ -60,3 +60,20 @@ describe('presets are looked up as own properties', () => {
     }
   });
 });
+
+describe('control-plane bodies of any nesting depth', () => {
+  it('answer 400 invalid_json past 64 levels on every admin write, before any schema sees the body', async () => {
+    const app = await testApp();
+    const deep = (n: number) => `{"name":"x","match":{"fields":{"a":${'['.repeat(n)}1${']'.repeat(n)}}}}`;
+    const writes: Array<[string, string]> = [['POST', '/__admin/scenarios'], ['PUT', '/__admin/clock'], ['POST', '/__admin/clock/advance'], ['POST', '/__admin/requests/wait'], ['PUT', '/__admin/rate-limits']];
+    for (const [method, url] of writes) {
+      for (const depth of [100, 5_000, 50_000]) {
+        const res = await app.inject({ method: method as 'POST', url, headers: { 'content-type': 'application/json' }, payload: deep(depth) });
+        expect(res.statusCode, `${method} ${url} ${depth}`).toBe(400);
+        expect(res.json().error).toBe('invalid_json');
+      }
+    }
+    expect((await app.inject({ url: '/__admin/scenarios' })).json().scenarios).toEqual([]);
+    await app.close();
+  });
+});
