@@ -93,7 +93,10 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
 
   const app = Fastify({
     // A request that reaches a log line shows its URL with secret-named query parameters masked, and no headers.
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, serializers: { req: (req) => ({ method: req.method, url: maskUrl(req.url) }) } },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, serializers: { req: (req) => ({ method: req.method, url: maskUrl(req.url) }) } },
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
     logController: new LogController({ disableRequestLogging: true }),
     // Every route schema is zod: hand Fastify our compilers up front, so it never builds ajv (a sixth of a cold start).

@@ -48,13 +48,17 @@ function storageOf(path: string): 's3' | 'gcs' | undefined {
 function storageFallback(kind: 's3' | 'gcs', request: FastifyRequest, reply: FastifyReply, now: number): FastifyReply {
   const rawPath = request.url.split('?', 1)[0] ?? '';
   const readOnly = request.method === 'GET' || request.method === 'HEAD';
+  const notAllowed = 'The specified method is not allowed against this resource.';
   if (kind === 's3') {
     const ids = s3Ids(rawPath, now);
-    if (!readOnly) return sendXml(reply, 405, xmlError('MethodNotAllowed', 'The specified method is not allowed against this resource.', [['Method', request.method], ['ResourceType', 'OBJECT'], ...ids]));
+    if (!readOnly) {
+      return sendXml(reply, 405, xmlError('MethodNotAllowed', notAllowed, [['Method', request.method], ['ResourceType', 'OBJECT'], ...ids]));
+    }
     return sendXml(reply, 403, xmlError('AccessDenied', 'Access Denied', ids));
   }
-  if (!readOnly) return sendXml(reply, 405, xmlError('MethodNotAllowed', 'The specified method is not allowed against this resource.', [['Details', `${request.method} ${rawPath}`]]));
-  return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', 'Anonymous caller does not have storage.objects.list access to the Google Cloud Storage bucket.']]));
+  if (!readOnly) return sendXml(reply, 405, xmlError('MethodNotAllowed', notAllowed, [['Details', `${request.method} ${rawPath}`]]));
+  const anonymous = 'Anonymous caller does not have storage.objects.list access to the Google Cloud Storage bucket.';
+  return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', anonymous]]));
 }
 
 /**
@@ -83,19 +87,26 @@ function plainError(error: FastifyError | Error, request: FastifyRequest, reply:
   const failure = classifyFailure(error);
   const send = (status: number, body: PlainError) => reply.code(status).type('application/json; charset=utf-8').send(body);
   switch (failure.kind) {
-    case 'validation':
-      return send(400, { error: 'invalid_request', message: failure.issues.map((i) => `${i.path.join('.') || failure.part}: ${i.message}`).join('; ') });
+    case 'validation': {
+      const message = failure.issues.map((i) => `${i.path.join('.') || failure.part}: ${i.message}`).join('; ');
+      return send(400, { error: 'invalid_request', message });
+    }
     case 'invalid-json':
     case 'empty-body':
       return send(400, { error: 'invalid_json', message: 'The request body must be valid JSON.' });
     case 'unsupported-media-type':
-      return send(415, { error: 'unsupported_media_type', message: `${request.method} ${pathOf(request)} does not take a body of type ${request.headers['content-type'] ?? '(none)'}.` });
+      return send(415, {
+        error: 'unsupported_media_type',
+        message: `${request.method} ${pathOf(request)} does not take a body of type ${request.headers['content-type'] ?? '(none)'}.`,
+      });
     case 'body-too-large':
       return send(413, { error: 'body_too_large', message: 'The request body is too large.' });
     default: {
       const status = (error as FastifyError).statusCode;
       // Fastify's own 4xx (a bad header, say) keep their status in our shape; anything else is ours to log.
-      if (status !== undefined && status >= 400 && status < 500) return send(status, { error: 'bad_request', message: error.message });
+      if (status !== undefined && status >= 400 && status < 500) {
+        return send(status, { error: 'bad_request', message: error.message });
+      }
       request.log.error(failure.error);
       return send(500, { error: 'internal', message: 'Unexpected error.' });
     }
@@ -110,7 +121,8 @@ export function notFoundAnswer(deps: FallbackDeps) {
     if (storage) return storageFallback(storage, request, reply, deps.clock.now());
     const vendor = deps.vendors.find((v) => under(path, v.prefix));
     if (vendor) return vendor.notFound(request, reply);
-    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}. See /docs for the routes this server offers.` } satisfies PlainError);
+    const message = `No route ${request.method} ${path}. See /docs for the routes this server offers.`;
+    return reply.code(404).send({ error: 'not_found', message } satisfies PlainError);
   };
 }
 
@@ -123,8 +135,13 @@ export function badUrlAnswer(deps: FallbackDeps) {
     const rawPath = request.url.split('?', 1)[0] ?? '';
     const path = rawPath.toLowerCase();
     // The same words storage-routes.ts uses for a key it cannot address.
-    if (under(path, S3_PATH)) return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', rawPath], ...s3Ids(rawPath, deps.clock.now())]));
-    if (under(path, GCS_PATH)) return sendXml(reply, 400, xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${rawPath}`]]));
+    if (under(path, S3_PATH)) {
+      const ids = s3Ids(rawPath, deps.clock.now());
+      return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', rawPath], ...ids]));
+    }
+    if (under(path, GCS_PATH)) {
+      return sendXml(reply, 400, xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${rawPath}`]]));
+    }
     const vendor = deps.vendors.find((v) => under(path, v.prefix));
     // No vendor route can match a path that does not decode: the vendor's own not-found says so in its envelope.
     if (vendor) return vendor.notFound(request, reply);
@@ -148,11 +165,12 @@ export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Socket): v
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? [408, 'Request Timeout', { error: 'timeout', message: 'The request did not arrive in time.' }]
       : err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The request headers exceed 16 KiB.' }]
+        ? [431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The headers exceed 16 KiB.' }]
         : [400, 'Bad Request', { error: 'bad_request', message: 'The request is not valid HTTP/1.1.' }];
   const text = JSON.stringify(body);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`);
+    const head = [`HTTP/1.1 ${status} ${reason}`, `Content-Length: ${Buffer.byteLength(text)}`, 'Content-Type: application/json; charset=utf-8', 'Connection: close'];
+    socket.write(`${head.join('\r\n')}\r\n\r\n${text}`);
   }
   socket.destroy(err);
 }
