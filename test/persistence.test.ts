@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { advance, download, spawnCli, testApp } from './helpers.js';
-import { create, details } from './vendors/sendbird/sendbird.js';
+import { createJob as createKore, poll as pollKore } from './vendors/kore/kore.js';
+import { BASE, create, details, TOKEN } from './vendors/sendbird/sendbird.js';
 
 const dirs: string[] = [];
 const dataDir = () => {
@@ -85,15 +86,36 @@ describe('DATA_DIR', () => {
 describe('retention', () => {
   it('evicts a finished job and its file once its link has expired plus RETENTION_SECONDS', async () => {
     const app = await testApp({ RETENTION_SECONDS: 3600 });
+    const job = await createKore(app);
+    await advance(app, 60);
+    const done = await pollKore(app, job._id);
+    // Kore's media links live 24 hours after the job's end (lMod once finished).
+    expect(done.status).toBe('SUCCESS');
+    const expiresIn = Date.parse(done.lMod) + 86_400_000 - Date.parse('2025-04-08T12:01:00Z');
+    await advance(app, expiresIn / 1000 + 3599);
+    expect((await app.inject({ url: `/__admin/jobs/${job._id}` })).statusCode).toBe(200);
+    await advance(app, 1);
+    expect((await app.inject({ url: `/__admin/jobs/${job._id}` })).statusCode).toBe(404);
+    expect(app.mock.ctx.store.snapshot()).toHaveLength(0);
+    await app.close();
+  });
+
+  it('keeps a Sendbird export record with its expired link after evicting the file, as the list and details do', async () => {
+    const app = await testApp({ RETENTION_SECONDS: 3600 });
     const job = await create(app);
     await advance(app, 60);
     const done = await details(app, job.export_id);
-    const expiresIn = (done.export_file.expires_at - Date.parse('2025-04-08T12:01:00Z')) / 1000;
-    await advance(app, expiresIn + 3599);
-    expect((await app.inject({ url: `/__admin/jobs/${job.export_id}` })).statusCode).toBe(200);
-    await advance(app, 1);
-    expect((await app.inject({ url: `/__admin/jobs/${job.export_id}` })).statusCode).toBe(404);
+    await advance(app, (done.export_file.expires_at - Date.parse('2025-04-08T12:01:00Z')) / 1000 + 3600);
     expect(app.mock.ctx.store.snapshot()).toHaveLength(0);
+    expect(await details(app, job.export_id)).toEqual(done);
+    const listed = (await app.inject({ url: BASE, headers: TOKEN })).json().items;
+    expect(listed.map((e: { export_id: string }) => e.export_id)).toContain(job.export_id);
+    const file = await download(app, done.export_file.url);
+    expect(file.statusCode).toBe(403);
+    expect(file.body).toContain('<Message>Request has expired</Message>');
+    // The record goes 30 days after its link expired, so a long-running sandbox stays bounded.
+    await advance(app, 30 * 86_400);
+    expect((await app.inject({ url: `${BASE}/${job.export_id}`, headers: TOKEN })).json()).toMatchObject({ code: 400201 });
     await app.close();
   });
 
@@ -101,7 +123,7 @@ describe('retention', () => {
     const app = await testApp({ RETENTION_SECONDS: 0, JOURNAL_LIMIT: 50 });
     for (let round = 0; round < 5; round++) {
       for (let i = 0; i < 10; i++) await create(app, { type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
-      await advance(app, 8 * 86400);
+      await advance(app, 40 * 86400);
       await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-04-08T12:00:00Z' } });
     }
     expect(app.mock.ctx.jobs.all().length).toBe(0);

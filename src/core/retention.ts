@@ -1,8 +1,9 @@
 /**
- * Retention: a long-running sandbox must not grow without bound. A finished job (and its files) is forgotten once its
- * download link has expired and RETENTION_SECONDS more have passed on the virtual clock; a file no job owns (Zendesk's
- * daily files, regenerated on demand) once it has not been looked up for the longest link lifetime (7 days) plus the
- * retention.
+ * Retention: a long-running sandbox must not grow without bound. A finished job's files are dropped once its download
+ * link has expired and RETENTION_SECONDS more have passed on the virtual clock, and the job with them, unless its vendor
+ * keeps showing expired exports (`recordRetentionSeconds`: Sendbird's list and details do), in which case the record
+ * stays that much longer with its expired link. A file no job owns (Zendesk's daily files, regenerated on demand) is
+ * dropped once it has not been looked up for the longest link lifetime (7 days) plus the retention.
  */
 import type { CoreContext } from './context.js';
 import { viewJob } from './jobs.js';
@@ -15,12 +16,15 @@ export async function sweep(ctx: CoreContext, vendors: readonly VendorModule[]):
   const now = ctx.clock.now();
   const retention = ctx.config.RETENTION_SECONDS * 1000;
   const evicted = new Set<string>();
+  const filesDue = new Set<string>();
   for (const job of ctx.jobs.all()) {
     const view = viewJob(job, now);
     if (view.endedAt === undefined || (view.phase !== 'succeeded' && view.phase !== 'failed')) continue;
     const vendor = vendors.find((v) => v.id === job.vendor);
-    const linkEnd = vendor?.describeJob?.(job, now, ctx).link_expires_at ?? view.endedAt;
-    if (now >= Math.max(linkEnd, view.endedAt) + retention) {
+    const expired = Math.max(vendor?.describeJob?.(job, now, ctx).link_expires_at ?? view.endedAt, view.endedAt);
+    if (now < expired + retention) continue;
+    filesDue.add(job.id);
+    if (now >= expired + Math.max(retention, (vendor?.recordRetentionSeconds ?? 0) * 1000)) {
       ctx.jobs.remove(job.id);
       evicted.add(job.id);
     }
@@ -28,7 +32,7 @@ export async function sweep(ctx: CoreContext, vendors: readonly VendorModule[]):
   let objects = 0;
   for (const { object, accessedAt } of ctx.store.entries()) {
     const jobId = object.owner?.jobId;
-    const orphaned = jobId !== undefined && (evicted.has(jobId) || !ctx.jobs.get(jobId));
+    const orphaned = jobId !== undefined && (filesDue.has(jobId) || !ctx.jobs.get(jobId));
     const stale = jobId === undefined && now >= accessedAt + LONGEST_LINK_MS + retention;
     if (orphaned || stale) {
       await ctx.store.delete(object.bucket, object.key);

@@ -27,6 +27,8 @@ export interface VendorFaults {
   serverError(): VendorError;
   /** The vendor's own 429, with its headers. `limit` is the rule exceeded, when a rate limit (not a scenario) fired. */
   rateLimited(retryAfterSeconds: number, limit?: RateLimitRule): VendorError;
+  /** The vendor's own 400, for a request the mock itself refuses (an unknown X-Mock-Scenario). */
+  badRequest(message: string): VendorError;
   /** A plausible failure message for a job that a scenario fails. */
   jobError: string;
 }
@@ -56,6 +58,11 @@ export interface VendorModule<S = any> {
   faults?: VendorFaults;
   /** The vendor's documented request limits. */
   rateLimits?: readonly RateLimitRule[];
+  /**
+   * How long after its link expired the vendor's API still shows an export (its record, with the expired link), in
+   * seconds; the file itself goes RETENTION_SECONDS after the link expired. Without it the record goes with the file.
+   */
+  recordRetentionSeconds?: number;
   /**
    * A job in the vendor's words, for the flow view: its state as the vendor's API shows it, and when its download
    * link stops working (null while there is none).

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { valueAt, VendorError } from '../errors.js';
 import { tagRequest } from '../journal-hooks.js';
-import type { VendorModule } from '../vendor.js';
+import type { VendorFaults, VendorModule } from '../vendor.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RouteKind } from './schema.js';
 import { type AppliedEffects, emptyEffects, type ScenarioStore } from './store.js';
@@ -30,7 +30,12 @@ export function jobEffectsOf(request: FastifyRequest): AppliedEffects | undefine
   return e && e.scenarios.length > 0 ? e : undefined;
 }
 
-const genericFaults = {
+/** Names the scenarios (and rate limits) that changed this response, for the test author reading it. */
+const APPLIED_HEADER = 'x-mock-scenario-applied';
+
+const genericFaults: VendorFaults = {
+  badRequest: (message: string) => new VendorError(400, { error: 'invalid_request', message }),
+  jobError: 'Export failed',
   serverError: () => new VendorError(500, { error: 'internal_error', message: 'Internal Server Error' }),
   rateLimited: (retryAfter: number) => new VendorError(429, { error: 'rate_limited', message: 'Too many requests' }, { 'retry-after': String(Math.ceil(retryAfter)) }),
 };
@@ -62,10 +67,15 @@ export function registerScenarioHook(
       const verdict = deps.limiter.hit(vendor.id, tenant, request.method, route, vendor.rateLimits, deps.clock.now());
       if (verdict) {
         tagRequest(request, { scenarios: [`rate-limit:${verdict.rule.name}`] });
+        reply.header(APPLIED_HEADER, `rate-limit:${verdict.rule.name}`);
         throw faults.rateLimited(verdict.retryAfterSeconds, verdict.rule);
       }
     }
 
+    const unknown = requested.filter((name) => !deps.scenarios.knows(name));
+    if (unknown.length > 0) {
+      throw faults.badRequest(`X-Mock-Scenario: unknown scenario ${unknown.map((n) => `"${n}"`).join(', ')}. Known: ${deps.scenarios.names().join(', ')}.`);
+    }
     if (requested.length === 0 && deps.scenarios.list().length === 0) return;
     const effects = deps.scenarios.apply({
       vendor: vendor.id,
@@ -81,6 +91,7 @@ export function registerScenarioHook(
     if (effects.scenarios.length === 0) return;
     request.scenarioEffects = effects;
     tagRequest(request, { scenarios: effects.scenarios });
+    reply.header(APPLIED_HEADER, effects.scenarios.join(', '));
     if (effects.http.latency) await sleep(effects.http.latency);
     if (effects.http.reset) {
       // Cut the connection without an answer, as a dropped upstream would.

@@ -82,6 +82,16 @@ export class ScenarioStore {
     for (const s of saved) this.scenarios.set(s.name, { ...s });
   }
 
+  /** Whether X-Mock-Scenario may name it: an installed scenario or a defined set. */
+  knows(name: string): boolean {
+    return this.scenarios.has(name) || this.library.has(name);
+  }
+
+  /** Every name X-Mock-Scenario may use, sorted. */
+  names(): string[] {
+    return [...new Set([...this.library.keys(), ...this.scenarios.keys()])].sort();
+  }
+
   /** Makes a set of scenarios available by name to X-Mock-Scenario without installing it (presets). */
   define(name: string, set: ScenarioInput[]): void {
     this.library.set(name, set);
@@ -93,7 +103,10 @@ export class ScenarioStore {
     const candidates: Array<{ s: Scenario | ScenarioInput; requested: boolean; counter?: Scenario }> = [];
     for (const s of this.scenarios.values()) candidates.push({ s, requested: facts.requested.includes(s.name), counter: s });
     for (const name of facts.requested) {
-      if (this.scenarios.has(name)) continue;
+      // An installed scenario of that name answers the header while it has applications left; once it is used up the
+      // defined set of that name still does, so a used-up installed preset never hides the header preset.
+      const installed = this.scenarios.get(name);
+      if (installed && (installed.times === undefined || installed.applied < installed.times)) continue;
       for (const s of this.library.get(name) ?? []) candidates.push({ s: { ...s, match: { ...s.match, header_only: false } }, requested: true });
     }
     for (const { s, requested, counter } of candidates) {

@@ -44,6 +44,7 @@ export const kore: VendorModule<KoreSeeds> = {
     await registerRoutes(scope, ctx, seeds);
   },
   faults: {
+    badRequest: (message) => koreError(400, message, CODES.BAD_REQUEST),
     serverError: () => koreError(500, 'Internal server error', CODES.INTERNAL),
     rateLimited: (retryAfter) => koreError(429, RATE_LIMIT_MESSAGE, CODES.RATE_LIMITED, { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),
     jobError: JOB_ERROR,

@@ -40,6 +40,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
     await registerRoutes(scope, ctx, seeds, outbox);
   },
   faults: {
+    badRequest: (message) => httpError(400, message),
     serverError: internalError,
     // Undocumented; FastAPI's HTTPException form, with Retry-After in seconds.
     rateLimited: (retryAfter) => httpError(429, 'Too Many Requests', { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),

@@ -38,6 +38,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     await registerRoutes(scope, ctx, seeds);
   },
   faults: {
+    badRequest: (message) => sendbirdError(CODES.INVALID_VALUE, message),
     serverError: () => sendbirdError(CODES.INTERNAL, 'Internal server error.'),
     // Platform API "Error codes" and "Rate limits": 500910 with HTTP 429, X-RateLimit-* headers and the retry advice in X-RateLimit-RetryAfter; the message
     // follows the wording observed from the live API.
@@ -54,6 +55,8 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     jobError: JOB_ERROR,
   },
   // The free-trial plan's limits, the lowest documented (Platform API "Rate limits"): GET 10/s and POST 5/s per endpoint per application.
+  // The list and details keep showing an export, with its expired link, after the file is gone (README, "Choices").
+  recordRetentionSeconds: 30 * 86_400,
   rateLimits: [
     { name: 'GET per endpoint per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1, perEndpoint: true },
     { name: 'POST per endpoint per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1, perEndpoint: true },

@@ -51,6 +51,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
     await registerRoutes(scope, ctx, seeds, files);
   },
   faults: {
+    badRequest: (message) => zendeskError(400, message),
     serverError: () => zendeskError(500, 'Internal Server Error'),
     rateLimited: (retryAfter) => zendeskError(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(retryAfter)) }),
     jobError: 'Internal Server Error',
@@ -67,8 +68,12 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
     const delay = ctx.config.ZENDESK_FINALIZE_DELAY_MINUTES;
     const now = ctx.clock.now();
     const date = fx.options.date ?? addDays(utcDateOf(now - delay * 60_000), -1);
-    // Files are immutable: asking for a day not finalized yet at --at moves the clock to its finalization.
-    if (isCalendarDate(date) && now < finalizedAt(date, delay)) await fx.advance(Math.ceil((finalizedAt(date, delay) - now) / 1000));
+    // The server answers 404 for a day not finalized yet at --at: writing its file anyway would make a fixture no client
+    // could have downloaded at that instant.
+    if (isCalendarDate(date) && now < finalizedAt(date, delay)) {
+      const ready = new Date(finalizedAt(date, delay)).toISOString();
+      throw new Error(`generate: ${date} is not finalized at ${new Date(now).toISOString()} (Zendesk answers 404 until ${ready}); use --at ${ready} or later`);
+    }
     const res = await fx.app.inject({
       method: 'POST',
       url: `/zendesk/${org.region}${PATH}`,

@@ -145,8 +145,11 @@ describe('Zendesk files over time', () => {
       expect(files.map((f) => f.name)).toEqual([`conversation_${BOT}_20250407_000000000000.json`]);
       const served = await filesOf(await app(), YESTERDAY);
       expect(readFileSync(join(dir, 'day.json')).equals(served[0]!)).toBe(true);
-      // A day not finalized at --at: the clock moves to its finalization.
-      const later = await generate(['zendesk', '--out', `${dir}/`, '--at', '2025-04-08T12:00:00Z', '--date', '2025-04-08'], quiet);
+      // A day not finalized at --at is what the server answers 404 for then: refused, naming the instant that works.
+      await expect(generate(['zendesk', '--out', `${dir}/`, '--at', '2025-04-08T12:00:00Z', '--date', '2025-04-08'], quiet)).rejects.toThrow(
+        /2025-04-08 is not finalized at 2025-04-08T12:00:00.000Z.*--at 2025-04-09T02:00:00.000Z/,
+      );
+      const later = await generate(['zendesk', '--out', `${dir}/`, '--at', '2025-04-09T02:00:00Z', '--date', '2025-04-08'], quiet);
       expect(later[0]!.name).toBe(`conversation_${BOT}_20250408_000000000000.json`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

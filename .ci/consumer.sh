@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The package as a user installs it: npm pack, install the tarball into a fresh consumer project (no access to this
+# repository's sources or node_modules), type-check the README's example against the shipped .d.ts files and run it
+# with vitest. Proves that the tarball carries built code, types and the bin, and that the example works from outside.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cd "$repo"
+tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+cd "$work"
+npm init -y >/dev/null
+npm pkg set type=module >/dev/null
+versions=$(node -e "const p=require('$repo/package.json');const d=p.devDependencies;console.log(['typescript@'+d.typescript,'vitest@'+d.vitest,'@types/node@'+d['@types/node']].join(' '))")
+# shellcheck disable=SC2086
+npm install --no-audit --no-fund --ignore-scripts "./$tarball" $versions >/dev/null
+mkdir -p test
+cp "$repo/examples/sendbird-client.test.ts" test/
+cat > tsconfig.json <<'JSON'
+{ "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true,
+  "lib": ["ES2023", "DOM"], "types": ["node"], "skipLibCheck": false, "noEmit": true }, "include": ["test"] }
+JSON
+npx tsc -p tsconfig.json
+# Quiet unless it fails: CI reads the main suite's closing line, not this one's.
+npx vitest run > vitest.log 2>&1 || { cat vitest.log; exit 1; }
+npx agent-export-mock --help >/dev/null
+echo "consumer: the packed tarball installs, type-checks and runs the README example"
