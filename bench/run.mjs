@@ -13,6 +13,7 @@
  *   create       latency of a Sendbird create over HTTP, without and with DATA_DIR (where the job is logged and fsynced
  *                before its 2xx leaves)
  *   scale        memory and response time with 10,000 jobs alive
+ *   journal      server RSS after 1,000 unauthenticated 900 KB POSTs (target: idle + JOURNAL_MAX_BYTES + 50 MB)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -28,7 +29,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const only = (process.env.BENCH_ONLY ?? 'cold,library,polling,generation,download,create,scale').split(',');
+const only = (process.env.BENCH_ONLY ?? 'cold,library,polling,generation,download,create,scale,journal').split(',');
 const results = {};
 const rows = [];
 /** Prints each row as it is measured, and keeps the results on disk, so a long run that is stopped loses nothing. */
@@ -240,6 +241,22 @@ if (only.includes('scale')) {
   const s = JSON.parse(out);
   results.scale = s;
   push([`Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`, `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`, `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`, `GET /__admin/jobs (first 200, ${(s.sizes.firstPage / 1e3).toFixed(0)} kB) median ${s.adminJobs.median.toFixed(0)} ms; dashboard poll (since=, ${s.sizes.dashboardPoll} B) median ${s.dashboardPoll.median.toFixed(1)} ms`]);
+}
+
+if (only.includes('journal')) {
+  log('journal flood…');
+  const c = spawn(process.execPath, ['bench/journal-flood.mjs'], { cwd: root, env: { ...process.env, BENCH_FLOOD_COUNT: String(Math.max(50, Math.round(1000 * Math.min(1, SCALE)))) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  c.stdout.on('data', (d) => (out += d));
+  await once(c, 'exit');
+  const j = JSON.parse(out);
+  results.journal = j;
+  push([
+    `Journal flood: ${j.count.toLocaleString('en')} × ${j.bodyBytes / 1000} KB POSTs, no credentials (server RSS)`,
+    `${mb(j.after)} MB right after (peak ${mb(j.peak)} MB), ${mb(j.settled)} MB after 12 s quiet`,
+    `idle ${mb(j.idle)} MB; target ≤ ${mb(j.target)} MB (idle + JOURNAL_MAX_BYTES ${mb(j.maxBytes)} MB + 50 MB)`,
+    `${j.after <= j.target ? 'meets' : 'misses'} right after, ${j.settled <= j.target ? 'meets' : 'misses'} settled; GET /__admin/requests ${j.read.status} in ${j.read.ms.toFixed(0)} ms (${j.read.entries} entries, ${mb(j.read.bytes)} MB)`,
+  ]);
 }
 
 const table = ['| measure | this run (min – **median** – max) | reference in the same run | ratio / target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

@@ -9,12 +9,14 @@ import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { JobStore } from './core/jobs.js';
-import { Journal } from './core/journal.js';
+import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
 import { registerDateHeader } from './core/http/date-header.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
+import { useBoundedJsonParser } from './core/http/json-body.js';
+import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
 import { GCS_PATH, S3_PATH } from './core/signing/links.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
@@ -55,7 +57,7 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     store,
     signer: new LinkSigner(resolveLinkSecret(config), () => publicUrl),
     jobs: new JobStore(() => clock.now()),
-    journal: new Journal(config.JOURNAL_LIMIT),
+    journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
     downloads: new DownloadGate({ maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS, maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT, idleTimeoutMs: config.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000 }),
@@ -83,7 +85,11 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   }
 
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // A request that reaches a log line shows its URL with secret-named query parameters masked, and no headers.
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, serializers: { req: (req) => ({ method: req.method, url: maskUrl(req.url) }) } },
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
     logController: new LogController({ disableRequestLogging: true }),
     // Every route schema is zod: hand Fastify our compilers up front, so it never builds ajv (a sixth of a cold start).
@@ -91,6 +97,9 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     // No child logger per request: creating one costs more than a whole poll, and requests are not logged anyway.
     childLoggerFactory: (logger) => logger,
     ...fastifyLimitOptions(serverLimits(limits)),
+    // A path the router cannot decode answers in the words of whoever owns it (core/http/fallback-answers.ts).
+    frameworkErrors: badUrlAnswer({ vendors, clock }),
+    clientErrorHandler: clientErrorAnswer,
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
@@ -116,6 +125,10 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   });
 
   registerDateHeader(app, clock);
+  // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
+  app.setErrorHandler(plainErrorHandler({ vendors, clock }));
+  // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
+  useBoundedJsonParser(app);
   registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
   registerJournalHooks(app, {
     journal: ctx.journal,
@@ -160,11 +173,6 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   const sweeper = setInterval(() => void state.sweep(), 60_000);
   sweeper.unref();
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = (request.url.split('?')[0] ?? '').toLowerCase();
-    const vendor = vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`));
-    if (vendor) return vendor.notFound(request, reply);
-    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}. See /docs for the routes this server offers.` });
-  });
+  app.setNotFoundHandler(notFoundAnswer({ vendors, clock }));
   return app;
 }

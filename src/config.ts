@@ -60,6 +60,11 @@ export const SETTINGS = {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
     description: 'Requests kept in the request journal (oldest dropped first); 0 turns the journal off',
   },
+  JOURNAL_MAX_BYTES: {
+    // At most 128 MiB: the journal must always render as one JSON answer and one state save, whatever the bodies hold.
+    schema: num(z.number().int().min(64 * 1024).max(128 * 1024 * 1024)).default(32 * 1024 * 1024),
+    description: 'Bytes the request journal may hold (oldest dropped first); bodies above 64 KiB are cut with a marker',
+  },
   SCENARIO: {
     schema: z.string().default(''),
     description: 'Presets installed at start-up and on reset, comma-separated (e.g. job-failed,rate-limited)',

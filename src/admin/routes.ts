@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { classifyFailure } from '../core/errors.js';
+import { useBoundedJsonParser } from '../core/http/json-body.js';
 import { registerOpenApi } from '../core/openapi.js';
 import type { Runtime } from '../core/runtime.js';
 import type { VendorRegistration } from '../core/vendor.js';
@@ -12,7 +13,7 @@ import { registerDocs } from './docs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { registerJournalRoutes } from './journal-routes.js';
 import { registerScenarioRoutes } from './scenario-routes.js';
-import { AdvanceBody, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
+import { AdvanceBody, advanceProblem, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
@@ -29,11 +30,7 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime, regi
 
   // ADMIN_TOKEN, Host and Origin are checked by the root control-plane guard (core/http/control-plane-guard.ts).
   // A control-plane POST must be JSON so that no web page can send it cross-site; an empty JSON body is fine.
-  const json = scope.getDefaultJsonParser('error', 'error');
-  scope.removeContentTypeParser('application/json');
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, undefined) : json(request, body as string, done),
-  );
+  useBoundedJsonParser(scope, { emptyIsUndefined: true });
 
   scope.setErrorHandler((error: FastifyError, _request, reply) => {
     const failure = classifyFailure(error);
@@ -76,7 +73,9 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime, regi
   admin.post(
     '/__admin/clock/advance',
     { schema: { tags, summary: 'Move the virtual clock forward (or back, with negative seconds)', body: AdvanceBody, response: { 200: ClockView, 400: ErrorBody } } },
-    async (request) => {
+    async (request, reply) => {
+      const problem = advanceProblem(ctx.clock.now(), request.body.seconds);
+      if (problem) return reply.code(400).send({ error: 'invalid_request', message: problem });
       await state.moveClock({ by: request.body.seconds });
       return toView(ctx.clock.state());
     },

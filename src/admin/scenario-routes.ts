@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
-import { PRESETS } from '../core/scenarios/presets.js';
+import { PRESETS, presetNamed } from '../core/scenarios/presets.js';
 import { ScenarioInput } from '../core/scenarios/schema.js';
 import type { Runtime } from '../core/runtime.js';
 import type { VendorModule } from '../core/vendor.js';
@@ -60,7 +60,7 @@ export async function registerScenarioRoutes(scope: FastifyInstance, ctx: CoreCo
     '/__admin/presets/:name',
     { schema: { tags, summary: "Install a preset's scenarios (replacing those of the same names)", params: z.object({ name: z.string() }), response: { 200: z.object({ installed: z.array(z.string()) }), 404: ErrorBody } } },
     async (request, reply) => {
-      if (!PRESETS[request.params.name]) return reply.code(404).send({ error: 'not_found', message: `No preset "${request.params.name}" (known: ${Object.keys(PRESETS).join(', ')}).` });
+      if (!presetNamed(request.params.name)) return reply.code(404).send({ error: 'not_found', message: `No preset "${request.params.name}" (known: ${Object.keys(PRESETS).join(', ')}).` });
       return { installed: [...installPreset(request.params.name)] };
     },
   );

@@ -82,7 +82,15 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function vendorErrorHandler(toVendorError: (error: FastifyError | Error, request: FastifyRequest) => VendorError) {
   return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-    const rendered = toVendorError(error, request);
+    let rendered: VendorError;
+    try {
+      rendered = toVendorError(error, request);
+    } catch (mapperError) {
+      // A mapper that cannot render the failure (it echoed an unrenderable input, say) must not leave Fastify's
+      // default `{}` 500: the failure becomes the vendor's own internal error, and the cause goes to the log.
+      request.log.error({ err: mapperError }, 'rendering a vendor error failed');
+      rendered = toVendorError(new Error('unrenderable failure'), request);
+    }
     return reply.code(rendered.statusCode).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
   };
 }

@@ -4,10 +4,9 @@
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Journal } from './journal.js';
+import { cutBody, type Journal } from './journal.js';
 import type { Clock } from './clock.js';
-
-const MAX_BODY_TEXT = 64 * 1024;
+import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
 
 export interface RequestTags {
   vendor?: string;
@@ -33,45 +32,19 @@ export function tagRequest(request: FastifyRequest, tags: RequestTags): void {
 /**
  * A request body as the journal keeps it: always text, never the parsed object. A parsed body of any nesting depth
  * reached JSON.stringify when the journal was read or saved and threw "Maximum call stack size exceeded" there, which
- * broke /__admin/requests and every later state save. Text cannot do that.
+ * broke /__admin/requests and every later state save. Text cannot do that. The journal cuts it to its bound.
  */
 export function bodyText(body: unknown): string | null {
-  if (body === undefined || body === null) return null;
-  let text: string;
-  if (typeof body === 'string') text = body;
-  else {
-    try {
-      text = JSON.stringify(body) ?? String(body);
-    } catch {
-      return '[body not recorded: nested too deeply to serialize]';
-    }
-  }
-  return text.length > MAX_BODY_TEXT ? `${text.slice(0, MAX_BODY_TEXT)}…` : text;
+  return cutBody(body, Number.POSITIVE_INFINITY);
 }
 
 /** Nesting deeper than this is shown as text: parsing and re-serializing it is where the stack runs out. */
-const MAX_READABLE_DEPTH = 64;
-
-function nestingExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91 /* { [ */) {
-      if (++depth > limit) return true;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return false;
-}
+const MAX_READABLE_DEPTH = MAX_JSON_DEPTH;
 
 /** Parses a recorded text body back into JSON when it is JSON of sane depth, for readers of the journal. */
 export function readableBody(text: unknown): unknown {
   if (typeof text !== 'string') return text;
-  if (nestingExceeds(text, MAX_READABLE_DEPTH)) return text;
+  if (jsonNestingExceeds(text, MAX_READABLE_DEPTH)) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -101,7 +74,8 @@ export function registerJournalHooks(
 
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.journalStart) {
-      if (typeof payload === 'string') request.journalResponse = { text: payload.length > MAX_BODY_TEXT ? payload.slice(0, MAX_BODY_TEXT) : payload, bytes: Buffer.byteLength(payload) };
+      // The whole text by reference: the journal cuts (and copies) it when the entry is added.
+      if (typeof payload === 'string') request.journalResponse = { text: payload, bytes: Buffer.byteLength(payload) };
       else if (Buffer.isBuffer(payload)) request.journalResponse = { text: null, bytes: payload.length };
       else {
         const length = reply.getHeader('content-length');
@@ -126,7 +100,7 @@ export function registerJournalHooks(
         path,
         search,
         headers: request.headers,
-        body: bodyText(request.body),
+        body: request.jsonText ?? bodyText(request.body),
         status: reply.statusCode,
         duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
         response: { content_type: contentType === undefined ? null : String(contentType), bytes: request.journalResponse?.bytes ?? null, body: request.journalResponse?.text ?? null },

@@ -1,7 +1,8 @@
 /**
  * The request journal: every request to a vendor route or a download link, with virtual and real time, tenant, method,
- * path, headers (credentials masked), body, status and a response summary. Bounded (oldest entries are dropped), so a
- * long-running sandbox does not grow without end. Tests wait on it instead of sleeping.
+ * path, headers (credentials masked), body, status and a response summary. Bounded by count and by bytes (oldest
+ * entries are dropped, large bodies cut), so neither a long-running sandbox nor a flood of large bodies grows it without
+ * end. Tests wait on it instead of sleeping.
  */
 export interface JournalEntry {
   id: number;
@@ -42,10 +43,19 @@ export interface JournalFilter {
   job_id?: string;
 }
 
-/** Header names whose values are credentials: shown as their first four characters and an ellipsis. */
-const SECRET_HEADERS = new Set(['api-token', 'authorization', 'auth', 'x-api-key', 'cookie', 'proxy-authorization']);
-/** Query parameters that are signatures or tokens. */
-const SECRET_QUERY = new Set(['x-amz-signature', 'x-goog-signature', 'signature', 's', 'token']);
+/**
+ * Names that suggest a secret, matched anywhere in a header or query parameter name (case-insensitive): a fixed list of
+ * names let `X-Admin-Token`, `X-Auth-Token`, `X-Amz-Security-Token`, `?api_key=` and `?password=` through. Masking a
+ * harmless name by mistake costs a reader four characters; missing a secret leaks it into the journal and DATA_DIR.
+ */
+const SECRET_WORDS = /token|key|secret|passw|pwd|signature|auth|cookie|credential|session/;
+/** Short names that are signatures on their own: Kore's media links sign with `s` (see src/vendors/kore). */
+const SECRET_NAMES = new Set(['s', 'sig']);
+
+export const isSecretName = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  return SECRET_NAMES.has(lower) || SECRET_WORDS.test(lower);
+};
 
 export const mask = (value: string): string => (value.length <= 4 ? '****' : `${value.slice(0, 4)}…`);
 
@@ -54,15 +64,33 @@ export function maskHeaders(headers: Record<string, string | string[] | undefine
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(', ') : raw;
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? mask(value) : value;
+    out[name] = isSecretName(name) ? mask(value) : value;
   }
   return out;
 }
 
 export function maskQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = SECRET_QUERY.has(k.toLowerCase()) ? mask(v) : v;
+  for (const [k, v] of query) out[k] = isSecretName(k) ? mask(v) : v;
   return out;
+}
+
+/** A URL with the values of secret-named query parameters masked, spelled otherwise as given: for the logs. */
+export function maskUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const parts = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq === -1) return pair;
+    let name = pair.slice(0, eq);
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      /* a name that does not decode is checked as written */
+    }
+    return isSecretName(name) ? `${pair.slice(0, eq)}=${mask(pair.slice(eq + 1))}` : pair;
+  });
+  return `${url.slice(0, q)}?${parts.join('&')}`;
 }
 
 /**
@@ -129,18 +157,83 @@ export function matches(entry: RawEntry, f: JournalFilter): boolean {
   );
 }
 
+/** What the journal counts against JOURNAL_MAX_BYTES: V8 keeps a string in one or two bytes a character; count two. */
+const BYTES_PER_CHAR = 2;
+/** The entry object, its arrays and numbers, whatever its strings: a generous flat estimate. */
+const ENTRY_OVERHEAD_BYTES = 512;
+/** The longest body (request or response) kept whole; the journal's byte bound may lower it (see Journal). */
+export const MAX_BODY_CHARS = 64 * 1024;
+
+/**
+ * A body as the journal keeps it: text, cut above `maxChars` with a marker that says how long it was. The kept part is
+ * copied (a plain `slice` of a long string can be a view that keeps the whole original alive).
+ */
+export function cutBody(body: unknown, maxChars: number): string | null {
+  if (body === undefined || body === null) return null;
+  let text: string;
+  if (typeof body === 'string') text = body;
+  else {
+    try {
+      text = JSON.stringify(body) ?? String(body);
+    } catch {
+      return '[body not recorded: nested too deeply to serialize]';
+    }
+  }
+  if (text.length <= maxChars) return text;
+  const kept = Buffer.from(text.slice(0, maxChars), 'utf8').toString('utf8');
+  // An ASCII marker: one non-Latin-1 character would make V8 store the whole kept text in two bytes a character.
+  return `${kept}...[cut: ${text.length} characters in all]`;
+}
+
+const len = (s: string | null | undefined) => (s ? s.length : 0);
+
+function accountedSize(e: RawEntry): number {
+  let chars = len(e.vendor) + len(e.tenant) + len(e.method) + len(e.path) + len(e.search) + len(e.job_id) + len(e.route);
+  for (const name in e.headers) {
+    const value = e.headers[name];
+    chars += name.length + (Array.isArray(value) ? value.join(', ').length : len(value));
+  }
+  chars += len(e.body as string | null) + len(e.response.body as string | null) + len(e.response.content_type);
+  for (const s of e.scenarios) chars += s.length;
+  return ENTRY_OVERHEAD_BYTES + BYTES_PER_CHAR * chars;
+}
+
+/**
+ * Bounded by count (JOURNAL_LIMIT) and by bytes (JOURNAL_MAX_BYTES): one client sending large bodies could otherwise
+ * fill memory, and a journal too large to render broke /__admin/requests and every state save. Bodies are cut to
+ * MAX_BODY_CHARS (less when the byte bound is small, so that it always holds a few dozen entries); the oldest entries
+ * go first when either bound is passed.
+ */
 export class Journal {
-  private entries: RawEntry[] = [];
+  /** Entries before `head` are evicted; the array is compacted now and then rather than shifted on every request. */
+  private entries: Array<RawEntry | undefined> = [];
+  private sizes: number[] = [];
+  private head = 0;
+  private bytes = 0;
   private nextId = 1;
   private waiters = new Set<{ filter: JournalFilter; resolve: (e: JournalEntry) => void }>();
+  private readonly maxBodyChars: number;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxBytes: number = Number.POSITIVE_INFINITY,
+  ) {
+    this.maxBodyChars = Math.max(256, Math.min(MAX_BODY_CHARS, Math.floor(maxBytes / (64 * BYTES_PER_CHAR))));
+  }
+
+  /** The bytes the kept entries are counted as (always ≤ JOURNAL_MAX_BYTES). */
+  get accountedBytes(): number {
+    return this.bytes;
+  }
 
   add(entry: Omit<RawEntry, 'id'>): void {
-    const full = { id: this.nextId++, ...entry } as RawEntry;
-    this.entries.push(full);
-    // Trim in batches: shifting the whole array on every request would cost O(limit) per poll.
-    if (this.entries.length > this.limit + Math.max(16, this.limit >> 3)) this.entries.splice(0, this.entries.length - this.limit);
+    const full = {
+      id: this.nextId++,
+      ...entry,
+      body: cutBody(entry.body, this.maxBodyChars),
+      response: { ...entry.response, body: cutBody(entry.response.body, this.maxBodyChars) },
+    } as RawEntry;
+    this.keep(full);
     if (this.waiters.size === 0) return;
     for (const w of this.waiters) {
       if (matches(full, w.filter)) {
@@ -150,8 +243,25 @@ export class Journal {
     }
   }
 
+  private keep(entry: RawEntry): void {
+    const size = accountedSize(entry);
+    this.entries.push(entry);
+    this.sizes.push(size);
+    this.bytes += size;
+    while (this.head < this.entries.length && (this.entries.length - this.head > this.limit || this.bytes > this.maxBytes)) {
+      this.bytes -= this.sizes[this.head]!;
+      this.entries[this.head] = undefined;
+      this.head++;
+    }
+    if (this.head > 64 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.sizes = this.sizes.slice(this.head);
+      this.head = 0;
+    }
+  }
+
   private kept(): RawEntry[] {
-    return this.entries.length > this.limit ? this.entries.slice(-this.limit) : this.entries;
+    return this.entries.slice(this.head) as RawEntry[];
   }
 
   /** Matching entries, oldest first. */
@@ -175,14 +285,22 @@ export class Journal {
 
   clear(): void {
     this.entries = [];
+    this.sizes = [];
+    this.head = 0;
+    this.bytes = 0;
   }
 
   snapshot(): { entries: JournalEntry[]; nextId: number } {
     return { entries: this.kept().map(present), nextId: this.nextId };
   }
 
+  /** Puts saved entries back under today's bounds (the state may have been saved with larger ones). */
   restore(saved: { entries: JournalEntry[]; nextId: number }): void {
-    this.entries = saved.entries.slice(-this.limit).map(unpresent);
+    this.clear();
+    for (const e of saved.entries.slice(-this.limit)) {
+      const raw = unpresent(e);
+      this.keep({ ...raw, body: cutBody(raw.body, this.maxBodyChars), response: { ...raw.response, body: cutBody(raw.response.body, this.maxBodyChars) } });
+    }
     this.nextId = saved.nextId;
   }
 

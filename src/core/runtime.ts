@@ -6,7 +6,7 @@
 import type { CoreContext } from './context.js';
 import { SETTLE_AFTER_CLOCK_MS, viewJob } from './jobs.js';
 import { sweep } from './retention.js';
-import { PRESETS } from './scenarios/presets.js';
+import { PRESETS, presetNamed } from './scenarios/presets.js';
 import type { VendorModule } from './vendor.js';
 
 /** A clock move: to an instant (optionally freezing or unfreezing), or by a number of seconds (negative goes back). */
@@ -65,11 +65,12 @@ export interface RuntimeParts {
 /** Builds the runtime over an assembled core context. Validates the start-up presets (throws UnknownPresetError). */
 export function createRuntime(parts: RuntimeParts): Runtime {
   const { ctx, vendors } = parts;
-  for (const name of parts.startupPresets) if (!PRESETS[name]) throw new UnknownPresetError(name);
+  for (const name of parts.startupPresets) if (!presetNamed(name)) throw new UnknownPresetError(name);
   for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
 
   const installPreset = (name: string): readonly string[] => {
-    const preset = PRESETS[name];
+    // Own properties only: "__proto__" or "constructor" is an unknown preset, not an object's inherited member.
+    const preset = presetNamed(name);
     if (!preset) throw new UnknownPresetError(name);
     for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
     return preset.scenarios.map((s) => s.name);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advance, download, testApp } from '../helpers.js';
-import { randomBodies, wrongTypesOddHeaders } from './garbage.js';
+import { assertVendorAnswer, randomBodies, wrongTypesOddHeaders } from './garbage.js';
 import { ENVELOPES, ROUTES } from './routes.js';
 
 let app: FastifyInstance;
@@ -34,6 +34,39 @@ describe('vendor routes under garbage', () => {
     it(`${route.vendor} ${route.method} ${route.url}: wrong types in a valid body, odd headers, absurd queries`, () =>
       wrongTypesOddHeaders(app, route, isEnvelope, RUNS));
   }
+});
+
+describe('vendor create routes under deep nesting', () => {
+  // JSON.parse accepts nesting that JSON.stringify cannot render (about 5,000 levels): a vendor that echoed such a value
+  // in its error answered 500 `{}` (Zendesk `{"date": [[[…]]]}`). Any depth, in any field or as the whole body.
+  const nested = fc.record({
+    depth: fc.oneof(fc.integer({ min: 60, max: 300 }), fc.integer({ min: 1_000, max: 20_000 })),
+    open: fc.constantFrom('[', '{"a":', '[{"b":'),
+  }).map(({ depth, open }) => {
+    const close = open === '[' ? ']' : open === '{"a":' ? '}' : '}]';
+    return `${open.repeat(depth)}1${close.repeat(depth)}`;
+  });
+  for (const route of ROUTES.filter((r) => r.method === 'POST')) {
+    it(`${route.vendor} POST ${route.url}: nesting of any depth in any field or as the body`, async () => {
+      const fields = [...Object.keys(route.body as object), null];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...fields), nested, async (field, value) => {
+          // The field written again at the end: JSON.parse keeps the last of duplicate keys, so the deep value wins.
+          const body = field === null ? value : JSON.stringify(route.body).replace(/}$/, `,${JSON.stringify(field)}:${value}}`);
+          const res = await app.inject({ method: 'POST', url: route.url, headers: { ...route.headers, 'content-type': 'application/json' }, payload: body });
+          assertVendorAnswer(route.vendor, ENVELOPES[route.vendor]!, res);
+        }),
+        { numRuns: Math.min(RUNS, 40) },
+      );
+    });
+  }
+
+  it('zendesk {"date": [[[…5000 deep]]]} with valid credentials answers its 400 envelope', async () => {
+    const route = ROUTES.find((r) => r.vendor === 'zendesk' && r.method === 'POST')!;
+    const res = await app.inject({ method: 'POST', url: route.url, headers: { ...route.headers, 'content-type': 'application/json' }, payload: `{"date":${'['.repeat(5000)}${']'.repeat(5000)}}` });
+    expect(res.statusCode).toBe(400);
+    assertVendorAnswer('zendesk', ENVELOPES.zendesk!, res);
+  });
 });
 
 describe('download routes under garbage', () => {

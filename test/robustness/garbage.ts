@@ -18,7 +18,7 @@ const jsonish = fc.oneof(
   fc.integer({ min: 1, max: 4 }).map((n) => JSON.stringify({ type: 'x'.repeat(n * 100_000) })),
 );
 
-function assertVendorAnswer(vendor: string, isEnvelope: Envelope, res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
+export function assertVendorAnswer(vendor: string, isEnvelope: Envelope, res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
   expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
   if (res.statusCode >= 400) {
     let parsed: unknown;

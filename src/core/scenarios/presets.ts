@@ -35,3 +35,13 @@ export const PRESETS: Record<string, { description: string; scenarios: ScenarioI
     scenarios: [{ name: 'huge-export', match: { route: 'create' }, job: { volume_factor: 1000 } }],
   },
 };
+
+export type Preset = (typeof PRESETS)[string];
+
+/**
+ * The preset of that name, looked up as an own property: `PRESETS[name]` answered Object.prototype's members for
+ * `__proto__`, `constructor` or `toString`, which broke `POST /__admin/presets/{name}` (500) and `SCENARIO` at start.
+ */
+export function presetNamed(name: string): Preset | undefined {
+  return Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
+}
