@@ -1,4 +1,5 @@
 /** Each vendor README's fidelity matrix names the tests that prove its rows; every one of them must exist. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,16 @@ describe('fidelity matrices', () => {
     expect(testNames('it(`names ${field} the field`, f)')).toEqual([['names ', ' the field']]);
     expect(fixture(MATRIX(['| A | a | `test/a.test.ts › the field` |']))).toEqual([]);
     expect(fixture(MATRIX(['| A | a | `test/a.test.ts › names x the field` |']))).toHaveLength(1);
+  });
+
+  it('exits non-zero from the command line, listing each broken reference', () => {
+    fixture(MATRIX(['| B | b | `test/a.test.ts › answers 418 when it is a teapot` |']));
+    const script = new URL('../scripts/check-fidelity-matrix.mjs', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [script, 'README.md'], { cwd: scratch, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('README.md:7: test/a.test.ts has no test named like "answers 418 when it is a teapot"');
+    const ok = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
   });
 
   it('reports a README without a matrix', () => {
