@@ -74,6 +74,9 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
   const id = conversationId(date, index);
   const firstUserAt = d.turns.find((t) => t.role === 'user')?.at ?? d.startAt;
   const resolved = d.ending === 'resolved';
+  // The dialogue decides a moment after its last message when nobody answers (an AI-confirmed resolution, an
+  // unresolved ending); a resolution cannot come after the conversation closed, so it counts until close_ts at most.
+  const handledSeconds = Math.round((Math.min(d.decidedAt, d.endAt) - firstUserAt) / 1000);
   const messages = d.turns.map((turn, k) => {
     const isAi = turn.role === 'ai';
     const isUser = turn.role === 'user';
@@ -113,9 +116,9 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
     csat_score: d.csat,
     resolution_resolved: resolved,
     resolution_resolved_by: resolved ? d.resolvedBy! : null,
-    resolution_resolved_time: resolved ? Math.round((d.decidedAt - firstUserAt) / 1000) : null,
+    resolution_resolved_time: resolved ? handledSeconds : null,
     // The sample's spelling (the table says resolution_unresovled_ai_handle_time).
-    resolution_unresolved_ai_handle_time: resolved ? null : Math.round((d.decidedAt - firstUserAt) / 1000),
+    resolution_unresolved_ai_handle_time: resolved ? null : handledSeconds,
     human_handoff: d.ending === 'handoff',
     abandoned: d.ending === 'abandoned',
     revisit: rng.chance(0.08),
