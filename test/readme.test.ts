@@ -17,7 +17,7 @@ describe('README', () => {
   });
   it('gives the two commands, and .ci/run runs the test one', () => {
     expect(readme).toContain('npm ci && npm start');
-    expect(readme).toContain('npm ci && npm test');
-    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm ci && npm test');
+    expect(readme).toContain('npm ci && npm run check');
+    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm ci && npm run check');
   });
 });
