@@ -32,11 +32,26 @@ function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]
   return { path, query };
 }
 
-/** S3 answers with a request id and host id on every error; ours are derived from the request so they are deterministic. */
-const requestIds = (path: string, now: number): Array<readonly [string, string]> => {
-  const h = sha256Hex(`${path}\n${now}`).toUpperCase();
+/**
+ * S3 gives every request its own request id and host id (in x-amz-request-id / x-amz-id-2, and in every error's XML).
+ * Ours hash the path, the virtual instant and the request's place in the sequence of storage requests: distinct for
+ * every request, and the same for the same requests in the same order.
+ */
+function requestIdsOf(path: string, now: number, seq: number): Array<readonly [string, string]> {
+  const h = sha256Hex(`${path}\n${now}\n${seq}`).toUpperCase();
   return [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]] as const;
-};
+}
+
+/** What GCS says of an object it serves: its hash (MD5 here; real GCS adds a CRC32C), generation and size. */
+function gcsObjectHeaders(reply: FastifyReply, object: StoredObject): void {
+  reply
+    .header('x-goog-hash', `md5=${Buffer.from(object.etag.replace(/"/g, ''), 'hex').toString('base64')}`)
+    // A generation is the object's creation time in microseconds.
+    .header('x-goog-generation', String(object.lastModified * 1000))
+    .header('x-goog-metageneration', '1')
+    .header('x-goog-stored-content-length', String(object.size))
+    .header('x-goog-storage-class', 'STANDARD');
+}
 
 function sendXml(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).type('application/xml').send(body);
@@ -52,6 +67,12 @@ function parseObjectAddress(request: FastifyRequest): { bucket: string; key: str
 
 export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
   const { store, signer, clock, jobs } = deps;
+  let s3Requests = 0;
+  const requestIds = (reply: FastifyReply, path: string, now: number) => {
+    const ids = requestIdsOf(path, now, ++s3Requests);
+    reply.header('server', 'AmazonS3').header('x-amz-request-id', ids[0]![1]).header('x-amz-id-2', ids[1]![1]);
+    return ids;
+  };
   /** Serves a body if the gate admits it (every slot taken, or this client's share: the storage's 503). */
   const serve = (request: FastifyRequest, reply: FastifyReply, object: StoredObject, mangle: Mangle | undefined, busy: () => FastifyReply) => {
     if (deps.gate.admit(request, reply)) return busy();
@@ -61,7 +82,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
   const s3 = async (request: FastifyRequest, reply: FastifyReply) => {
     const now = clock.now();
     const { path, query } = splitUrl(request.raw.url ?? '');
-    const ids = requestIds(path, now);
+    const ids = requestIds(reply, path, now);
     const address = parseObjectAddress(request);
     if (!address) return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
     // Tag the owner before checking the signature, so refused downloads show in the job's flow view too.
@@ -153,6 +174,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         ? sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.'))
         : sendXml(reply, 503, xmlError('ServiceUnavailable', 'We encountered an internal error. Please try again.'));
     }
+    gcsObjectHeaders(reply, object);
     return serve(request, reply, object, fault?.kind === 'mangle' ? fault.mangle : undefined, () =>
       sendXml(reply, 503, xmlError('ServiceUnavailable', 'We encountered an internal error. Please try again.')),
     );
