@@ -61,6 +61,10 @@ export const SETTINGS = {
     schema: num(z.number().int().min(0).max(1440)).default(120),
     description: "Zendesk: minutes after midnight UTC before the day's export is finalized and served (404 until then)",
   },
+  GENERATION_WORKERS: {
+    schema: num(z.number().int().min(2).max(256)).optional(),
+    description: 'Worker threads that write export files (default: one per core, at least 2, so a big export never holds a small one)',
+  },
   JOURNAL_LIMIT: {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
     description: 'Requests kept in the request journal (oldest dropped first); 0 turns the journal off',

@@ -1,0 +1,66 @@
+/**
+ * The generation engine the server's context holds: runs a named task in the worker pool, gives its progress to the
+ * caller, and takes the files the worker wrote into the object store's index. Work given before a reset is not
+ * taken into the new world (its result is dropped and its job forgotten).
+ */
+import { availableParallelism } from 'node:os';
+import type { ObjectStore } from '../storage.js';
+import { WorkerPool } from './pool.js';
+import type { TaskDefinition } from './task.js';
+
+/**
+ * Each worker's V8 old-generation limit. Generation streams (a batch of records, one ZIP entry, the world's day plans
+ * and faker's locale tables live at once): a worker's heap measured 25–45 MB during 1M-record exports. 128 MB leaves
+ * room for a large day's plan, while two workers at their limit plus the main thread stay near the 256 MB process
+ * tree target of the performance issue only when something has gone wrong; a worker past it dies alone, failing its
+ * one job in the vendor's way, instead of the whole server running out of memory.
+ */
+export const WORKER_HEAP_MB = 128;
+
+/** Default pool size: one worker per core, at least two so a big export never holds a small one. */
+export const defaultWorkerCount = (): number => Math.max(2, availableParallelism());
+
+/** The generation was given before a reset: its result belongs to a world that no longer exists. */
+export class GenerationDiscarded extends Error {
+  override name = 'GenerationDiscarded';
+}
+
+export class GenerationEngine {
+  private epoch = 0;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly now: () => number,
+    private readonly pool: WorkerPool,
+  ) {}
+
+  /** Runs `task` with `params` in a worker; resolves with its result once its files are in the store. */
+  async run<P, R>(task: TaskDefinition<P, R>, params: P, report: (fraction: number) => void = () => undefined, signal?: AbortSignal): Promise<R> {
+    const epoch = this.epoch;
+    const { result, objects } = await this.pool.run({
+      name: task.name,
+      module: task.module,
+      params,
+      root: this.store.location,
+      now: this.now(),
+      onProgress: report,
+      signal,
+    });
+    if (epoch !== this.epoch) throw new GenerationDiscarded(`${task.name}: discarded by a reset`);
+    this.store.adopt(objects);
+    return result as R;
+  }
+
+  /** Forgets work given so far: what it writes is not taken into storage's index. */
+  reset(): void {
+    this.epoch++;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+export function createGenerationEngine(store: ObjectStore, now: () => number, workers: number): GenerationEngine {
+  return new GenerationEngine(store, now, new WorkerPool({ size: Math.max(2, workers), maxOldGenerationSizeMb: WORKER_HEAP_MB }));
+}
