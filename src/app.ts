@@ -8,6 +8,7 @@ import { registerAdmin } from './admin/routes.js';
 import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
+import { createGenerationEngine } from './core/generation/engine.js';
 import { JobStore } from './core/jobs.js';
 import { Journal } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     store,
     signer: new LinkSigner(config.SEED, () => publicUrl),
     jobs: new JobStore(() => clock.now()),
+    generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
@@ -122,6 +124,7 @@ export async function buildApp(config: Config, vendors: readonly VendorModule[] 
     sweep: async () => ({ jobs: 0, objects: 0 }),
     reset: async () => {
       ctx.jobs.reset();
+      ctx.generation.reset();
       ctx.journal.clear();
       ctx.scenarios.clear();
       ctx.limiter.reset(config.RATE_LIMITS);

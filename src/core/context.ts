@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
+import type { GenerationEngine } from './generation/engine.js';
 import type { JobStore } from './jobs.js';
 import type { Journal } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
@@ -17,6 +18,8 @@ export interface CoreContext {
   store: ObjectStore;
   signer: LinkSigner;
   jobs: JobStore;
+  /** Runs the vendors' file writers in worker threads (core/generation). */
+  generation: GenerationEngine;
   journal: Journal;
   scenarios: ScenarioStore;
   limiter: RateLimiter;

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { ObjectStore } from '../storage.js';
-import { WorkerPool } from './pool.js';
+import { WorkerCrash, WorkerPool } from './pool.js';
 import type { TaskDefinition } from './task.js';
 
 /**
@@ -56,11 +56,33 @@ export class GenerationEngine {
     this.epoch++;
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
-  }
 }
 
-export function createGenerationEngine(store: ObjectStore, now: () => number, workers: number): GenerationEngine {
-  return new GenerationEngine(store, now, new WorkerPool({ size: Math.max(2, workers), maxOldGenerationSizeMb: WORKER_HEAP_MB }));
+/**
+ * One pool per size in a process: servers built in the same process (tests, a library user's several mocks) share
+ * the cores, so they share the workers too, and a worker's start (its modules, faker's tables) is paid once.
+ */
+const pools = new Map<number, WorkerPool>();
+
+export function sharedPool(workers: number): WorkerPool {
+  const size = Math.max(2, workers);
+  let pool = pools.get(size);
+  if (!pool) pools.set(size, (pool = new WorkerPool({ size, maxOldGenerationSizeMb: WORKER_HEAP_MB })));
+  return pool;
+}
+
+/** The engine of one server: its own store and clock, the process's pool of `workers` threads. */
+export function createGenerationEngine(store: ObjectStore, now: () => number, workers = defaultWorkerCount()): GenerationEngine {
+  return new GenerationEngine(store, now, sharedPool(workers));
+}
+
+/**
+ * Wraps a job's task so that a crashed worker (heap limit, uncaught error) fails the job with the vendor's own
+ * message for a failed export, not with the thread's last words.
+ */
+export function failingAs<R>(message: string, task: (report: (f: number) => void, signal: AbortSignal) => Promise<R>) {
+  return (report: (f: number) => void, signal: AbortSignal): Promise<R> =>
+    task(report, signal).catch((err: unknown) => {
+      throw err instanceof WorkerCrash ? new Error(message) : err;
+    });
 }

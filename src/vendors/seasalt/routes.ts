@@ -13,7 +13,7 @@ import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { authenticate } from './auth.js';
 import { httpError } from './errors.js';
-import { writeExport, type ExportParams } from './export-file.js';
+import { exportWork, type ExportParams } from './export-file.js';
 import { exportIds } from './generator.js';
 import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
 import { channelLabel, zipName } from './names.js';
@@ -215,9 +215,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
         notificationEmail: body.notification_email ?? null,
         empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
       };
-      const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
-        writeExport(ctx, params, now, report),
-      ) as SeasaltJob;
+      const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, exportWork(ctx, params, now)) as SeasaltJob;
       outbox.track(job);
       tagRequest(request, { jobId: job.id });
       return reply.code(202).send({ export_job_id: job.id, status: 'queued' as const, message: CREATED_MESSAGE });

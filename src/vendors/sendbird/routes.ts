@@ -12,7 +12,7 @@ import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import { authenticate, type SendbirdApp } from './auth.js';
 import { CODES, sendbirdError } from './errors.js';
-import { writeExport } from './export-file.js';
+import { exportWork } from './export-file.js';
 import { exportIds } from './generator.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { decodeToken, encodeToken } from './page-token.js';
@@ -96,9 +96,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
       // A scenario's empty export (or Sendbird's own no_data) finds nothing to export.
       empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
     };
-    const job: SendbirdJob = createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
-      writeExport(ctx, params, now, report),
-    );
+    const job: SendbirdJob = createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, exportWork(ctx, params, now));
     tagRequest(request, { jobId: job.id });
     return exportView(ctx, job, now);
   };
