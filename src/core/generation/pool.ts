@@ -19,6 +19,8 @@ export interface PoolOptions {
   size: number;
   /** V8 old-generation limit of each worker, MB. */
   maxOldGenerationSizeMb: number;
+  /** V8 young-generation size of each worker, MB (default: V8's, derived from the old-generation limit). */
+  maxYoungGenerationSizeMb?: number;
 }
 
 export interface TaskRun {
@@ -114,7 +116,10 @@ export class WorkerPool {
     const { entry, workerData } = workerEntry();
     const thread = new Worker(entry, {
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb,
+        ...(this.options.maxYoungGenerationSizeMb ? { maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb } : {}),
+      },
       // Output of a task goes to the parent's streams; no stdin.
       stdin: false,
     });
