@@ -4,6 +4,7 @@
  * writing its file. A job is finished when its time has come *and* its file is written; a vendor maps the phases
  * below onto its own words (scheduled/exporting/done, INPROGRESS/SUCCESS, queued/started/finished).
  */
+import { setMaxListeners } from 'node:events';
 import { setImmediate as tick } from 'node:timers/promises';
 
 export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -170,13 +171,20 @@ export class JobStore {
   /** Work under way (the generation pool decides how much of it runs at once). */
   private readonly running = new Set<Promise<void>>();
   /** Aborted on reset, so that work queued before a reset is dropped and its results do not land in the new world. */
-  private world = new AbortController();
+  private world = JobStore.newWorld();
   /** Callers waiting for a job's work to reach a fraction (see settle); resolved by its progress or its end. */
   private readonly progressWaiters = new Map<Generation<unknown>, Array<{ fraction: number; resolve: () => void }>>();
   /** Called when a job's work ends (persistence saves then). */
   onSettled: () => void = () => undefined;
 
   constructor(private readonly now: () => number) {}
+
+  /** One signal for every job of the world: each of thousands of jobs listens to it while its work is queued. */
+  private static newWorld(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
 
   create<P, R>(init: Omit<Job<P, R>, 'seq' | 'generation'>, task: GenerationTask<R>): Job<P, R> {
     const generation: Generation<R> = { state: 'pending', progress: 0, promise: Promise.resolve() };
@@ -334,7 +342,7 @@ export class JobStore {
     this.created.clear();
     this.seq = 0;
     this.world.abort();
-    this.world = new AbortController();
+    this.world = JobStore.newWorld();
   }
 
   /** Resolves when all generation work under way has finished (used by close and by tests). */

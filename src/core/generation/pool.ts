@@ -78,8 +78,14 @@ export class WorkerPool {
   run(task: TaskRun): Promise<{ result: unknown; objects: StoredObject[] }> {
     if (this.closed) return Promise.reject(new Error('the generation pool is closed'));
     return new Promise((resolve, reject) => {
-      const queued: Queued = { ...task, id: ++this.nextId, resolve, reject };
-      task.signal?.addEventListener('abort', () => this.dropQueued(queued), { once: true });
+      const onAbort = () => this.dropQueued(queued);
+      const queued: Queued = {
+        ...task,
+        id: ++this.nextId,
+        resolve: (v) => (task.signal?.removeEventListener('abort', onAbort), resolve(v)),
+        reject: (e) => (task.signal?.removeEventListener('abort', onAbort), reject(e)),
+      };
+      task.signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(queued);
       this.dispatch();
     });
