@@ -17,6 +17,7 @@ const sample = (): ZipEntry[] => [
   { name: 'a.csv', body: 'id,text\r\n1,hello\r\n' },
   { name: 'Zoë Ångström_2025-04-01.csv', body: Buffer.from('x'.repeat(10_000)) },
   { name: 'streamed.json', body: Readable.from(['[\n', '{"a":1}', ',\n{"a":2}', '\n]\n']) },
+  { name: 'empty.csv', body: '' },
 ];
 
 function entriesOf(buffer: Buffer): Promise<{ count: number; dates: Date[] }> {
@@ -37,7 +38,8 @@ function entriesOf(buffer: Buffer): Promise<{ count: number; dates: Date[] }> {
 describe('writeZip', () => {
   it('writes entries of text, bytes and streams that a ZIP reader gives back unchanged, with UTF-8 names', async () => {
     const files = await unzip(await zipOf(sample));
-    expect([...files.keys()]).toEqual(['a.csv', 'Zoë Ångström_2025-04-01.csv', 'streamed.json']);
+    expect([...files.keys()]).toEqual(['a.csv', 'Zoë Ångström_2025-04-01.csv', 'streamed.json', 'empty.csv']);
+    expect(files.get('empty.csv')!.length).toBe(0);
     expect(files.get('a.csv')!.toString()).toBe('id,text\r\n1,hello\r\n');
     expect(files.get('Zoë Ångström_2025-04-01.csv')!.toString()).toBe('x'.repeat(10_000));
     expect(JSON.parse(files.get('streamed.json')!.toString())).toEqual([{ a: 1 }, { a: 2 }]);

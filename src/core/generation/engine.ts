@@ -25,6 +25,9 @@ export const WORKER_HEAP_MB = 128;
  */
 export const WORKER_YOUNG_MB = 48;
 
+/** A worker idle this long (real ms) exits and gives back its ~50 MB; a burst of exports keeps its workers. */
+export const WORKER_IDLE_MS = 1000;
+
 /** Default pool size: one worker per core, at least two so a big export never holds a small one. */
 export const defaultWorkerCount = (): number => Math.max(2, availableParallelism());
 
@@ -75,7 +78,7 @@ const pools = new Map<number, WorkerPool>();
 export function sharedPool(workers: number): WorkerPool {
   const size = Math.max(2, workers);
   let pool = pools.get(size);
-  if (!pool) pools.set(size, (pool = new WorkerPool({ size, maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB })));
+  if (!pool) pools.set(size, (pool = new WorkerPool({ size, maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB, idleMs: WORKER_IDLE_MS })));
   return pool;
 }
 

@@ -2,8 +2,8 @@
  * A pool of worker threads for generation. Tasks wait in one queue and start as soon as a worker is free; a worker is
  * started on demand, up to `size`, so a server that never exports starts no thread. Each worker's heap is bounded; a
  * worker that crashes or dies of its heap limit fails the task it held (WorkerCrash), and the next task gets a fresh
- * worker in its place. Idle workers do not keep the process alive; a busy one does, so a CLI waiting for a file ends
- * only when the file is written.
+ * worker in its place. Idle workers do not keep the process alive, and exit after `idleMs`; a busy one does, so a CLI
+ * waiting for a file ends only when the file is written.
  */
 import { Worker } from 'node:worker_threads';
 import type { StoredObject } from '../storage.js';
@@ -21,6 +21,11 @@ export interface PoolOptions {
   maxOldGenerationSizeMb: number;
   /** V8 young-generation size of each worker, MB (default: V8's, derived from the old-generation limit). */
   maxYoungGenerationSizeMb?: number;
+  /**
+   * Real milliseconds a worker may stay idle before it exits: an idle worker holds ~50 MB (its isolate, faker, the
+   * world's tables), which a server that is not exporting should give back. The next task starts a new one.
+   */
+  idleMs?: number;
 }
 
 export interface TaskRun {
@@ -42,6 +47,7 @@ interface Queued extends TaskRun {
 interface PoolWorker {
   thread: Worker;
   current?: Queued;
+  idleTimer?: NodeJS.Timeout;
   /** Set once the thread has died, so its 'error' and 'exit' fail its task once. */
   dead?: boolean;
 }
@@ -111,6 +117,7 @@ export class WorkerPool {
       if (!worker && this.workers.size < this.options.size) worker = this.spawn();
       if (!worker) return;
       const task = this.queue.shift()!;
+      clearTimeout(worker.idleTimer);
       worker.current = task;
       worker.thread.ref();
       const msg: RunMessage = { id: task.id, name: task.name, module: task.module, params: task.params, root: task.root, now: task.now };
@@ -150,6 +157,19 @@ export class WorkerPool {
     if (m.kind === 'done') task.resolve({ result: m.result, objects: m.objects });
     else task.reject(new Error(m.message));
     this.dispatch();
+    if (!worker.current) this.retireWhenIdle(worker);
+  }
+
+  private retireWhenIdle(worker: PoolWorker): void {
+    const idleMs = this.options.idleMs;
+    if (idleMs === undefined) return;
+    worker.idleTimer = setTimeout(() => {
+      if (worker.current || worker.dead) return;
+      worker.dead = true;
+      this.workers.delete(worker);
+      void worker.thread.terminate();
+    }, idleMs);
+    worker.idleTimer.unref();
   }
 
   private onDeath(worker: PoolWorker, err: Error): void {
@@ -165,6 +185,7 @@ export class WorkerPool {
   }
 
   private async kill(worker: PoolWorker, err: Error): Promise<void> {
+    clearTimeout(worker.idleTimer);
     const task = worker.current;
     worker.dead = true;
     worker.current = undefined;

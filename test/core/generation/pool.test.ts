@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GenerationEngine } from '../../../src/core/generation/engine.js';
 import { WorkerCrash, WorkerPool } from '../../../src/core/generation/pool.js';
 import { defineTask, siblingModule } from '../../../src/core/generation/task.js';
@@ -82,5 +82,26 @@ describe('generation pool', () => {
     Atomics.store(new Int32Array(gate), 0, 1);
     Atomics.notify(new Int32Array(gate), 0);
     await Promise.all(holds);
+  });
+});
+
+describe('generation pool, idle', () => {
+  it('lets an idle worker exit after idleMs, and starts a new one for the next task', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'pool-test-'));
+      const pool = new WorkerPool({ size: 2, maxOldGenerationSizeMb: 64, idleMs: 1000 });
+      cleanups.push(() => pool.close(), () => rmSync(root, { recursive: true, force: true }));
+      const e = new GenerationEngine(new ObjectStore(root), () => 0, pool);
+      await e.run(writeFile, { key: 'a', text: 'x', parts: 1 });
+      vi.advanceTimersByTime(999);
+      expect(pool.threads).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(pool.threads).toBe(0);
+      await expect(e.run(writeFile, { key: 'b', text: 'y', parts: 1 })).resolves.toMatchObject({ size: 1 });
+      expect(pool.threads).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
