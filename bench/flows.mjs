@@ -86,7 +86,8 @@ export const GENERATION = {
     async run(app) {
       const res = await app.inject({ method: 'POST', url: SEASALT.base, headers: SEASALT.headers, payload: { channel_id: 'b2c3d4e5-7777-8888-9999-000011112222', start_date: '2025-03-31', end_date: '2025-04-29' } });
       const id = json(res).export_job_id;
-      await app.mock.ctx.jobs.drain();
+      // This job's own completion (not drain(): another export may run at the same time).
+      await app.mock.ctx.jobs.get(id).generation.promise;
       const result = app.mock.ctx.jobs.get(id).generation.result;
       return { records: result.conversations, bytes: result.object.size };
     },
@@ -106,7 +107,8 @@ export const GENERATION = {
     settings: (n) => ({ WORLD_DAILY_VOLUME: Math.round(n / 7 / 0.99) }),
     async run(app) {
       const id = await FLOWS[0].create(app, { type: 'conversation', from: '2025-04-23', to: '2025-04-29' });
-      await app.mock.ctx.jobs.drain();
+      // This job's own completion (not drain(): another export may run at the same time).
+      await app.mock.ctx.jobs.get(id).generation.promise;
       const result = app.mock.ctx.jobs.get(id).generation.result;
       return { records: result.records, bytes: result.object?.size ?? 0 };
     },
@@ -124,7 +126,7 @@ export const GENERATION = {
     async run(app) {
       const headers = await koreAuth(app);
       const created = (await app.inject({ method: 'POST', url: `/kore/api/public/bot/${KORE_BOT}/search/analytics-export`, headers, payload: { filters: { from: '2025-04-21', to: '2025-04-27' } } })).json();
-      await app.mock.ctx.jobs.drain();
+      await app.mock.ctx.jobs.get(created._id).generation.promise;
       const result = app.mock.ctx.jobs.get(created._id).generation.result;
       return { records: result.totalRecords, bytes: result.files.reduce((s, f) => s + (app.mock.ctx.store.head('kore-findly', f.key)?.size ?? 0), 0) };
     },

@@ -8,6 +8,7 @@ import { registerAdmin } from './admin/routes.js';
 import { registerDashboard } from './dashboard/index.js';
 import { Clock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
+import { createGenerationEngine } from './core/generation/engine.js';
 import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
@@ -57,6 +58,7 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     store,
     signer: new LinkSigner(resolveLinkSecret(config), () => publicUrl),
     jobs: new JobStore(() => clock.now()),
+    generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),

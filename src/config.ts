@@ -56,6 +56,10 @@ export const SETTINGS = {
     schema: num(z.number().int().min(0).max(10_000_000)).default(40),
     description: 'Average conversations (or searches) per tenant per day; seeds scale it per tenant',
   },
+  GENERATION_WORKERS: {
+    schema: num(z.number().int().min(2).max(256)).optional(),
+    description: 'Worker threads that write export files (default: one per core, at least 2, so a big export never holds a small one)',
+  },
   JOURNAL_LIMIT: {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
     description: 'Requests kept in the request journal (oldest dropped first); 0 turns the journal off',

@@ -5,6 +5,7 @@
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
+import type { GenerationEngine } from './generation/engine.js';
 import type { JobStore } from './jobs.js';
 import type { Journal } from './journal.js';
 import type { RateLimiter } from './scenarios/rate-limiter.js';
@@ -18,6 +19,8 @@ export interface CoreContext {
   store: ObjectStore;
   signer: LinkSigner;
   jobs: JobStore;
+  /** Runs the vendors' file writers in worker threads (core/generation). */
+  generation: GenerationEngine;
   journal: Journal;
   scenarios: ScenarioStore;
   limiter: RateLimiter;

@@ -1,8 +1,10 @@
 /**
  * Creating a vendor's export job: created now, the configured phase durations, a successful outcome, then whatever
- * the request's scenarios change (durations, failure, stall). Every vendor with jobs creates them here.
+ * the request's scenarios change (durations, failure, stall). Every vendor with jobs creates them here. A worker that
+ * dies writing the file fails the job with the vendor's own message (`defaultError`).
  */
 import type { CoreContext } from './context.js';
+import { failingAs } from './generation/engine.js';
 import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from './jobs.js';
 
 export function createExportJob<P, R>(
@@ -18,5 +20,5 @@ export function createExportJob<P, R>(
     runningMs: ctx.config.JOB_RUNNING_SECONDS * 1000,
     outcome: init.outcome ?? { kind: 'success' as const },
   };
-  return ctx.jobs.create(withEffects(base, effects, defaultError) as Omit<Job<P, R>, 'seq' | 'generation'>, task);
+  return ctx.jobs.create(withEffects(base, effects, defaultError) as Omit<Job<P, R>, 'seq' | 'generation'>, failingAs(defaultError, task));
 }

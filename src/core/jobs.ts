@@ -4,6 +4,7 @@
  * writing its file. A job is finished when its time has come *and* its file is written; a vendor maps the phases
  * below onto its own words (scheduled/exporting/done, INPROGRESS/SUCCESS, queued/started/finished).
  */
+import { setMaxListeners } from 'node:events';
 import { setImmediate as tick } from 'node:timers/promises';
 
 export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -129,17 +130,36 @@ export function withEffects<P>(init: Omit<Job<P, unknown>, 'seq' | 'generation'>
 }
 
 /**
- * After the clock moves, how long (real ms) to wait for the files of jobs that have become due, so the next poll sees
- * them finished: a test that advances the clock then polls gets the same answer on a fast or a slow machine.
+ * @deprecated Ignored: a clock move now waits for exactly the work that became due, signalled by that work, with no
+ * time bound racing it. Kept so callers that still pass it compile until they drop the argument.
  */
 export const SETTLE_AFTER_CLOCK_MS = 5000;
 
-export type GenerationTask<R> = (report: (fraction: number) => void) => Promise<R>;
+/**
+ * The real work of a job: writes its file and resolves with its result. Usually it runs in the generation pool
+ * (core/generation); `signal` aborts it when the job is forgotten before the work started.
+ */
+export type GenerationTask<R> = (report: (fraction: number) => void, signal: AbortSignal) => Promise<R>;
 
 /**
- * Runs generation work one task at a time (it is CPU-bound: running two at once only slows both) and keeps the
- * jobs. Tasks yield to the event loop between chunks, so polls stay fast while a large file is written.
+ * Whether a read of the job at `now` needs its file: its time has come for a job that will succeed, or it was forced
+ * to succeed. A job that fails or stalls by its record reads the same whether its file exists or not.
  */
+export function needsItsFile(job: Job, now: number): boolean {
+  if (job.forced && now >= job.forced.at) return job.forced.phase === 'succeeded';
+  return job.outcome.kind === 'success' && now >= job.createdAt + job.queuedMs + job.runningMs;
+}
+
+/**
+ * How much of its work a job not yet due has had time for at `now`: the fraction of its whole life (queued and
+ * running) elapsed, which is at least the running-phase fraction that viewJob reads. Progress is shown as the lesser
+ * of time and real work; once the work has reached this fraction, the lesser is the clock's, on any machine.
+ */
+export function workDueBy(job: Job, now: number): number {
+  const life = job.queuedMs + job.runningMs;
+  return life === 0 ? 1 : Math.min(1, Math.max(0, (now - job.createdAt) / life));
+}
+
 /** A job as written to DATA_DIR: everything but the promise of its running work. */
 export type SavedJob = Omit<Job, 'generation'> & { generation: Omit<Generation<unknown>, 'promise'> };
 
@@ -150,9 +170,12 @@ export class JobStore {
   private seq = 0;
   /** Jobs created per vendor since the last reset; ids derive from it, so it never goes down when jobs are evicted. */
   private readonly created = new Map<string, number>();
-  private queue: Promise<void> = Promise.resolve();
-  /** Bumped on reset so that work queued before a reset does not land in the new world. */
-  private epoch = 0;
+  /** Work under way (the generation pool decides how much of it runs at once). */
+  private readonly running = new Set<Promise<void>>();
+  /** Aborted on reset, so that work queued before a reset is dropped and its results do not land in the new world. */
+  private world = JobStore.newWorld();
+  /** Callers waiting for a job's work to reach a fraction (see settle); resolved by its progress or its end. */
+  private readonly progressWaiters = new Map<Generation<unknown>, Array<{ fraction: number; resolve: () => void }>>();
   /** Called when a job's work ends (persistence saves then). */
   onSettled: (job: Job) => void = () => undefined;
   /**
@@ -167,6 +190,13 @@ export class JobStore {
 
   constructor(private readonly now: () => number) {}
 
+  /** One signal for every job of the world: each of thousands of jobs listens to it while its work is queued. */
+  private static newWorld(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
+
   create<P, R>(init: Omit<Job<P, R>, 'seq' | 'generation'>, task: GenerationTask<R>): Job<P, R> {
     const generation: Generation<R> = { state: 'pending', progress: 0, promise: Promise.resolve() };
     const job: Job<P, R> = { ...init, seq: this.seq + 1, generation };
@@ -179,19 +209,26 @@ export class JobStore {
     return job;
   }
 
+  /**
+   * Starts the job's work now: its promise is the job's completion event, settled (never rejected) when the file is
+   * written or the work failed. A crashed worker fails the job like any other failure of its work.
+   */
   private schedule<R>(job: Job<unknown, R>, task: GenerationTask<R>): void {
     const generation = job.generation;
-    const epoch = this.epoch;
-    generation.promise = this.queue = this.queue.then(async () => {
-      if (epoch !== this.epoch) return;
+    const world = this.world.signal;
+    const work = (async () => {
       generation.state = 'running';
       try {
-        generation.result = await task((f) => {
+        const result = await task((f) => {
           generation.progress = Math.max(generation.progress, Math.min(1, f));
-        });
+          this.wakeProgress(generation);
+        }, world);
+        if (world.aborted) return;
+        generation.result = result;
         generation.state = 'done';
         generation.progress = 1;
       } catch (err) {
+        if (world.aborted) return;
         generation.state = 'error';
         // A system error (a full disk) is no message for a client: the vendor's own failure wording shows instead.
         generation.error = isSystemError(err) ? undefined : (err as Error).message;
@@ -199,7 +236,33 @@ export class JobStore {
       }
       generation.finishedAt = this.now();
       this.onSettled(job as Job);
+    })();
+    generation.promise = work;
+    this.running.add(work);
+    void work.finally(() => {
+      this.running.delete(work);
+      for (const w of this.progressWaiters.get(generation) ?? []) w.resolve();
+      this.progressWaiters.delete(generation);
     });
+  }
+
+  private wakeProgress(generation: Generation<unknown>): void {
+    const waiters = this.progressWaiters.get(generation);
+    if (!waiters) return;
+    const still = waiters.filter((w) => (generation.progress >= w.fraction ? (w.resolve(), false) : true));
+    if (still.length > 0) this.progressWaiters.set(generation, still);
+    else this.progressWaiters.delete(generation);
+  }
+
+  /** Resolves when the work has reached `fraction` or ended. */
+  private progressAtLeast(generation: Generation<unknown>, fraction: number): Promise<void> {
+    if (generation.progress >= fraction || !(generation.state === 'pending' || generation.state === 'running')) return Promise.resolve();
+    const reached = new Promise<void>((resolve) => {
+      const waiters = this.progressWaiters.get(generation) ?? [];
+      waiters.push({ fraction, resolve });
+      this.progressWaiters.set(generation, waiters);
+    });
+    return Promise.race([reached, generation.promise]);
   }
 
   /** Jobs as plain data, for DATA_DIR. */
@@ -254,39 +317,54 @@ export class JobStore {
   }
 
   /**
-   * Waits up to `maxWaitMs` real milliseconds for the files of jobs whose time has come. The admin clock routes call
-   * it after moving the clock, so a poll right after an advance sees a small export finished, deterministically, while
-   * a poll itself never waits (a huge export keeps reporting its running state until its file is written).
+   * Waits for exactly the work that the clock's `now` makes due, each part signalled by the work itself, however long
+   * it takes: the whole file of a job that needs it (see needsItsFile), and of a job not yet due only the share of its
+   * work its time has come for (workDueBy), so its progress reads the same on any machine while the rest goes on in
+   * the pool. The clock moves call it (through settleAll), so a poll right after a move reads the same answer on a fast
+   * or a slow machine. With `maxWaitMs`, a caller that must answer promptly (a poll) waits at most that long.
    */
-  async settle(jobs: Job | readonly Job[], maxWaitMs: number): Promise<void> {
-    // Every job still being written, due or not: progress (Kore's percentageDone) then reads the same on any machine.
-    const pending = (Array.isArray(jobs) ? jobs : [jobs as Job])
-      .map((job) => job.generation)
-      .filter((gen) => gen.state === 'pending' || gen.state === 'running')
-      .map((gen) => gen.promise);
+  async settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> {
+    const now = this.now();
+    const pending: Promise<void>[] = [];
+    for (const job of Array.isArray(jobs) ? jobs : [jobs as Job]) {
+      const gen = job.generation;
+      if (gen.state !== 'pending' && gen.state !== 'running') continue;
+      const forcedNow = job.forced !== undefined && now >= job.forced.at;
+      const failedByRecord = job.outcome.kind === 'failed' && now >= job.createdAt + job.queuedMs + job.runningMs;
+      if (needsItsFile(job, now)) pending.push(gen.promise);
+      else if (!forcedNow && !failedByRecord) pending.push(this.progressAtLeast(gen, workDueBy(job, now)));
+    }
     if (pending.length === 0) return;
+    if (maxWaitMs === undefined) {
+      await Promise.all(pending);
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(pending), new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
     clearTimeout(timer);
   }
 
-  /** settle() for every job. */
-  settleAll(maxWaitMs: number): Promise<void> {
-    return this.settle([...this.jobs.values()], maxWaitMs);
+  /**
+   * After a clock move: waits for exactly the work that the move made due (and any due work still running), with no
+   * time bound. The argument is ignored (see SETTLE_AFTER_CLOCK_MS).
+   */
+  settleAll(_ignored?: number): Promise<void> {
+    return this.settle([...this.jobs.values()]);
   }
 
-  /** Forgets every job; generation already queued is skipped. */
+  /** Forgets every job; their work still queued is dropped, and work under way lands nowhere. */
   reset(): void {
     this.jobs.clear();
     this.created.clear();
     this.seq = 0;
-    this.epoch++;
+    this.world.abort();
+    this.world = JobStore.newWorld();
     this.onCleared();
   }
 
-  /** Resolves when all queued generation work has finished (used by close and by tests). */
+  /** Resolves when all generation work under way has finished (used by close and by tests). */
   async drain(): Promise<void> {
-    await this.queue;
+    while (this.running.size > 0) await Promise.all([...this.running]);
   }
 }
 

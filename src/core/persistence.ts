@@ -194,7 +194,7 @@ export class Persistence {
       opts.warn(`DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`);
       try {
         if (!task) throw new Error(`${job.vendor} cannot regenerate its files`);
-        job.generation.result = await task(() => undefined);
+        job.generation.result = await task(() => undefined, new AbortController().signal);
       } catch (err) {
         opts.warn(`DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`);
         Object.assign(job.generation, { state: 'error', error: undefined });

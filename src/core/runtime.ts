@@ -4,7 +4,7 @@
  * reset, moving the clock (set or advance → wait for the work that became due → sweep), and installing a preset.
  */
 import type { CoreContext } from './context.js';
-import { SETTLE_AFTER_CLOCK_MS, viewJob } from './jobs.js';
+import { viewJob } from './jobs.js';
 import { sweep } from './retention.js';
 import { PRESETS, presetNamed } from './scenarios/presets.js';
 import type { VendorModule } from './vendor.js';
@@ -86,6 +86,8 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     sweep: () => sweep(ctx, vendors),
     async reset() {
       ctx.jobs.reset();
+      // Work already in the generation pool belongs to the world being forgotten.
+      ctx.generation.reset();
       ctx.journal.clear();
       ctx.scenarios.clear();
       ctx.limiter.reset(ctx.config.RATE_LIMITS);
@@ -99,7 +101,8 @@ export function createRuntime(parts: RuntimeParts): Runtime {
       if ('by' in move) ctx.clock.advance(move.by * 1000);
       else ctx.clock.set(move.to, move.frozen);
       if (options.untilAllDone) await waitForEveryJob(ctx, options.untilAllDone);
-      await ctx.jobs.settleAll(SETTLE_AFTER_CLOCK_MS);
+      // Completion events: exactly the work that became due, however long it takes (no time bound races it).
+      await ctx.jobs.settleAll();
       await runtime.sweep();
       return ctx.clock.now();
     },

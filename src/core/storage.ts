@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough, type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { threadId } from 'node:worker_threads';
 
 export interface StoredObject {
   bucket: string;
@@ -55,6 +56,21 @@ export class ObjectStore {
   constructor(root?: string) {
     this.temporary = root === undefined;
     this.root = root ?? mkdtempSync(join(tmpdir(), 'agent-export-mock-'));
+  }
+
+  /** The folder objects are written under: a generation worker writes its files there itself. */
+  get location(): string {
+    return this.root;
+  }
+
+  /** Takes objects a generation worker wrote under `location` into the index, as if put here. */
+  adopt(objects: readonly StoredObject[]): void {
+    for (const o of objects) {
+      this.objects.set(`${o.bucket}/${o.key}`, o);
+      this.accessed.set(`${o.bucket}/${o.key}`, this.now());
+      // As put() does: DATA_DIR's job log records the written file, so its link survives a kill right after.
+      this.onPut(o);
+    }
   }
 
   /** The index of stored objects, for DATA_DIR. */
@@ -116,7 +132,8 @@ export class ObjectStore {
     if (!isSafeKey(meta.key)) throw new Error(`unsafe storage key ${meta.key}`);
     const finalPath = this.pathOf(meta.bucket, meta.key);
     await mkdir(dirname(finalPath), { recursive: true });
-    const tmpPath = `${finalPath}.${process.pid}.${++this.tmpCounter}.partial`;
+    // Process and thread in the name: generation workers write into the same folder at the same time.
+    const tmpPath = `${finalPath}.${process.pid}-${threadId}.${++this.tmpCounter}.partial`;
     const md5 = createHash('md5');
     let size = 0;
     const counter = new Transform({

@@ -21,7 +21,7 @@ export function rewriteVanished(ctx: CoreContext, vendors: readonly VendorModule
     const generation = job.generation;
     const fail = () => Object.assign(generation, { state: 'error', error: undefined });
     if (!task) return void fail();
-    generation.promise = task(() => undefined)
+    generation.promise = task(() => undefined, new AbortController().signal)
       .then(
         (result) => void (generation.result = result),
         (err: Error) => {

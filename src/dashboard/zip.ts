@@ -1,7 +1,7 @@
 /**
  * Just enough ZIP reading for the dashboard's preview: the end-of-central-directory record, the central directory, a
  * local header, and the first bytes of one entry inflated. The central directory is read rather than the local headers
- * because archiver streams entries with data descriptors (flag bit 3): their local headers carry zero sizes, and only
+ * because the ZIP writer (core/zip) streams entries with data descriptors (flag bit 3): their local headers carry zero sizes, and only
  * the central directory says where an entry ends. ZIP64 archives (over 4 GiB or 65,535 entries) are refused plainly.
  */
 import { constants, inflateRawSync } from 'node:zlib';
@@ -59,7 +59,7 @@ export function readCentralDirectory(cd: Buffer, max = Number.POSITIVE_INFINITY)
       compressedSize: cd.readUInt32LE(p + 20),
       size: cd.readUInt32LE(p + 24),
       localHeaderOffset: cd.readUInt32LE(p + 42),
-      // Bit 11 says UTF-8; archiver sets it for non-ASCII names, and ASCII reads the same either way.
+      // Bit 11 says UTF-8; the writer sets it, and ASCII reads the same either way.
       name: cd.subarray(p + 46, p + 46 + nameLength).toString('utf8'),
     });
     p += 46 + nameLength + extraLength + commentLength;

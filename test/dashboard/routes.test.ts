@@ -191,7 +191,7 @@ describe('preview readers', () => {
     const content = Buffer.from(JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ i }))));
     const deflated = deflateRawSync(content);
     const name = Buffer.from('a.json');
-    // Local header with bit 3 set and zero sizes, as archiver streams it; the sizes come after the data.
+    // Local header with bit 3 set and zero sizes, as the ZIP writer streams it; the sizes come after the data.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(0x0808, 6);

@@ -211,7 +211,9 @@ describe('a full disk', () => {
   it('fails the job in the vendor’s own words; the detail goes to the log', async () => {
     const app = await testApp();
     const error = vi.spyOn(app.log, 'error');
-    app.mock.ctx.store.put = async () => {
+    // The worker that writes the file meets the full disk; its error crosses to the main thread with code and syscall
+    // (the pool test proves that part with a real worker).
+    app.mock.ctx.generation.run = async () => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
     };
     const id = await seasalt.create(app);

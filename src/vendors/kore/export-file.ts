@@ -7,7 +7,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CoreContext } from '../../core/context.js';
-import { yielder } from '../../core/jobs.js';
+import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
+import { type GenerationTask, yielder } from '../../core/jobs.js';
 import { Rng } from '../../core/random.js';
 import { eventOf, fileKey, jobIds, objectId, plannedSearches, type PlannedSearch, searchRecord, type SearchWindow, VENDOR, type WorldRef } from './generator.js';
 import type { FeedbackEvent } from './schemas.js';
@@ -64,7 +65,7 @@ function writtenAt(params: ExportParams, part: number, n: number, rng: Rng): num
   return Math.max(startAt, Math.floor(startAt + slot * part - rng.float() * Math.min(999, slot / 2)));
 }
 
-export async function writeExport(ctx: CoreContext, params: ExportParams, report: (f: number) => void): Promise<ExportResult> {
+export async function writeExport(ctx: GenerationIO, params: ExportParams, report: (f: number) => void): Promise<ExportResult> {
   const total = await countRecords(params);
   if (total === 0) return { totalRecords: 0, files: [] };
   const n = Math.ceil(total / FRAGMENT_SIZE);
@@ -109,3 +110,12 @@ export async function writeExport(ctx: CoreContext, params: ExportParams, report
   }
   return { totalRecords: total, files };
 }
+
+/** The export written in a generation worker (export-task.ts runs writeExport there). */
+export const EXPORT_TASK = defineTask<ExportParams, ExportResult>('kore.export', siblingModule(import.meta.url, 'export-task'));
+
+/** A job's work: its export, written in the generation pool. */
+export const exportWork =
+  (ctx: CoreContext, params: ExportParams): GenerationTask<ExportResult> =>
+  (report, signal) =>
+    ctx.generation.run(EXPORT_TASK, params, report, signal);

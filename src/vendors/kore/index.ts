@@ -6,7 +6,7 @@ import { registerOpenApi } from '../../core/openapi.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { demoToken } from './auth.js';
 import { CODES, handleKoreError, koreError } from './errors.js';
-import { writeExport } from './export-file.js';
+import { exportWork } from './export-file.js';
 import { describeKoreJob, JOB_ERROR, type KoreJob } from './lifecycle.js';
 import { ALLOWED_METHODS, registerRoutes } from './routes.js';
 import { ANSWER_INSIGHTS_SCOPE, KoreSeeds } from './schemas.js';
@@ -77,7 +77,7 @@ export const kore: VendorModule<KoreSeeds> = {
   },
   resumeJob(job, ctx) {
     const j = job as KoreJob;
-    return (report) => writeExport(ctx, j.params, report);
+    return exportWork(ctx, j.params);
   },
   async fixture(fx) {
     const seeds = fx.runtime.seeds.get('kore') as KoreSeeds;

@@ -6,7 +6,8 @@
 import type { CoreContext } from '../../core/context.js';
 import { type Job, type JobEffects, type JobOutcome, viewJob, withEffects } from '../../core/jobs.js';
 import { creatorOf, jobIds, VENDOR } from './generator.js';
-import { type ExportParams, type ExportResult, writeExport } from './export-file.js';
+import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
+import { failingAs } from '../../core/generation/engine.js';
 import { catalogueOf } from './knowledge-base.js';
 import type { FeedbackEvent, Fragment, JobView, KoreApp, KoreBot } from './schemas.js';
 
@@ -66,7 +67,8 @@ export function createExportJob(ctx: CoreContext, req: ExportRequest): KoreJob {
     createdBy: creatorOf(seed, req.app.client_id),
     searchIndexId: catalogueOf(seed, botId).searchIndexId,
   };
-  return ctx.jobs.create<KoreJobParams, ExportResult>({ ...timing, params }, (report) => writeExport(ctx, params, report));
+  // A worker that dies writing the files fails the job with Kore's own message.
+  return ctx.jobs.create<KoreJobParams, ExportResult>({ ...timing, params }, failingAs(JOB_ERROR, exportWork(ctx, params)));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

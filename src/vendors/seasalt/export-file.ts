@@ -8,7 +8,8 @@
  */
 import { writeZip, type ZipEntry } from '../../core/archive.js';
 import type { CoreContext } from '../../core/context.js';
-import { yielder } from '../../core/jobs.js';
+import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
+import { type GenerationTask, yielder } from '../../core/jobs.js';
 import type { StoredObject } from '../../core/storage.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
 import { COLUMNS, conversationsIn, type ExportRange, expectedConversations, type WorldRef } from './generator.js';
@@ -43,7 +44,7 @@ export const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.repla
 export const csvLine = (values: readonly string[]): string => `${values.map(csvField).join(',')}\r\n`;
 const HEADER = csvLine(COLUMNS);
 
-export async function writeExport(ctx: CoreContext, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+export async function writeExport(ctx: GenerationIO, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.range));
   const namer = new CsvNamer();
@@ -70,3 +71,12 @@ export async function writeExport(ctx: CoreContext, params: ExportParams, create
   });
   return { conversations, messages, object };
 }
+
+/** The export written in a generation worker (export-task.ts runs writeExport there). */
+export const EXPORT_TASK = defineTask<{ params: ExportParams; createdAt: number }, ExportResult>('seasalt.export', siblingModule(import.meta.url, 'export-task'));
+
+/** A job's work: its export, written in the generation pool. */
+export const exportWork =
+  (ctx: CoreContext, params: ExportParams, createdAt: number): GenerationTask<ExportResult> =>
+  (report, signal) =>
+    ctx.generation.run(EXPORT_TASK, { params, createdAt }, report, signal);

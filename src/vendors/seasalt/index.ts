@@ -6,7 +6,7 @@ import { registerOpenApi } from '../../core/openapi.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { handleSeasaltError, httpError, internalError } from './errors.js';
 import { JOB_ERROR, jobState, LINK_LIFETIME_MS, type SeasaltJob } from './lifecycle.js';
-import { ACCESS_KEY_ID, writeExport } from './export-file.js';
+import { ACCESS_KEY_ID, exportWork } from './export-file.js';
 import { Outbox } from './outbox.js';
 import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
 import { SeasaltSeeds } from './schemas.js';
@@ -62,7 +62,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   },
   resumeJob(job, ctx) {
     const j = job as SeasaltJob;
-    return (report) => writeExport(ctx, j.params, j.createdAt, report);
+    return exportWork(ctx, j.params, j.createdAt);
   },
   // `agent-export-mock generate seasalt --out <file> [--workspace-id …] [--channel-id …] [--from YYYY-MM-DD] [--to …]`
   async fixture(fx) {

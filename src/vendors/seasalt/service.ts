@@ -10,7 +10,7 @@ import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
 import type { JobEffects } from '../../core/jobs.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { httpError } from './errors.js';
-import { type ExportParams, writeExport } from './export-file.js';
+import { type ExportParams, exportWork } from './export-file.js';
 import { exportIds } from './generator.js';
 import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
 import { channelLabel, zipName } from './names.js';
@@ -69,9 +69,7 @@ export async function startExport(
   if (full) throw httpError(429, full, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
   const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, ctx.jobs.count('seasalt') + 1);
   const params = exportParams(ctx, workspace, channel, body, effects, now, exportJobId, zipName(channel, body.start_date, fileId));
-  const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
-    writeExport(ctx, params, now, report),
-  ) as SeasaltJob;
+  const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, exportWork(ctx, params, now)) as SeasaltJob;
   outbox.track(job);
   return job;
 }

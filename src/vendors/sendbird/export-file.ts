@@ -5,7 +5,8 @@
 import { Readable } from 'node:stream';
 import { writeZip } from '../../core/archive.js';
 import type { CoreContext } from '../../core/context.js';
-import { yielder } from '../../core/jobs.js';
+import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
+import { type GenerationTask, yielder } from '../../core/jobs.js';
 import type { StoredObject } from '../../core/storage.js';
 import { addDays, utcDateOf, utcMidnight, zonedMidnight } from '../../core/world/dates.js';
 import { dayPlan } from '../../core/world/day-plan.js';
@@ -45,7 +46,7 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
 
 export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
-export async function writeExport(ctx: CoreContext, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+export async function writeExport(ctx: GenerationIO, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
   if (params.empty) return { records: 0 };
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.window));
@@ -88,3 +89,12 @@ export async function writeExport(ctx: CoreContext, params: ExportParams, create
   }
   return { records, object };
 }
+
+/** The export written in a generation worker (export-task.ts runs writeExport there). */
+export const EXPORT_TASK = defineTask<{ params: ExportParams; createdAt: number }, ExportResult>('sendbird.export', siblingModule(import.meta.url, 'export-task'));
+
+/** A job's work: its export, written in the generation pool. */
+export const exportWork =
+  (ctx: CoreContext, params: ExportParams, createdAt: number): GenerationTask<ExportResult> =>
+  (report, signal) =>
+    ctx.generation.run(EXPORT_TASK, { params, createdAt }, report, signal);

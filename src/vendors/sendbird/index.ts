@@ -5,7 +5,7 @@
 import type { VendorModule } from '../../core/vendor.js';
 import { registerOpenApi } from '../../core/openapi.js';
 import { CODES, handleSendbirdError, sendbirdError } from './errors.js';
-import { ACCESS_KEY_ID, writeExport } from './export-file.js';
+import { ACCESS_KEY_ID, exportWork } from './export-file.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
@@ -100,7 +100,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   },
   resumeJob(job, ctx) {
     const j = job as SendbirdJob;
-    return (report) => writeExport(ctx, j.params, j.createdAt, report);
+    return exportWork(ctx, j.params, j.createdAt);
   },
   notFound(request, reply) {
     const e = sendbirdError(CODES.NOT_FOUND, `Resource not found: ${request.method} ${request.url.split('?')[0]} is not a Sendbird AI agent data-export route.`);

@@ -11,7 +11,7 @@ import type { JobEffects } from '../../core/jobs.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import type { SendbirdApp } from './auth.js';
 import { CODES, sendbirdError } from './errors.js';
-import { writeExport } from './export-file.js';
+import { exportWork } from './export-file.js';
 import { exportIds } from './generator.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { decodeToken, encodeToken } from './page-token.js';
@@ -76,9 +76,7 @@ export function startExport(ctx: CoreContext, appSeed: SendbirdApp, body: z.outp
     // A scenario's empty export (or Sendbird's own no_data) finds nothing to export.
     empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
   };
-  return createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, (report) =>
-    writeExport(ctx, params, now, report),
-  );
+  return createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, exportWork(ctx, params, now));
 }
 
 /** The application's export of that id; Sendbird's not-found otherwise. */

@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CoreContext } from '../../core/context.js';
+import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
 import { yielder } from '../../core/jobs.js';
 import type { StoredObject } from '../../core/storage.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
@@ -38,7 +39,7 @@ export interface DayRequest {
 }
 
 /** Writes a day's shards; returns them in order (none when no conversation ended that day). */
-export async function writeDay(ctx: CoreContext, req: DayRequest): Promise<StoredObject[]> {
+export async function writeDay(ctx: GenerationIO, req: DayRequest): Promise<StoredObject[]> {
   await prepareWorld();
   const bucket = BUCKETS[req.region];
   const owner = { vendor: 'zendesk', tenant: req.world.orgId };
@@ -69,6 +70,9 @@ export async function writeDay(ctx: CoreContext, req: DayRequest): Promise<Store
   return objects;
 }
 
+/** A day's files written in a generation worker (day-task.ts runs writeDay there). */
+export const DAY_TASK = defineTask<DayRequest, StoredObject[]>('zendesk.day', siblingModule(import.meta.url, 'day-task'));
+
 /** The days already written (or being written), per app. Cleared on reset, when storage is emptied. */
 export class DayFiles {
   private days = new Map<string, Promise<StoredObject[]>>();
@@ -95,7 +99,7 @@ export class DayFiles {
     let pending = this.days.get(key);
     if (!pending) {
       const days = this.days;
-      const written = writeDay(this.ctx, req);
+      const written = this.ctx.generation.run(DAY_TASK, req);
       days.set(key, written);
       // A failed write is forgotten, so the next request tries again instead of failing forever.
       written.catch(() => days.get(key) === written && days.delete(key));
