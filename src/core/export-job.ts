@@ -2,6 +2,10 @@
  * Creating a vendor's export job: created now, the configured phase durations, a successful outcome, then whatever
  * the request's scenarios change (durations, failure, stall). Every vendor with jobs creates them here. A worker that
  * dies writing the file fails the job with the vendor's own message (`defaultError`).
+ *
+ * The work is built from the instant the job will finish (created + queued + running, after the scenarios): files are
+ * stamped with it (ZIP entry times, Last-Modified), as export_ended_at and the link's signing time say, never with the
+ * request time.
  */
 import type { CoreContext } from './context.js';
 import { failingAs } from './generation/engine.js';
@@ -12,7 +16,7 @@ export function createExportJob<P, R>(
   init: { id: string; vendor: string; tenant: string; params: P; createdAt: number; outcome?: JobOutcome },
   effects: JobEffects | undefined,
   defaultError: string,
-  task: GenerationTask<R>,
+  work: (finishesAt: number) => GenerationTask<R>,
 ): Job<P, R> {
   const base = {
     ...init,
@@ -20,5 +24,11 @@ export function createExportJob<P, R>(
     runningMs: ctx.config.JOB_RUNNING_SECONDS * 1000,
     outcome: init.outcome ?? { kind: 'success' as const },
   };
-  return ctx.jobs.create(withEffects(base, effects, defaultError) as Omit<Job<P, R>, 'seq' | 'generation'>, failingAs(defaultError, task));
+  const job = withEffects(base, effects, defaultError) as Omit<Job<P, R>, 'seq' | 'generation'>;
+  return ctx.jobs.create(job, failingAs(defaultError, work(finishesAt(job))));
+}
+
+/** When a job's time has come: created, queued, then running (the instant its file is stamped with). */
+export function finishesAt(job: Pick<Job, 'createdAt' | 'queuedMs' | 'runningMs'>): number {
+  return job.createdAt + job.queuedMs + job.runningMs;
 }

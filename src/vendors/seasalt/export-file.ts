@@ -44,7 +44,8 @@ export const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.repla
 export const csvLine = (values: readonly string[]): string => `${values.map(csvField).join(',')}\r\n`;
 const HEADER = csvLine(COLUMNS);
 
-export async function writeExport(ctx: GenerationIO, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+/** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
+export async function writeExport(ctx: GenerationIO, params: ExportParams, stampAt: number, report: (f: number) => void): Promise<ExportResult> {
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.range));
   const namer = new CsvNamer();
@@ -66,17 +67,17 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, creat
   }
 
   const owner = { vendor: 'seasalt', tenant: params.world.workspaceId, jobId: params.exportJobId };
-  const object = await ctx.store.put({ bucket: BUCKET, key: params.key, contentType: 'application/zip', lastModified: ctx.clock.now(), owner }, async (out) => {
-    await writeZip(out, entries(), new Date(createdAt));
+  const object = await ctx.store.put({ bucket: BUCKET, key: params.key, contentType: 'application/zip', lastModified: stampAt, owner }, async (out) => {
+    await writeZip(out, entries(), new Date(stampAt));
   });
   return { conversations, messages, object };
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<{ params: ExportParams; createdAt: number }, ExportResult>('seasalt.export', siblingModule(import.meta.url, 'export-task'));
+export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>('seasalt.export', siblingModule(import.meta.url, 'export-task'));
 
 /** A job's work: its export, written in the generation pool. */
 export const exportWork =
-  (ctx: CoreContext, params: ExportParams, createdAt: number): GenerationTask<ExportResult> =>
+  (ctx: CoreContext, params: ExportParams, stampAt: number): GenerationTask<ExportResult> =>
   (report, signal) =>
-    ctx.generation.run(EXPORT_TASK, { params, createdAt }, report, signal);
+    ctx.generation.run(EXPORT_TASK, { params, stampAt }, report, signal);

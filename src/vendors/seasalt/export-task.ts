@@ -2,6 +2,6 @@
 import type { TaskIO } from '../../core/generation/task.js';
 import { type ExportParams, type ExportResult, writeExport } from './export-file.js';
 
-export function run(input: { params: ExportParams; createdAt: number }, io: TaskIO): Promise<ExportResult> {
-  return writeExport(io, input.params, input.createdAt, io.report);
+export function run(input: { params: ExportParams; stampAt: number }, io: TaskIO): Promise<ExportResult> {
+  return writeExport(io, input.params, input.stampAt, io.report);
 }

@@ -13,6 +13,7 @@ import { SeasaltSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
 import { SeasaltSettings } from './settings.js';
+import { finishesAt } from '../../core/export-job.js';
 
 const HOST = 'seax.seasalt.ai';
 export const seasalt: VendorModule<SeasaltSeeds> = {
@@ -62,7 +63,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   },
   resumeJob(job, ctx) {
     const j = job as SeasaltJob;
-    return exportWork(ctx, j.params, j.createdAt);
+    return exportWork(ctx, j.params, finishesAt(j));
   },
   // `agent-export-mock generate seasalt --out <file> [--workspace-id …] [--channel-id …] [--from YYYY-MM-DD] [--to …]`
   async fixture(fx) {

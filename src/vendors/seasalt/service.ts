@@ -69,7 +69,7 @@ export async function startExport(
   if (full) throw httpError(429, full, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
   const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, ctx.jobs.count('seasalt') + 1);
   const params = exportParams(ctx, workspace, channel, body, effects, now, exportJobId, zipName(channel, body.start_date, fileId));
-  const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, exportWork(ctx, params, now)) as SeasaltJob;
+  const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (finishes) => exportWork(ctx, params, finishes)) as SeasaltJob;
   outbox.track(job);
   return job;
 }

@@ -46,7 +46,8 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
 
 export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
-export async function writeExport(ctx: GenerationIO, params: ExportParams, createdAt: number, report: (f: number) => void): Promise<ExportResult> {
+/** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
+export async function writeExport(ctx: GenerationIO, params: ExportParams, stampAt: number, report: (f: number) => void): Promise<ExportResult> {
   if (params.empty) return { records: 0 };
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.window));
@@ -78,10 +79,10 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, creat
 
   const key = `${params.fileId}.zip`;
   const owner = { vendor: 'sendbird', tenant: params.world.appId, jobId: params.exportId };
-  const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: ctx.clock.now(), owner }, async (out) => {
+  const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: stampAt, owner }, async (out) => {
     // One chunk in flight: chunks that wait in a buffer survive young-generation GCs and swell the old space.
     const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks(), { highWaterMark: 1 });
-    await writeZip(out, [{ name: entryName(params), body }], new Date(createdAt));
+    await writeZip(out, [{ name: entryName(params), body }], new Date(stampAt));
   });
   if (records === 0) {
     await ctx.store.delete(BUCKET, key);
@@ -91,10 +92,10 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, creat
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<{ params: ExportParams; createdAt: number }, ExportResult>('sendbird.export', siblingModule(import.meta.url, 'export-task'));
+export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>('sendbird.export', siblingModule(import.meta.url, 'export-task'));
 
 /** A job's work: its export, written in the generation pool. */
 export const exportWork =
-  (ctx: CoreContext, params: ExportParams, createdAt: number): GenerationTask<ExportResult> =>
+  (ctx: CoreContext, params: ExportParams, stampAt: number): GenerationTask<ExportResult> =>
   (report, signal) =>
-    ctx.generation.run(EXPORT_TASK, { params, createdAt }, report, signal);
+    ctx.generation.run(EXPORT_TASK, { params, stampAt }, report, signal);

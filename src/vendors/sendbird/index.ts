@@ -11,6 +11,7 @@ import { JOB_ERROR, registerRoutes } from './routes.js';
 import { SendbirdSeeds } from './schemas.js';
 import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
+import { finishesAt } from '../../core/export-job.js';
 
 const HOST = /^api-([a-z0-9-]+)\.sendbird\.com$/i;
 
@@ -100,7 +101,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   },
   resumeJob(job, ctx) {
     const j = job as SendbirdJob;
-    return exportWork(ctx, j.params, j.createdAt);
+    return exportWork(ctx, j.params, finishesAt(j));
   },
   notFound(request, reply) {
     const e = sendbirdError(CODES.NOT_FOUND, `Resource not found: ${request.method} ${request.url.split('?')[0]} is not a Sendbird AI agent data-export route.`);

@@ -76,7 +76,7 @@ export function startExport(ctx: CoreContext, appSeed: SendbirdApp, body: z.outp
     // A scenario's empty export (or Sendbird's own no_data) finds nothing to export.
     empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
   };
-  return createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, exportWork(ctx, params, now));
+  return createExportJob(ctx, { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params }, effects, JOB_ERROR, (finishes) => exportWork(ctx, params, finishes));
 }
 
 /** The application's export of that id; Sendbird's not-found otherwise. */
