@@ -27,6 +27,13 @@ export async function testApp(overrides: Record<string, unknown> = {}): Promise<
   }, VENDORS);
   const app = await buildApp(config);
   await app.ready();
+  // Closed when the test that made it ends, even after a failed assertion (closing twice is harmless). An app made in
+  // beforeAll belongs to no test: its suite's afterAll closes it.
+  try {
+    onTestFinished(() => app.close());
+  } catch {
+    // not inside a test
+  }
   return app;
 }
 
