@@ -42,4 +42,4 @@ const seconds = (performance.now() - started) / 1000;
 const bytes = statSync(file).size;
 rmSync(dir, { recursive: true, force: true });
 const peakRss = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
-process.stdout.write(JSON.stringify({ vendor, records: n, bytes, seconds, peakRss }) + '\n');
+process.stdout.write(`${JSON.stringify({ vendor, records: n, bytes, seconds, peakRss })}\n`);

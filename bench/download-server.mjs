@@ -7,7 +7,7 @@ import { parseConfig } from '../dist/config.js';
 
 const file = process.argv[2];
 const size = statSync(file).size;
-const bare = createServer((req, res) => {
+const bare = createServer((_req, res) => {
   res.writeHead(200, { 'content-length': size, 'content-type': 'application/octet-stream' });
   createReadStream(file).pipe(res);
 }).listen(0, '127.0.0.1');
@@ -23,4 +23,4 @@ await ctx.store.put({ bucket: 'bench', key: 'blob.bin', contentType: 'applicatio
   out.end();
 });
 const mockUrl = ctx.signer.s3v4({ accessKeyId: 'AKIAMOCKBENCH0000001', region: 'us-east-1', bucket: 'bench', key: 'blob.bin', signedAt: ctx.clock.now(), expiresSeconds: 3600 });
-process.stdout.write(JSON.stringify({ mockUrl, bareUrl: `http://127.0.0.1:${bare.address().port}/` }) + '\n');
+process.stdout.write(`${JSON.stringify({ mockUrl, bareUrl: `http://127.0.0.1:${bare.address().port}/` })}\n`);

@@ -44,4 +44,4 @@ const range = await drain(mockUrl, { range: `bytes=${SIZE / 2}-${SIZE / 2 + 1024
 server.kill();
 rmSync(dir, { recursive: true, force: true });
 const mbps = (r) => r.bytes / 1e6 / r.seconds;
-process.stdout.write(JSON.stringify({ size: SIZE, mock: results.mock.map(mbps), bare: results.bare.map(mbps), ok: results.mock.every((r) => r.status === 200 && r.bytes === SIZE), range: { status: range.status, bytes: range.bytes, ms: range.seconds * 1000 } }) + '\n');
+process.stdout.write(`${JSON.stringify({ size: SIZE, mock: results.mock.map(mbps), bare: results.bare.map(mbps), ok: results.mock.every((r) => r.status === 200 && r.bytes === SIZE), range: { status: range.status, bytes: range.bytes, ms: range.seconds * 1000 } })}\n`);

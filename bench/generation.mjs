@@ -40,7 +40,7 @@ polls.sort((a, b) => a - b);
 const records = each.reduce((s, r) => s + r.records, 0);
 const bytes = each.reduce((s, r) => s + r.bytes, 0);
 process.stdout.write(
-  JSON.stringify({ vendor: vendors.join('+'), each, records, bytes, seconds, peakRss, polls: polls.length, pollP99Ms: polls[Math.floor(polls.length * 0.99)] ?? 0, slowestPollMs: polls.at(-1) ?? 0 }) + '\n',
+  `${JSON.stringify({ vendor: vendors.join('+'), each, records, bytes, seconds, peakRss, polls: polls.length, pollP99Ms: polls[Math.floor(polls.length * 0.99)] ?? 0, slowestPollMs: polls.at(-1) ?? 0 })}\n`,
 );
 // Idle workers do not hold the process; a pool thread still starting would: leave now that everything is measured.
 process.exit(0);

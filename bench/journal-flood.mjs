@@ -86,7 +86,7 @@ server.kill('SIGTERM');
 await once(server, 'exit');
 
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     count: COUNT,
     bodyBytes: BODY_BYTES,
     seconds,
@@ -99,5 +99,5 @@ process.stdout.write(
     afterRead,
     target: idle + MAX_BYTES + 50e6,
     read: { status: read.status, ms: readMs, bytes: text.length, entries: entries.length, longestBody: Math.max(0, ...entries.map((e) => String(e.body ?? '').length)) },
-  }) + '\n',
+  })}\n`,
 );

@@ -46,4 +46,4 @@ const { revision } = await (await fetch(`${origin}/__admin/jobs?limit=50`)).json
 const dashboardPoll = await time(() => bytesOf(`/__admin/jobs?limit=50&since=${revision}`), 50);
 const sizes = { firstPage: await bytesOf('/__admin/jobs'), dashboardPoll: await bytesOf(`/__admin/jobs?limit=50&since=${revision}`) };
 await app.close();
-process.stdout.write(JSON.stringify({ jobs: JOBS, vendors: flows.map((f) => f.vendor), createSeconds, rssBefore, rssAfter, poll, adminJobs: jobsList, dashboardPoll, sizes }) + '\n');
+process.stdout.write(`${JSON.stringify({ jobs: JOBS, vendors: flows.map((f) => f.vendor), createSeconds, rssBefore, rssAfter, poll, adminJobs: jobsList, dashboardPoll, sizes })}\n`);

@@ -67,7 +67,7 @@ export function references(cell) {
 }
 
 const UNESCAPE = { n: '\n', t: '\t', r: '\r' };
-const unescape = (s) => s.replace(/\\(.)/g, (_, c) => UNESCAPE[c] ?? c);
+const unescapeName = (s) => s.replace(/\\(.)/g, (_, c) => UNESCAPE[c] ?? c);
 
 /**
  * The names of the tests declared in a test file's source. Each name is a list of literal parts: one part for a
@@ -84,7 +84,7 @@ export function testNames(source) {
       let text = '';
       while (i < source.length && source[i] !== quote) {
         if (source[i] === '\\') {
-          text += unescape(source.slice(i, i + 2));
+          text += unescapeName(source.slice(i, i + 2));
           i += 2;
         } else text += source[i++];
       }
@@ -94,7 +94,7 @@ export function testNames(source) {
       let i = at + 1;
       while (i < source.length && source[i] !== '`') {
         if (source[i] === '\\') {
-          parts[parts.length - 1] += unescape(source.slice(i, i + 2));
+          parts[parts.length - 1] += unescapeName(source.slice(i, i + 2));
           i += 2;
         } else if (source[i] === '$' && source[i + 1] === '{') {
           let depth = 1;

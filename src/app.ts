@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
 import { registerAdmin } from './admin/routes.js';
 import { registerDashboard } from './dashboard/index.js';
-import { Clock } from './core/clock.js';
+import { Clock, wallClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { createGenerationEngine } from './core/generation/engine.js';
 import { JobStore } from './core/jobs.js';
@@ -45,7 +45,7 @@ export type MockState = Runtime;
 export async function buildApp(given: Config, vendors: readonly VendorModule[] = VENDORS, limits: Partial<ServerLimits> = {}): Promise<FastifyInstance> {
   const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
-  const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : Date.now(), config.CLOCK_FROZEN);
+  const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : wallClock(), config.CLOCK_FROZEN);
   let publicUrl = publicUrlOf(config);
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();

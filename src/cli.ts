@@ -3,9 +3,9 @@
  * Command-line entry: reads the configuration (flags, environment, config file), starts the server and closes it
  * gracefully on SIGTERM/SIGINT. An invalid setting prints one line naming it and exits with code 2.
  */
-import { ConfigError, helpText, loadConfig, parseFlags } from './config.js';
+import { type Config, ConfigError, helpText, loadConfig, parseFlags } from './config.js';
 import { generate, progressReporter } from './generate.js';
-import { banner, startServer } from './server.js';
+import { banner, type RunningServer, startServer } from './server.js';
 import { VENDORS } from './vendors/registry.js';
 
 /**
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
       process.exit(err instanceof ConfigError ? 2 : 1);
     }
   }
-  let config;
+  let config: Config;
   try {
     if (parseFlags(argv, VENDORS).help) {
       process.stdout.write(`${helpText(VENDORS)}\n`);
@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
     }
     throw err;
   }
-  let server;
+  let server: RunningServer;
   try {
     server = await startServer(config);
   } catch (err) {

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
 import type { FixtureContext, GeneratedFile } from './core/vendor.js';
+import { realElapsed, wallClock } from './core/clock.js';
 
 export type { FixtureContext, GeneratedFile } from './core/vendor.js';
 
@@ -56,7 +57,7 @@ export function parseGenerateArgs(argv: readonly string[]): { vendor: string; ou
   const settings: Record<string, unknown> = {
     LOG_LEVEL: 'silent',
     CLOCK_FROZEN: true,
-    CLOCK_START: flags.at ?? new Date().toISOString(),
+    CLOCK_START: flags.at ?? new Date(wallClock()).toISOString(),
     ...(flags.seed ? { SEED: flags.seed } : {}),
     ...(flags.seeds ? { SEEDS: flags.seeds } : {}),
     ...(flags['world-daily-volume'] ? { WORLD_DAILY_VOLUME: flags['world-daily-volume'] } : {}),
@@ -73,7 +74,7 @@ export async function generate(argv: readonly string[], progress: Progress): Pro
     const vendor = app.mock.vendors.find((v) => v.id === vendorId);
     if (!vendor) throw new ConfigError(`generate: unknown vendor "${vendorId}" (known: ${app.mock.vendors.map((v) => v.id).join(', ')})`);
     if (!vendor.fixture) throw new ConfigError(`generate: ${vendorId} has no fixture generator yet`);
-    const started = performance.now();
+    const started = realElapsed();
     const fx: FixtureContext = {
       app,
       runtime: app.mock,
@@ -98,7 +99,7 @@ export async function generate(argv: readonly string[], progress: Progress): Pro
       for (const f of files) writeFileSync(join(out, f.name), f.bytes);
     }
     const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
-    progress.done(`${vendorId}: wrote ${files.length} file(s), ${bytes.toLocaleString('en')} bytes, to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    progress.done(`${vendorId}: wrote ${files.length} file(s), ${bytes.toLocaleString('en')} bytes, to ${out} in ${((realElapsed() - started) / 1000).toFixed(1)} s`);
     return files;
   } finally {
     await app.close();

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, type ConfigVendor, loadConfig as loadWith, parseConfig as parseWith, type SettingName } from './config.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
-import { PRESETS } from './core/scenarios/presets.js';
+import type { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
 import type { Scenario } from './core/scenarios/store.js';
 import { startServer } from './server.js';

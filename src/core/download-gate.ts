@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { realElapsed } from './clock.js';
 
 export interface DownloadLimits {
   maxConcurrent: number;
@@ -54,7 +55,7 @@ export class DownloadGate {
     const client = clientOf(request);
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= this.limits.maxPerClient) return 'client';
-    const entry: Running = { response: reply.raw, socket, sent: handedOn(socket), movedAt: performance.now() };
+    const entry: Running = { response: reply.raw, socket, sent: handedOn(socket), movedAt: realElapsed() };
     this.running.add(entry);
     this.perClient.set(client, mine + 1);
     reply.raw.once('close', () => {
@@ -82,7 +83,7 @@ export class DownloadGate {
   }
 
   private cutIdle(): void {
-    const now = performance.now();
+    const now = realElapsed();
     for (const entry of this.running) {
       const sent = handedOn(entry.socket);
       if (sent !== entry.sent) {

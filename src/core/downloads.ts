@@ -58,7 +58,7 @@ export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, s
   if (object.downloadName) reply.header('content-disposition', `attachment; filename="${object.downloadName.replace(/["\\]/g, '_')}"`);
 
   const inm = request.headers['if-none-match'];
-  if (inm && inm.split(',').map((s) => s.trim()).some((t) => t === object.etag || t === '*')) {
+  if (inm?.split(',').map((s) => s.trim()).some((t) => t === object.etag || t === '*')) {
     return reply.code(304).send();
   }
 

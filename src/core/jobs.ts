@@ -75,7 +75,7 @@ export interface JobView<R> {
 
 /** The job at `now`. Pure but for one mark: a read that finds the job due with its file unwritten records it (seenLate). */
 export function viewJob<R>(job: Job<unknown, R>, now: number): JobView<R> {
-  if (job.forced && now >= job.forced.at) return forcedView(job, now, job.forced);
+  if (job.forced && now >= job.forced.at) return forcedView(job, job.forced);
   const startAt = job.createdAt + job.queuedMs;
   const dueAt = startAt + job.runningMs;
   const gen = job.generation;
@@ -95,7 +95,7 @@ export function viewJob<R>(job: Job<unknown, R>, now: number): JobView<R> {
   return { phase: 'succeeded', progress: 1, startedAt: startAt, endedAt, result: gen.result };
 }
 
-function forcedView<R>(job: Job<unknown, R>, now: number, forced: ForcedState): JobView<R> {
+function forcedView<R>(job: Job<unknown, R>, forced: ForcedState): JobView<R> {
   const startedAt = Math.min(forced.at, job.createdAt + job.queuedMs);
   const gen = job.generation;
   switch (forced.phase) {
@@ -166,6 +166,7 @@ export type SavedJob = Omit<Job, 'generation'> & { generation: Omit<Generation<u
 export const savedJobOf = ({ generation: { promise: _promise, ...gen }, ...rest }: Job): SavedJob => ({ ...rest, generation: gen });
 
 export class JobStore {
+  // biome-ignore lint/suspicious/noExplicitAny: jobs of every vendor, each with its own parameter and result types
   private readonly jobs = new Map<string, Job<any, any>>();
   private seq = 0;
   /** Jobs created per vendor since the last reset; ids derive from it, so it never goes down when jobs are evicted. */

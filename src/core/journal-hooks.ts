@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cutBody, type Journal } from './journal.js';
 import type { Clock } from './clock.js';
 import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
+import { wallClock } from './clock.js';
 
 export interface RequestTags {
   vendor?: string;
@@ -66,7 +67,7 @@ export function registerJournalHooks(
       const vendor = deps.vendorOf(path);
       if (vendor) {
         request.journalTags = { vendor };
-        request.journalStart = { virtual: deps.clock.now(), real: Date.now(), hr: process.hrtime.bigint() };
+        request.journalStart = { virtual: deps.clock.now(), real: wallClock(), hr: process.hrtime.bigint() };
       }
     }
     done();

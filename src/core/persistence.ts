@@ -19,6 +19,7 @@ import type { RateLimiter } from './scenarios/rate-limiter.js';
 import type { Scenario, ScenarioStore } from './scenarios/store.js';
 import { firstIssue, SavedStateSchema } from './state-schema.js';
 import type { ObjectStore, StoredObject } from './storage.js';
+import { wallClock } from './clock.js';
 
 const SAVE_INTERVAL_MS = 250;
 const STATE_VERSION = 1;
@@ -96,7 +97,7 @@ export class Persistence {
     const { state, logged } = loaded;
     const p = this.parts;
     if (state) {
-      p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (Date.now() - state.clock.real), state.clock.frozen);
+      p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (wallClock() - state.clock.real), state.clock.frozen);
       p.scenarios.restore(state.scenarios as Scenario[]);
       p.limiter.restore(state.limits);
       p.journal.restore(state.journal as unknown as SavedState['journal']);
@@ -164,7 +165,7 @@ export class Persistence {
 
   /** Moves state.json and the job log aside (RECOVER); returns where they went. */
   private moveAside(): string[] {
-    const suffix = `.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const suffix = `.bad-${new Date(wallClock()).toISOString().replace(/[:.]/g, '-')}`;
     const moved: string[] = [];
     for (const file of [this.file, this.log.file]) {
       if (!existsSync(file)) continue;
@@ -189,7 +190,7 @@ export class Persistence {
     const ids = new Set(vanished.map((o) => o.owner?.jobId).filter((id): id is string => id !== undefined));
     for (const id of ids) {
       const job = this.parts.jobs.get(id);
-      if (!job || job.generation.state !== 'done') continue;
+      if (job?.generation.state !== 'done') continue;
       const task = opts.resume(job);
       opts.warn(`DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`);
       try {
@@ -260,7 +261,7 @@ export class Persistence {
     const p = this.parts;
     return {
       version: STATE_VERSION,
-      clock: { virtual: p.clock.now(), real: Date.now(), frozen: p.clock.frozen },
+      clock: { virtual: p.clock.now(), real: wallClock(), frozen: p.clock.frozen },
       jobs: p.jobs.snapshot(),
       objects: p.store.snapshot(),
       scenarios: p.scenarios.list(),

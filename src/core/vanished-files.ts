@@ -12,7 +12,7 @@ export function rewriteVanished(ctx: CoreContext, vendors: readonly VendorModule
   return (object) => {
     const where = `${object.bucket}/${object.key}`;
     const job = object.owner?.jobId === undefined ? undefined : ctx.jobs.get(object.owner.jobId);
-    if (!job || job.generation.state !== 'done') {
+    if (job?.generation.state !== 'done') {
       log.warn(`storage: the file ${where} vanished from disk; it is written again when next asked for`);
       return;
     }

@@ -68,6 +68,7 @@ export interface VendorRegistration {
   controlRoutes?(scope: FastifyInstance): void | Promise<void>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the registry lists vendors whose seeds have different types
 export interface VendorModule<S = any> {
   /** Short lowercase id: the seed file name, the OpenAPI document name, the journal's vendor. */
   id: string;
@@ -88,6 +89,7 @@ export interface VendorModule<S = any> {
    */
   settings?: z.ZodObject;
   /** Registers routes, error handler and OpenAPI document in the vendor's own encapsulated context. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a vendor with nothing to add simply returns nothing
   register(app: FastifyInstance, ctx: CoreContext, seeds: S): Promise<VendorRegistration | void>;
   /** Answers a request under `prefix` that matched no route, in the vendor's envelope. */
   notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;

@@ -53,7 +53,7 @@ function field(vendor: string, f: Field, value: string): string {
 function vendorSection(v: PageVendor, now: number): string {
   const { flow, title, id } = v;
   const first = v.targets[0]?.values ?? {};
-  const valueOf = (f: Field) => (f.target ? (first[f.name] ?? '') : typeof f.value === 'object' ? relativeDate(f.value, now) : (f.value ?? ''));
+  const fieldValue = (f: Field) => (f.target ? (first[f.name] ?? '') : typeof f.value === 'object' ? relativeDate(f.value, now) : (f.value ?? ''));
   const targetFields = flow.fields.filter((f) => f.target);
   const otherFields = flow.fields.filter((f) => !f.target);
   const targets =
@@ -69,8 +69,8 @@ function vendorSection(v: PageVendor, now: number): string {
 <h3 id="vendor-${id}-h">${esc(title)}</h3>
 <p class="summary">${esc(flow.summary)}</p>
 <form id="form-${id}" class="start" data-vendor="${id}" aria-labelledby="vendor-${id}-h">
-<fieldset><legend>Demo credentials</legend><div class="fields">${targets}${targetFields.map((f) => field(id, f, valueOf(f))).join('')}</div></fieldset>
-<fieldset><legend>Request</legend><div class="fields">${otherFields.map((f) => field(id, f, valueOf(f))).join('')}</div></fieldset>
+<fieldset><legend>Demo credentials</legend><div class="fields">${targets}${targetFields.map((f) => field(id, f, fieldValue(f))).join('')}</div></fieldset>
+<fieldset><legend>Request</legend><div class="fields">${otherFields.map((f) => field(id, f, fieldValue(f))).join('')}</div></fieldset>
 <button type="submit" class="primary">${action}</button>
 </form>
 <div class="result" id="result-${id}" role="status" aria-live="polite"></div>

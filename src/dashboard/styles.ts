@@ -2,7 +2,7 @@
  * The dashboard's stylesheet. System fonts only (nothing fetched), large type and strong contrast so it reads on a
  * projector, a focus ring that shows on any background, and one column on a laptop, two on a wide screen.
  */
-export const STYLES = String.raw`
+export const STYLES = `
 :root {
   --ink: #111418; --muted: #4a5058; --paper: #ffffff; --canvas: #eef1f4; --line: #8a9199;
   --accent: #0b4fb3; --accent-ink: #ffffff; --ok: #0a5c2a; --ok-bg: #dcf3e3; --bad: #9b0d16; --bad-bg: #fde3e3;

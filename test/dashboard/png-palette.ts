@@ -96,6 +96,8 @@ export function toPalettePng(png: Buffer): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 3, 0, 0, 0], 8);
   const plte = Buffer.alloc(palette.length * 3);
-  palette.forEach((rgb, i) => plte.set([rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff], i * 3));
+  palette.forEach((rgb, i) => {
+    plte.set([rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff], i * 3);
+  });
   return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -51,13 +51,13 @@ function expectPlainError(res: { status: number; type: string; body: string }, e
 
 describe('invalid percent-encoding in the path', () => {
   it('answers S3 and GCS paths with the storage XML error', async () => {
-    for (const escape of BAD_ESCAPES) {
-      const s3 = await raw('GET', `/s3/sendbird-exports/exports/${escape}.zip?X-Amz-Signature=x`);
-      expect(s3.status, escape).toBe(400);
+    for (const badEscape of BAD_ESCAPES) {
+      const s3 = await raw('GET', `/s3/sendbird-exports/exports/${badEscape}.zip?X-Amz-Signature=x`);
+      expect(s3.status, badEscape).toBe(400);
       expect(s3.type).toMatch(/^application\/xml/);
       expect(s3.body).toMatch(/<Error><Code>InvalidURI<\/Code><Message>Couldn&apos;t parse the specified URI.<\/Message><URI>/);
-      const gcs = await raw('GET', `/gcs/ultimate-exports/${escape}`);
-      expect(gcs.status, escape).toBe(400);
+      const gcs = await raw('GET', `/gcs/ultimate-exports/${badEscape}`);
+      expect(gcs.status, badEscape).toBe(400);
       expect(gcs.type).toMatch(/^application\/xml/);
       expect(gcs.body).toMatch(/<Error><Code>InvalidArgument<\/Code><Message>Invalid argument.<\/Message><Details>/);
     }

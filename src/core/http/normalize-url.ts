@@ -14,9 +14,9 @@ export function normalizeUrl(url: string): string {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   if (!path.includes('%')) return url;
-  const normalized = path.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+  const normalized = path.replace(/%([0-9A-Fa-f]{2})/g, (sequence, hex: string) => {
     const char = String.fromCharCode(Number.parseInt(hex, 16));
-    return UNRESERVED.test(char) ? char : escape.toUpperCase();
+    return UNRESERVED.test(char) ? char : sequence.toUpperCase();
   });
   return q === -1 ? normalized : normalized + url.slice(q);
 }

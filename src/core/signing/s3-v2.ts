@@ -53,7 +53,7 @@ export function verifyV2(
   if (!accessKeyId || !provided || !expires) {
     return { ok: false, reason: 'malformed', message: 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters' };
   }
-  if (!/^\d+$/.test(expires)) return { ok: false, reason: 'malformed', message: 'Invalid date (should be seconds since epoch): ' + expires };
+  if (!/^\d+$/.test(expires)) return { ok: false, reason: 'malformed', message: `Invalid date (should be seconds since epoch): ${expires}` };
   const secret = lookupSecret(accessKeyId);
   if (secret === undefined) return { ok: false, reason: 'unknown-key', accessKeyId };
   const toSign = `GET\n\n\n${expires}\n${resourceOf(bucket, key)}`;

@@ -179,7 +179,9 @@ function centralRecord(w: Written, dos: { time: number; date: number }): Buffer 
   if (extra > 0) {
     r.writeUInt16LE(0x0001, 46 + w.name.length);
     r.writeUInt16LE(8 * big.length, 48 + w.name.length);
-    big.forEach((v, i) => r.writeBigUInt64LE(BigInt(v), 50 + w.name.length + 8 * i));
+    big.forEach((v, i) => {
+      r.writeBigUInt64LE(BigInt(v), 50 + w.name.length + 8 * i);
+    });
   }
   return r;
 }

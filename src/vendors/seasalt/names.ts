@@ -30,6 +30,7 @@ const trimEnds = (s: string) => s.replace(/^[\s.]+|[\s.]+$/gu, '');
 export function safePart(raw: string, fallback: string): string {
   let s = raw
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     .replace(/[/\\:*?"<>|]/g, '_')

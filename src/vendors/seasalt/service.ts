@@ -123,7 +123,7 @@ function exportParams(
 /** The workspace's job of that id (ids are case-insensitive UUIDs); 404 otherwise. */
 export function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: string): SeasaltJob {
   const job = ctx.jobs.get<ExportParams, unknown>(exportJobId.toLowerCase()) as SeasaltJob | undefined;
-  if (!job || job.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id) throw httpError(404, 'Export job not found');
+  if (job?.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id) throw httpError(404, 'Export job not found');
   return job;
 }
 

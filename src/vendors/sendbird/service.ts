@@ -82,7 +82,7 @@ export function startExport(ctx: CoreContext, appSeed: SendbirdApp, body: z.outp
 /** The application's export of that id; Sendbird's not-found otherwise. */
 export function findExport(ctx: CoreContext, appSeed: SendbirdApp, exportId: string): SendbirdJob {
   const job = ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(exportId);
-  if (!job || job.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
+  if (job?.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
     throw sendbirdError(CODES.NOT_FOUND, `Resource not found: no data export "${exportId}" in application ${appSeed.app_id}.`);
   }
   return job;

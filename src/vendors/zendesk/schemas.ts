@@ -29,12 +29,12 @@ export const ZendeskSeeds = z
   .superRefine((seeds, ctx) => {
     // A bot id names a world and a storage folder: it must belong to one organization only.
     const seen = new Set<string>();
-    seeds.organizations.forEach((org, i) =>
-      org.bots.forEach((bot, j) => {
+    for (const [i, org] of seeds.organizations.entries()) {
+      for (const [j, bot] of org.bots.entries()) {
         if (seen.has(bot.bot_id)) ctx.addIssue({ code: 'custom', path: ['organizations', i, 'bots', j, 'bot_id'], message: `bot_id ${bot.bot_id} appears twice` });
         seen.add(bot.bot_id);
-      }),
-    );
+      }
+    }
   });
 export type ZendeskSeeds = z.output<typeof ZendeskSeeds>;
 export type ZendeskOrganization = ZendeskSeeds['organizations'][number];

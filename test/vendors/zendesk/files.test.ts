@@ -47,9 +47,9 @@ describe('Zendesk export files', () => {
     const total = lines(one[0]!).filter(Boolean).length;
     expect(one).toHaveLength(1);
     expect(urls).toHaveLength(Math.ceil(total / 10));
-    urls.forEach((u, i) => expect(new URL(u).pathname).toMatch(new RegExp(`/conversation_${BOT}_20250407_${String(i).padStart(12, '0')}\\.json$`)));
+    for (const [i, u] of urls.entries()) expect(new URL(u).pathname).toMatch(new RegExp(`/conversation_${BOT}_20250407_${String(i).padStart(12, '0')}\\.json$`));
     const shards = await filesOf(sharded, YESTERDAY);
-    shards.slice(0, -1).forEach((s) => expect(lines(s).filter(Boolean)).toHaveLength(10));
+    for (const s of shards.slice(0, -1)) expect(lines(s).filter(Boolean)).toHaveLength(10);
     expect(Buffer.concat(shards).equals(one[0]!)).toBe(true);
   });
 
