@@ -13,7 +13,16 @@ const flow = GENERATION[vendor];
 // One real record of the vendor, made before the clock starts.
 const { buildApp } = await import('../dist/app.js');
 const { parseConfig } = await import('../dist/config.js');
-const sampler = await buildApp(parseConfig({ LOG_LEVEL: 'silent', CLOCK_START: '2025-04-30T12:00:00Z', CLOCK_FROZEN: true, JOB_QUEUED_SECONDS: 0, JOB_RUNNING_SECONDS: 0, WORLD_DAILY_VOLUME: 300 }));
+const sampler = await buildApp(
+  parseConfig({
+    LOG_LEVEL: 'silent',
+    CLOCK_START: '2025-04-30T12:00:00Z',
+    CLOCK_FROZEN: true,
+    JOB_QUEUED_SECONDS: 0,
+    JOB_RUNNING_SECONDS: 0,
+    WORLD_DAILY_VOLUME: 300,
+  }),
+);
 await sampler.ready();
 const pool = await flow.sampleRecord(sampler);
 const record = (i) => pool[i % pool.length];
@@ -30,11 +39,20 @@ if (flow.format === 'zip-one') {
   }
   await writeZip(out, [{ name: 'export.json', body: Readable.from(chunks()) }], new Date(0));
 } else if (flow.format === 'zip-many') {
-  await writeZip(out, (function* () {
-    for (let i = 0; i < n; i++) yield { name: `conversation-${i}.csv`, body: typeof record(i) === 'string' ? record(i) : JSON.stringify(record(i)) };
-  })(), new Date(0));
+  await writeZip(
+    out,
+    (function* () {
+      for (let i = 0; i < n; i++)
+        yield {
+          name: `conversation-${i}.csv`,
+          body: typeof record(i) === 'string' ? record(i) : JSON.stringify(record(i)),
+        };
+    })(),
+    new Date(0),
+  );
 } else {
-  for (let i = 0; i < n; i++) if (!out.write(`${JSON.stringify(record(i))}\n`)) await new Promise((r) => out.once('drain', r));
+  for (let i = 0; i < n; i++)
+    if (!out.write(`${JSON.stringify(record(i))}\n`)) await new Promise((r) => out.once('drain', r));
   out.end();
   await finished(out);
 }

@@ -5,8 +5,8 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 const SIZE = Number(process.env.BENCH_DOWNLOAD_BYTES ?? 1024 ** 3);
 const dir = mkdtempSync(join(tmpdir(), 'aem-bench-dl-'));
@@ -14,13 +14,16 @@ const file = join(dir, 'blob.bin');
 // Incompressible, deterministic content.
 let x = 0x9e3779b9;
 await pipeline(
-  Readable.from((function* () {
-    const chunk = Buffer.alloc(1 << 20);
-    for (let done = 0; done < SIZE; done += chunk.length) {
-      for (let i = 0; i < chunk.length; i += 4) chunk.writeUInt32LE((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), i);
-      yield Buffer.from(chunk.subarray(0, Math.min(chunk.length, SIZE - done)));
-    }
-  })()),
+  Readable.from(
+    (function* () {
+      const chunk = Buffer.alloc(1 << 20);
+      for (let done = 0; done < SIZE; done += chunk.length) {
+        for (let i = 0; i < chunk.length; i += 4)
+          chunk.writeUInt32LE((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), i);
+        yield Buffer.from(chunk.subarray(0, Math.min(chunk.length, SIZE - done)));
+      }
+    })(),
+  ),
   createWriteStream(file),
 );
 
@@ -44,4 +47,6 @@ const range = await drain(mockUrl, { range: `bytes=${SIZE / 2}-${SIZE / 2 + 1024
 server.kill();
 rmSync(dir, { recursive: true, force: true });
 const mbps = (r) => r.bytes / 1e6 / r.seconds;
-process.stdout.write(`${JSON.stringify({ size: SIZE, mock: results.mock.map(mbps), bare: results.bare.map(mbps), ok: results.mock.every((r) => r.status === 200 && r.bytes === SIZE), range: { status: range.status, bytes: range.bytes, ms: range.seconds * 1000 } })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ size: SIZE, mock: results.mock.map(mbps), bare: results.bare.map(mbps), ok: results.mock.every((r) => r.status === 200 && r.bytes === SIZE), range: { status: range.status, bytes: range.bytes, ms: range.seconds * 1000 } })}\n`,
+);

@@ -10,7 +10,17 @@ import { GENERATION } from './flows.mjs';
 
 const [vendors, n] = [process.argv[2].split(','), Number(process.argv[3])];
 const settings = Object.assign({}, ...vendors.map((v) => GENERATION[v].settings(n)));
-const app = await buildApp(parseConfig({ LOG_LEVEL: 'silent', CLOCK_START: '2025-04-30T12:00:00Z', CLOCK_FROZEN: true, JOB_QUEUED_SECONDS: 0, JOB_RUNNING_SECONDS: 0, JOURNAL_LIMIT: 100, ...settings }));
+const app = await buildApp(
+  parseConfig({
+    LOG_LEVEL: 'silent',
+    CLOCK_START: '2025-04-30T12:00:00Z',
+    CLOCK_FROZEN: true,
+    JOB_QUEUED_SECONDS: 0,
+    JOB_RUNNING_SECONDS: 0,
+    JOURNAL_LIMIT: 100,
+    ...settings,
+  }),
+);
 await app.ready();
 const polls = [];
 let done = false;

@@ -22,7 +22,14 @@ const port = await new Promise((resolve) => {
 });
 const server = spawn(process.execPath, ['dist/cli.js'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: 'true', JOURNAL_MAX_BYTES: String(MAX_BYTES) },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    CLOCK_START: '2025-04-08T12:00:00Z',
+    CLOCK_FROZEN: 'true',
+    JOURNAL_MAX_BYTES: String(MAX_BYTES),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const origin = `http://127.0.0.1:${port}`;
@@ -44,13 +51,20 @@ const idle = rss();
 // JSON the vendor parses (a string field 900 KB long), without credentials, half to a create route and half to an
 // unknown path under the vendor prefix: both reach the journal with their bodies.
 const body = JSON.stringify({ type: 'conversation', note: 'x'.repeat(BODY_BYTES - 40) });
-const paths = ['/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports', '/sendbird/a245389gje349rt3429992Op/v3/flood'];
+const paths = [
+  '/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports',
+  '/sendbird/a245389gje349rt3429992Op/v3/flood',
+];
 const post = (path) =>
   new Promise((resolve, reject) => {
-    const req = request(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const req = request(
+      `${origin}${path}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -98,6 +112,12 @@ process.stdout.write(
     settled,
     afterRead,
     target: idle + MAX_BYTES + 50e6,
-    read: { status: read.status, ms: readMs, bytes: text.length, entries: entries.length, longestBody: Math.max(0, ...entries.map((e) => String(e.body ?? '').length)) },
+    read: {
+      status: read.status,
+      ms: readMs,
+      bytes: text.length,
+      entries: entries.length,
+      longestBody: Math.max(0, ...entries.map((e) => String(e.body ?? '').length)),
+    },
   })}\n`,
 );

@@ -19,9 +19,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FLOWS, GENERATION } from './flows.mjs';
@@ -37,7 +37,10 @@ const rows = [];
 const push = (row) => {
   rows.push(row);
   process.stdout.write(`| ${row.join(' | ')} |\n`);
-  writeFileSync(new URL('./last-run.json', import.meta.url), JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results, rows }, null, 2));
+  writeFileSync(
+    new URL('./last-run.json', import.meta.url),
+    JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results, rows }, null, 2),
+  );
 };
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -50,13 +53,21 @@ const freePort = () =>
   });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
-const fmt = (s, unit = '', digits = 0) => `${s.min.toFixed(digits)} – **${s.median.toFixed(digits)}** – ${s.max.toFixed(digits)}${unit}`;
+const fmt = (s, unit = '', digits = 0) =>
+  `${s.min.toFixed(digits)} – **${s.median.toFixed(digits)}** – ${s.max.toFixed(digits)}${unit}`;
 const mb = (b) => (b / 1e6).toFixed(0);
 
 function startMock(port, env = {}) {
   return spawn(process.execPath, ['dist/cli.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: 'true', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      CLOCK_START: '2025-04-08T12:00:00Z',
+      CLOCK_FROZEN: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -93,7 +104,12 @@ if (only.includes('cold')) {
     await once(c, 'exit');
   }
   results.coldStart = stats(times);
-  push(['Cold start: spawn → first 200 on /__admin/health', fmt(results.coldStart, ' ms'), '≤ 300 ms', `${(results.coldStart.median / 300).toFixed(2)} of budget`]);
+  push([
+    'Cold start: spawn → first 200 on /__admin/health',
+    fmt(results.coldStart, ' ms'),
+    '≤ 300 ms',
+    `${(results.coldStart.median / 300).toFixed(2)} of budget`,
+  ]);
 }
 
 if (only.includes('library')) {
@@ -112,7 +128,12 @@ if (only.includes('library')) {
     closes.push(performance.now() - t1);
   }
   results.library = { start: stats(starts), close: stats(closes) };
-  push(['Library: startMockServer() on port 0, in a warm test process', fmt(results.library.start, ' ms', 1), `close() ${fmt(results.library.close, ' ms', 1)}`, 'milliseconds, as issue 7 asks']);
+  push([
+    'Library: startMockServer() on port 0, in a warm test process',
+    fmt(results.library.start, ' ms', 1),
+    `close() ${fmt(results.library.close, ' ms', 1)}`,
+    'milliseconds, as issue 7 asks',
+  ]);
 }
 
 if (only.includes('polling')) {
@@ -124,7 +145,20 @@ if (only.includes('polling')) {
   const { buildApp } = await import('../dist/app.js');
   const targets = [];
   for (const flow of FLOWS) {
-    const inject = { inject: (opts) => fetch(`${origin}${opts.url}`, { method: opts.method ?? 'GET', headers: { 'content-type': 'application/json', ...opts.headers }, body: opts.payload ? JSON.stringify(opts.payload) : undefined }).then(async (r) => ({ statusCode: r.status, body: await r.text(), json() { return JSON.parse(this.body); } })) };
+    const inject = {
+      inject: (opts) =>
+        fetch(`${origin}${opts.url}`, {
+          method: opts.method ?? 'GET',
+          headers: { 'content-type': 'application/json', ...opts.headers },
+          body: opts.payload ? JSON.stringify(opts.payload) : undefined,
+        }).then(async (r) => ({
+          statusCode: r.status,
+          body: await r.text(),
+          json() {
+            return JSON.parse(this.body);
+          },
+        })),
+    };
     let id;
     try {
       id = await flow.create(inject);
@@ -135,18 +169,32 @@ if (only.includes('polling')) {
     targets.push({ flow, id });
   }
   void buildApp;
-  await fetch(`${origin}/__admin/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seconds":120}' });
+  await fetch(`${origin}/__admin/clock/advance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"seconds":120}',
+  });
   results.polling = {};
   for (const { flow, id } of targets) {
     log(`polling ${flow.vendor}…`);
     const req = flow.pollRequest(id);
     const url = `${origin}${req.url}`;
-    const sample = await (await fetch(url, { method: req.method ?? 'GET', headers: req.headers, body: req.body })).text();
-    const bare = spawn(process.execPath, ['bench/bare-server.mjs'], { cwd: root, env: { ...process.env, BENCH_BODY: sample }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const sample = await (
+      await fetch(url, { method: req.method ?? 'GET', headers: req.headers, body: req.body })
+    ).text();
+    const bare = spawn(process.execPath, ['bench/bare-server.mjs'], {
+      cwd: root,
+      env: { ...process.env, BENCH_BODY: sample },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [line] = await once(bare.stdout, 'data');
     const bareUrl = `http://127.0.0.1:${Number(String(line).trim())}/poll`;
     const load = (u, opts) =>
-      new Promise((resolve, reject) => autocannon({ url: u, connections: 50, duration: SECONDS, ...opts }, (err, r) => (err ? reject(err) : resolve({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx }))));
+      new Promise((resolve, reject) =>
+        autocannon({ url: u, connections: 50, duration: SECONDS, ...opts }, (err, r) =>
+          err ? reject(err) : resolve({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx }),
+        ),
+      );
     const mine = { method: req.method ?? 'GET', headers: req.headers, body: req.body };
     await load(url, mine);
     await load(bareUrl, {});
@@ -157,10 +205,26 @@ if (only.includes('polling')) {
       b.push(await load(bareUrl, {}));
     }
     bare.kill();
-    const r = { rps: stats(m.map((x) => x.rps)), bare: stats(b.map((x) => x.rps)), p99: stats(m.map((x) => x.p99)), bareP99: stats(b.map((x) => x.p99)), errors: m.reduce((s, x) => s + x.errors, 0) };
+    const r = {
+      rps: stats(m.map((x) => x.rps)),
+      bare: stats(b.map((x) => x.rps)),
+      p99: stats(m.map((x) => x.p99)),
+      bareP99: stats(b.map((x) => x.p99)),
+      errors: m.reduce((s, x) => s + x.errors, 0),
+    };
     results.polling[flow.vendor] = r;
-    push([`Polling: ${flow.label}, 50 connections (req/s)`, fmt(r.rps), `bare Fastify ${fmt(r.bare)}`, `**${(r.rps.median / r.bare.median).toFixed(2)}** (≥ 0.7)`]);
-    push([`Polling: ${flow.label}, p99`, fmt(r.p99, ' ms'), `bare Fastify ${fmt(r.bareP99, ' ms')}`, `${r.p99.median <= 20 ? 'meets' : 'misses'} ≤ 20 ms; ${r.errors} errors`]);
+    push([
+      `Polling: ${flow.label}, 50 connections (req/s)`,
+      fmt(r.rps),
+      `bare Fastify ${fmt(r.bare)}`,
+      `**${(r.rps.median / r.bare.median).toFixed(2)}** (≥ 0.7)`,
+    ]);
+    push([
+      `Polling: ${flow.label}, p99`,
+      fmt(r.p99, ' ms'),
+      `bare Fastify ${fmt(r.bareP99, ' ms')}`,
+      `${r.p99.median <= 20 ? 'meets' : 'misses'} ≤ 20 ms; ${r.errors} errors`,
+    ]);
   }
   mock.kill('SIGTERM');
 }
@@ -200,14 +264,28 @@ if (only.includes('generation')) {
 if (only.includes('download')) {
   log('download…');
   const bytes = Math.round(1024 ** 3 * SCALE);
-  const c = spawn(process.execPath, ['bench/download.mjs'], { cwd: root, env: { ...process.env, BENCH_DOWNLOAD_BYTES: String(bytes) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const c = spawn(process.execPath, ['bench/download.mjs'], {
+    cwd: root,
+    env: { ...process.env, BENCH_DOWNLOAD_BYTES: String(bytes) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   c.stdout.on('data', (d) => (out += d));
   await once(c, 'exit');
   const d = JSON.parse(out);
   results.download = d;
-  push([`Download: ${(d.size / 1e9).toFixed(2)} GB through a signed S3 link (MB/s)`, fmt(stats(d.mock)), `bare Node HTTP ${fmt(stats(d.bare))}`, `**${(median(d.mock) / median(d.bare)).toFixed(2)}**; all complete: ${d.ok}`]);
-  push(['Download: 1 MiB Range read from the middle', `${d.range.ms.toFixed(1)} ms`, `status ${d.range.status}`, `${d.range.bytes} bytes`]);
+  push([
+    `Download: ${(d.size / 1e9).toFixed(2)} GB through a signed S3 link (MB/s)`,
+    fmt(stats(d.mock)),
+    `bare Node HTTP ${fmt(stats(d.bare))}`,
+    `**${(median(d.mock) / median(d.bare)).toFixed(2)}**; all complete: ${d.ok}`,
+  ]);
+  push([
+    'Download: 1 MiB Range read from the middle',
+    `${d.range.ms.toFixed(1)} ms`,
+    `status ${d.range.status}`,
+    `${d.range.bytes} bytes`,
+  ]);
 }
 
 if (only.includes('create')) {
@@ -217,7 +295,14 @@ if (only.includes('create')) {
     const c = startMock(port, env);
     await waitHealthy(port);
     const flow = FLOWS.find((f) => f.vendor === 'sendbird');
-    const body = JSON.stringify({ type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
+    const body = JSON.stringify({
+      type: 'daily_analysis',
+      ai_agent_id: 'ai_agent_cx',
+      from: '2025-04-07',
+      to: '2025-04-07',
+      timezone: 'UTC',
+      export_format: 'json',
+    });
     const headers = { ...flow.headers, 'content-type': 'application/json' };
     const times = [];
     for (let i = 0; i < creates; i++) {
@@ -241,24 +326,42 @@ if (only.includes('create')) {
   }
   const { memory: m, dataDir: d } = results.create;
   const row = (r) => `median ${r.median.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms`;
-  push([`Create: Sendbird POST, ${creates} in a row, with DATA_DIR (logged + fsynced before the 2xx)`, row(d), `without DATA_DIR: ${row(m)}`, `+${(d.median - m.median).toFixed(2)} ms median`]);
+  push([
+    `Create: Sendbird POST, ${creates} in a row, with DATA_DIR (logged + fsynced before the 2xx)`,
+    row(d),
+    `without DATA_DIR: ${row(m)}`,
+    `+${(d.median - m.median).toFixed(2)} ms median`,
+  ]);
 }
 
 if (only.includes('scale')) {
   const jobs = Math.round(10_000 * SCALE);
   log(`scale (${jobs} jobs)…`);
-  const c = spawn(process.execPath, ['--expose-gc', 'bench/scale.mjs'], { cwd: root, env: { ...process.env, BENCH_JOBS: String(jobs) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const c = spawn(process.execPath, ['--expose-gc', 'bench/scale.mjs'], {
+    cwd: root,
+    env: { ...process.env, BENCH_JOBS: String(jobs) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   c.stdout.on('data', (d) => (out += d));
   await once(c, 'exit');
   const s = JSON.parse(out);
   results.scale = s;
-  push([`Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`, `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`, `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`, `GET /__admin/jobs (first 200, ${(s.sizes.firstPage / 1e3).toFixed(0)} kB) median ${s.adminJobs.median.toFixed(0)} ms; dashboard poll (since=, ${s.sizes.dashboardPoll} B) median ${s.dashboardPoll.median.toFixed(1)} ms`]);
+  push([
+    `Scale: ${s.jobs.toLocaleString('en')} jobs alive (${s.vendors.join(', ')})`,
+    `RSS ${mb(s.rssAfter)} MB (${mb(s.rssBefore)} MB empty)`,
+    `poll median ${s.poll.median.toFixed(1)} ms, p99 ${s.poll.p99.toFixed(1)} ms`,
+    `GET /__admin/jobs (first 200, ${(s.sizes.firstPage / 1e3).toFixed(0)} kB) median ${s.adminJobs.median.toFixed(0)} ms; dashboard poll (since=, ${s.sizes.dashboardPoll} B) median ${s.dashboardPoll.median.toFixed(1)} ms`,
+  ]);
 }
 
 if (only.includes('journal')) {
   log('journal flood…');
-  const c = spawn(process.execPath, ['bench/journal-flood.mjs'], { cwd: root, env: { ...process.env, BENCH_FLOOD_COUNT: String(Math.max(50, Math.round(1000 * Math.min(1, SCALE)))) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const c = spawn(process.execPath, ['bench/journal-flood.mjs'], {
+    cwd: root,
+    env: { ...process.env, BENCH_FLOOD_COUNT: String(Math.max(50, Math.round(1000 * Math.min(1, SCALE)))) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   c.stdout.on('data', (d) => (out += d));
   await once(c, 'exit');
@@ -272,5 +375,9 @@ if (only.includes('journal')) {
   ]);
 }
 
-const table = ['| measure | this run (min – **median** – max) | reference in the same run | ratio / target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = [
+  '| measure | this run (min – **median** – max) | reference in the same run | ratio / target |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
 process.stdout.write(`\n${table}\n`);

@@ -5,7 +5,16 @@ import { parseConfig } from '../dist/config.js';
 import { FLOWS } from './flows.mjs';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
-const app = await buildApp(parseConfig({ LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true, WORLD_DAILY_VOLUME: 2, JOURNAL_LIMIT: 1000, MAX_JOBS: Math.max(JOBS, 10_000) }));
+const app = await buildApp(
+  parseConfig({
+    LOG_LEVEL: 'silent',
+    CLOCK_START: '2025-04-08T12:00:00Z',
+    CLOCK_FROZEN: true,
+    WORLD_DAILY_VOLUME: 2,
+    JOURNAL_LIMIT: 1000,
+    MAX_JOBS: Math.max(JOBS, 10_000),
+  }),
+);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const origin = `http://127.0.0.1:${app.server.address().port}`;
 app.mock.setPublicUrl(origin);
@@ -44,6 +53,11 @@ const jobsList = await time(() => bytesOf('/__admin/jobs'), 10);
 // The dashboard's poll: its first 50 jobs, and nothing when they have not changed since the revision it holds.
 const { revision } = await (await fetch(`${origin}/__admin/jobs?limit=50`)).json();
 const dashboardPoll = await time(() => bytesOf(`/__admin/jobs?limit=50&since=${revision}`), 50);
-const sizes = { firstPage: await bytesOf('/__admin/jobs'), dashboardPoll: await bytesOf(`/__admin/jobs?limit=50&since=${revision}`) };
+const sizes = {
+  firstPage: await bytesOf('/__admin/jobs'),
+  dashboardPoll: await bytesOf(`/__admin/jobs?limit=50&since=${revision}`),
+};
 await app.close();
-process.stdout.write(`${JSON.stringify({ jobs: JOBS, vendors: flows.map((f) => f.vendor), createSeconds, rssBefore, rssAfter, poll, adminJobs: jobsList, dashboardPoll, sizes })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ jobs: JOBS, vendors: flows.map((f) => f.vendor), createSeconds, rssBefore, rssAfter, poll, adminJobs: jobsList, dashboardPoll, sizes })}\n`,
+);

@@ -138,7 +138,8 @@ export function checkFidelityMatrix(readmes = VENDOR_READMES, root = ROOT) {
     if (table.rows.length === 0) broken.push({ readme, line: 0, problem: 'the matrix has no rows' });
     for (const row of table.rows) {
       const where = { readme, line: row.line };
-      if (row.width !== COLUMNS.length) broken.push({ ...where, problem: `${row.width} cells, expected ${COLUMNS.length}` });
+      if (row.width !== COLUMNS.length)
+        broken.push({ ...where, problem: `${row.width} cells, expected ${COLUMNS.length}` });
       const refs = references(row.test);
       if (refs.length === 0 && !/not emulated/i.test(row.does)) {
         broken.push({ ...where, problem: `no test for "${row.says}"` });

@@ -54,7 +54,9 @@ function build(root) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
   writeFileSync(join(root, STAMP), `${sourceHash(root)}\n`);
-  process.stderr.write(`agent-export-mock: built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
+  process.stderr.write(
+    `agent-export-mock: built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

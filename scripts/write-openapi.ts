@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { PACKAGE_ROOT, parseConfig } from '../src/config.js';
 
-
 export async function generateDocuments(): Promise<Map<string, string>> {
   const app = await buildApp(parseConfig({ LOG_LEVEL: 'silent' }));
   await app.ready();

@@ -3,36 +3,35 @@
  * listens: tests use inject(), src/server.ts listens.
  */
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
 import { registerAdmin } from './admin/routes.js';
-import { registerDashboard } from './dashboard/index.js';
+import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
 import { Clock, wallClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
+import { DownloadGate } from './core/download-gate.js';
 import { createGenerationEngine } from './core/generation/engine.js';
+import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { registerDateHeader } from './core/http/date-header.js';
+import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
+import { useBoundedJsonParser } from './core/http/json-body.js';
+import { normalizeUrl } from './core/http/normalize-url.js';
+import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
 import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
-import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
-import { registerDateHeader } from './core/http/date-header.js';
-import { normalizeUrl } from './core/http/normalize-url.js';
-import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
-import { useBoundedJsonParser } from './core/http/json-body.js';
-import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
-import { GCS_PATH, S3_PATH } from './core/signing/links.js';
+import { Persistence } from './core/persistence.js';
+import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
-import { LinkSigner } from './core/signing/links.js';
 import { resolveLinkSecret } from './core/signing/link-secret.js';
+import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
-import { Persistence } from './core/persistence.js';
-import { rewriteVanished } from './core/vanished-files.js';
-import { DownloadGate } from './core/download-gate.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
-import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
+import { rewriteVanished } from './core/vanished-files.js';
 import type { VendorModule, VendorRegistration } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
+import { registerDashboard } from './dashboard/index.js';
 import { VENDORS } from './vendors/registry.js';
 
 /** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
@@ -42,7 +41,11 @@ export type MockState = Runtime;
  * @param limits body size and slow-client timeouts (README, "Limits"; src/core/http/server-limits.ts); tests pass
  * smaller ones, users get the documented defaults.
  */
-export async function buildApp(given: Config, vendors: readonly VendorModule[] = VENDORS, limits: Partial<ServerLimits> = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  given: Config,
+  vendors: readonly VendorModule[] = VENDORS,
+  limits: Partial<ServerLimits> = {},
+): Promise<FastifyInstance> {
   const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
   const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : wallClock(), config.CLOCK_FROZEN);
@@ -62,14 +65,20 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
     scenarios: new ScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
-    downloads: new DownloadGate({ maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS, maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT, idleTimeoutMs: config.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000 }),
+    downloads: new DownloadGate({
+      maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS,
+      maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT,
+      idleTimeoutMs: config.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+    }),
     publicUrl: () => publicUrl,
     onReset: (fn) => void resetHooks.push(fn),
     persist: (key, part) => void vendorState.set(key, part),
     changed: () => persistence?.changed(),
   };
 
-  const startupPresets = config.SCENARIO.split(',').map((s) => s.trim()).filter(Boolean);
+  const startupPresets = config.SCENARIO.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   let state: Runtime;
   try {
     state = createRuntime({
@@ -95,7 +104,12 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     // Per-request logging halves the throughput of a polling endpoint; the request journal is the place for that.
     logController: new LogController({ disableRequestLogging: true }),
     // Every route schema is zod: hand Fastify our compilers up front, so it never builds ajv (a sixth of a cold start).
-    schemaController: { compilersFactory: { buildValidator: (() => zodValidatorCompiler) as never, buildSerializer: (() => jsonSerializerCompiler) as never } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: (() => zodValidatorCompiler) as never,
+        buildSerializer: (() => jsonSerializerCompiler) as never,
+      },
+    },
     // No child logger per request: creating one costs more than a whole poll, and requests are not logged anyway.
     childLoggerFactory: (logger) => logger,
     ...fastifyLimitOptions(serverLimits(limits)),
@@ -115,10 +129,10 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
     },
   });
 
-
   app.decorate('mock', state);
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
-  ctx.jobs.onFault = (job, err) => app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
+  ctx.jobs.onFault = (job, err) =>
+    app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await persistence?.close();
@@ -131,7 +145,11 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   app.setErrorHandler(plainErrorHandler({ vendors, clock }));
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
   useBoundedJsonParser(app);
-  registerControlPlaneGuard(app, { adminToken: config.ADMIN_TOKEN, allowedHosts: config.ALLOWED_HOSTS, publicUrl: () => publicUrl });
+  registerControlPlaneGuard(app, {
+    adminToken: config.ADMIN_TOKEN,
+    allowedHosts: config.ALLOWED_HOSTS,
+    publicUrl: () => publicUrl,
+  });
   registerJournalHooks(app, {
     journal: ctx.journal,
     clock,
@@ -151,13 +169,23 @@ export async function buildApp(given: Config, vendors: readonly VendorModule[] =
   await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, gate: ctx.downloads });
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
-    await app.register(async (scope) => void registrations.push((await vendor.register(scope, ctx, seeds.get(vendor.id))) ?? {}));
+    await app.register(
+      async (scope) => void registrations.push((await vendor.register(scope, ctx, seeds.get(vendor.id))) ?? {}),
+    );
   }
   await app.register(async (scope) => registerAdmin(scope, state, registrations));
   await app.register(async (scope) => registerDashboard(scope, state));
 
   if (config.DATA_DIR) {
-    persistence = new Persistence(config.DATA_DIR, { clock, jobs: ctx.jobs, store, scenarios: ctx.scenarios, limiter: ctx.limiter, journal: ctx.journal, vendorState });
+    persistence = new Persistence(config.DATA_DIR, {
+      clock,
+      jobs: ctx.jobs,
+      store,
+      scenarios: ctx.scenarios,
+      limiter: ctx.limiter,
+      journal: ctx.journal,
+      vendorState,
+    });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
     await persistence.load({
       resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),

@@ -13,25 +13,26 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
 
 /** A boolean setting: true/false, 1/0, yes/no, on/off (environment variables are strings). */
-export const bool = z.preprocess((v) => {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') {
-    const s = v.trim().toLowerCase();
-    if (['true', '1', 'yes', 'on'].includes(s)) return true;
-    if (['false', '0', 'no', 'off', ''].includes(s)) return false;
-  }
-  return v;
-}, z.boolean({ error: 'expected true or false' }));
+export const bool = z.preprocess(
+  (v) => {
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'string') {
+      const s = v.trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(s)) return true;
+      if (['false', '0', 'no', 'off', ''].includes(s)) return false;
+    }
+    return v;
+  },
+  z.boolean({ error: 'expected true or false' }),
+);
 
 /** A number setting, also given as a string (environment variables, flags). */
 export const num = (schema: z.ZodNumber) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), schema);
 
-const isoInstant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z',
-  });
+const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z',
+});
 
 interface SettingSpec {
   schema: z.ZodType;
@@ -40,25 +41,49 @@ interface SettingSpec {
 
 /** The settings table: name → schema with its default, and a one-line description for --help and the README. */
 export const SETTINGS = {
-  PORT: { schema: num(z.number().int().min(0).max(65535)).default(4010), description: 'TCP port to listen on (0 picks a free port)' },
-  HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'Interface to bind; the Docker image sets 0.0.0.0' },
+  PORT: {
+    schema: num(z.number().int().min(0).max(65535)).default(4010),
+    description: 'TCP port to listen on (0 picks a free port)',
+  },
+  HOST: {
+    schema: z.string().min(1).default('127.0.0.1'),
+    description: 'Interface to bind; the Docker image sets 0.0.0.0',
+  },
   PUBLIC_URL: {
-    schema: z.url({ protocol: /^https?$/, error: 'expected an http(s) origin such as http://localhost:4010' }).optional(),
+    schema: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) origin such as http://localhost:4010' })
+      .optional(),
     description: 'Origin written into download links (default: http://HOST:PORT, localhost when HOST is 0.0.0.0)',
   },
-  SEED: { schema: z.string().min(1).default('agent-export-mock'), description: 'World seed: the same seed gives the same bytes' },
-  SEEDS: { schema: z.string().min(1).default(DEFAULT_SEEDS), description: 'Tenants file or folder (default: the bundled seeds/)' },
-  CLOCK_START: { schema: isoInstant.optional(), description: 'ISO instant the virtual clock starts at (default: real time)' },
+  SEED: {
+    schema: z.string().min(1).default('agent-export-mock'),
+    description: 'World seed: the same seed gives the same bytes',
+  },
+  SEEDS: {
+    schema: z.string().min(1).default(DEFAULT_SEEDS),
+    description: 'Tenants file or folder (default: the bundled seeds/)',
+  },
+  CLOCK_START: {
+    schema: isoInstant.optional(),
+    description: 'ISO instant the virtual clock starts at (default: real time)',
+  },
   CLOCK_FROZEN: { schema: bool.default(false), description: 'true keeps the clock still until it is set or advanced' },
-  JOB_QUEUED_SECONDS: { schema: num(z.number().min(0)).default(5), description: 'Virtual seconds a job waits before it runs' },
-  JOB_RUNNING_SECONDS: { schema: num(z.number().min(0)).default(30), description: 'Virtual seconds a job runs before it ends' },
+  JOB_QUEUED_SECONDS: {
+    schema: num(z.number().min(0)).default(5),
+    description: 'Virtual seconds a job waits before it runs',
+  },
+  JOB_RUNNING_SECONDS: {
+    schema: num(z.number().min(0)).default(30),
+    description: 'Virtual seconds a job runs before it ends',
+  },
   WORLD_DAILY_VOLUME: {
     schema: num(z.number().int().min(0).max(10_000_000)).default(40),
     description: 'Average conversations (or searches) per tenant per day; seeds scale it per tenant',
   },
   GENERATION_WORKERS: {
     schema: num(z.number().int().min(2).max(256)).optional(),
-    description: 'Worker threads that write export files (default: one per core, at least 2, so a big export never holds a small one)',
+    description:
+      'Worker threads that write export files (default: one per core, at least 2, so a big export never holds a small one)',
   },
   JOURNAL_LIMIT: {
     schema: num(z.number().int().min(0).max(1_000_000)).default(1000),
@@ -66,17 +91,27 @@ export const SETTINGS = {
   },
   JOURNAL_MAX_BYTES: {
     // At most 128 MiB: the journal must always render as one JSON answer and one state save, whatever the bodies hold.
-    schema: num(z.number().int().min(64 * 1024).max(128 * 1024 * 1024)).default(32 * 1024 * 1024),
+    schema: num(
+      z
+        .number()
+        .int()
+        .min(64 * 1024)
+        .max(128 * 1024 * 1024),
+    ).default(32 * 1024 * 1024),
     description: 'Bytes the request journal may hold (oldest dropped first); bodies above 64 KiB are cut with a marker',
   },
   SCENARIO: {
     schema: z.string().default(''),
     description: 'Presets installed at start-up and on reset, comma-separated (e.g. job-failed,rate-limited)',
   },
-  RATE_LIMITS: { schema: bool.default(false), description: "Enforce each vendor's documented rate limits for every tenant" },
+  RATE_LIMITS: {
+    schema: bool.default(false),
+    description: "Enforce each vendor's documented rate limits for every tenant",
+  },
   DATA_DIR: {
     schema: z.string().min(1).optional(),
-    description: 'Folder where jobs, scenarios, the clock, the journal and files survive a restart (default: memory and a temporary folder)',
+    description:
+      'Folder where jobs, scenarios, the clock, the journal and files survive a restart (default: memory and a temporary folder)',
   },
   RETENTION_SECONDS: {
     schema: num(z.number().min(0)).default(86_400),
@@ -88,7 +123,7 @@ export const SETTINGS = {
   },
   MAX_CONCURRENT_DOWNLOADS: {
     schema: num(z.number().int().min(1).max(100_000)).default(64),
-    description: "Downloads served at once; beyond it storage answers its own 503 (clients retry)",
+    description: 'Downloads served at once; beyond it storage answers its own 503 (clients retry)',
   },
   LINK_SECRET: {
     schema: z.string().min(16, 'use at least 16 characters').optional(),
@@ -97,7 +132,8 @@ export const SETTINGS = {
   },
   RECOVER: {
     schema: bool.default(false),
-    description: 'On a DATA_DIR state file that cannot be loaded: move it aside and start clean with a warning (default: name the problem and exit 2)',
+    description:
+      'On a DATA_DIR state file that cannot be loaded: move it aside and start clean with a warning (default: name the problem and exit 2)',
   },
   MAX_DOWNLOADS_PER_CLIENT: {
     schema: num(z.number().int().min(1).max(100_000)).default(8),
@@ -113,7 +149,16 @@ export const SETTINGS = {
   },
   ALLOWED_HOSTS: {
     schema: z
-      .preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : v), z.array(z.string()))
+      .preprocess(
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .split(',')
+                .map((s) => s.trim().toLowerCase())
+                .filter(Boolean)
+            : v,
+        z.array(z.string()),
+      )
       .default([]),
     description:
       'Extra Host names the control plane answers (comma-separated; .example.com for subdomains; * for any). Loopback names, IP addresses and the PUBLIC_URL host are always allowed',
@@ -157,7 +202,9 @@ export function settingsTable(vendors: readonly ConfigVendor[] = []): Record<str
 }
 
 const schemaOf = (vendors: readonly ConfigVendor[]) =>
-  vendors.length === 0 ? ConfigSchema : z.object(Object.fromEntries(Object.entries(settingsTable(vendors)).map(([k, v]) => [k, v.schema]))).strict();
+  vendors.length === 0
+    ? ConfigSchema
+    : z.object(Object.fromEntries(Object.entries(settingsTable(vendors)).map(([k, v]) => [k, v.schema]))).strict();
 
 /** A setting that failed validation; the CLI prints `message` as one line and exits with code 2. */
 export class ConfigError extends Error {
@@ -172,7 +219,10 @@ const nameOfFlag = (flag: string) => flag.replace(/^--/, '').replace(/-/g, '_').
 const camelToEnv = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
 /** Parses `--name value` and `--name=value`; a flag with no value (`--clock-frozen`) means true. */
-export function parseFlags(argv: readonly string[], vendors: readonly ConfigVendor[] = []): { values: Record<string, string>; help: boolean } {
+export function parseFlags(
+  argv: readonly string[],
+  vendors: readonly ConfigVendor[] = [],
+): { values: Record<string, string>; help: boolean } {
   const table = settingsTable(vendors);
   const values: Record<string, string> = {};
   let help = false;
@@ -200,7 +250,8 @@ function readConfigFile(path: string, table: Record<string, SettingSpec>): Recor
   } catch (err) {
     throw new ConfigError(`CONFIG: cannot read ${path}: ${(err as Error).message}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`CONFIG: ${path} must hold a JSON object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`CONFIG: ${path} must hold a JSON object`);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const name = key in table ? key : camelToEnv(key);
@@ -211,7 +262,11 @@ function readConfigFile(path: string, table: Record<string, SettingSpec>): Recor
 }
 
 /** Builds the configuration from flags, environment and config file; throws ConfigError naming the bad setting. */
-export function loadConfig(argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}, vendors: readonly ConfigVendor[] = []): Config {
+export function loadConfig(
+  argv: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  vendors: readonly ConfigVendor[] = [],
+): Config {
   const table = settingsTable(vendors);
   const { values: flags } = parseFlags(argv, vendors);
   const fromEnv: Record<string, string> = {};
@@ -258,7 +313,11 @@ function configErrorOf(error: z.ZodError, input: Record<string, unknown>): Confi
 /** The origin put into download links. 0.0.0.0 and :: are bind-all addresses no client can reach, so use localhost. */
 export function publicUrlOf(config: Config, boundPort?: number): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
-  const host = ['0.0.0.0', '::', '[::]'].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const host = ['0.0.0.0', '::', '[::]'].includes(config.HOST)
+    ? 'localhost'
+    : config.HOST.includes(':')
+      ? `[${config.HOST}]`
+      : config.HOST;
   return `http://${host}:${boundPort ?? config.PORT}`;
 }
 

@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
-import type { FixtureContext, GeneratedFile } from './core/vendor.js';
 import { realElapsed, wallClock } from './core/clock.js';
+import type { FixtureContext, GeneratedFile } from './core/vendor.js';
 
 export type { FixtureContext, GeneratedFile } from './core/vendor.js';
 
@@ -41,16 +41,23 @@ export function progressReporter(stream: NodeJS.WriteStream): Progress {
 
 const GENERATE_FLAGS = new Set(['out', 'at', 'seed', 'seeds', 'world-daily-volume']);
 
-export function parseGenerateArgs(argv: readonly string[]): { vendor: string; out: string; settings: Record<string, unknown>; options: Record<string, string> } {
+export function parseGenerateArgs(argv: readonly string[]): {
+  vendor: string;
+  out: string;
+  settings: Record<string, unknown>;
+  options: Record<string, string>;
+} {
   const [vendor, ...rest] = argv;
-  if (!vendor || vendor.startsWith('--')) throw new ConfigError('generate: name a vendor, e.g. `agent-export-mock generate sendbird --out export.zip`');
+  if (!vendor || vendor.startsWith('--'))
+    throw new ConfigError('generate: name a vendor, e.g. `agent-export-mock generate sendbird --out export.zip`');
   const flags: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (!arg.startsWith('--')) throw new ConfigError(`generate: unexpected argument "${arg}"`);
     const eq = arg.indexOf('=');
     const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).toLowerCase();
-    const value = eq !== -1 ? arg.slice(eq + 1) : rest[i + 1] !== undefined && !rest[i + 1]!.startsWith('--') ? rest[++i]! : 'true';
+    const value =
+      eq !== -1 ? arg.slice(eq + 1) : rest[i + 1] !== undefined && !rest[i + 1]!.startsWith('--') ? rest[++i]! : 'true';
     flags[name] = value;
   }
   if (!flags.out) throw new ConfigError('generate: --out <file> is required');
@@ -72,7 +79,10 @@ export async function generate(argv: readonly string[], progress: Progress): Pro
   try {
     await app.ready();
     const vendor = app.mock.vendors.find((v) => v.id === vendorId);
-    if (!vendor) throw new ConfigError(`generate: unknown vendor "${vendorId}" (known: ${app.mock.vendors.map((v) => v.id).join(', ')})`);
+    if (!vendor)
+      throw new ConfigError(
+        `generate: unknown vendor "${vendorId}" (known: ${app.mock.vendors.map((v) => v.id).join(', ')})`,
+      );
     if (!vendor.fixture) throw new ConfigError(`generate: ${vendorId} has no fixture generator yet`);
     const started = realElapsed();
     const fx: FixtureContext = {
@@ -81,12 +91,16 @@ export async function generate(argv: readonly string[], progress: Progress): Pro
       options,
       advance: async (seconds) => {
         // Wait for every due job, however long (the server's own wait is bounded), showing progress.
-        await app.mock.moveClock({ by: seconds }, { untilAllDone: (fraction) => progress.update(fraction, `${vendorId}: generating`) });
+        await app.mock.moveClock(
+          { by: seconds },
+          { untilAllDone: (fraction) => progress.update(fraction, `${vendorId}: generating`) },
+        );
       },
       download: async (url) => {
         const u = new URL(url);
         const res = await app.inject({ url: `${u.pathname}${u.search}`, headers: { host: u.host } });
-        if (res.statusCode !== 200) throw new Error(`download of ${u.pathname} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        if (res.statusCode !== 200)
+          throw new Error(`download of ${u.pathname} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
         return res.rawPayload;
       },
     };
@@ -99,7 +113,9 @@ export async function generate(argv: readonly string[], progress: Progress): Pro
       for (const f of files) writeFileSync(join(out, f.name), f.bytes);
     }
     const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
-    progress.done(`${vendorId}: wrote ${files.length} file(s), ${bytes.toLocaleString('en')} bytes, to ${out} in ${((realElapsed() - started) / 1000).toFixed(1)} s`);
+    progress.done(
+      `${vendorId}: wrote ${files.length} file(s), ${bytes.toLocaleString('en')} bytes, to ${out} in ${((realElapsed() - started) / 1000).toFixed(1)} s`,
+    );
     return files;
   } finally {
     await app.close();

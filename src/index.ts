@@ -4,7 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { type Config, type ConfigVendor, loadConfig as loadWith, parseConfig as parseWith, type SettingName } from './config.js';
+import {
+  type Config,
+  type ConfigVendor,
+  loadConfig as loadWith,
+  parseConfig as parseWith,
+  type SettingName,
+} from './config.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
 import type { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
@@ -16,13 +22,17 @@ export { buildApp } from './app.js';
 export type { Config } from './config.js';
 
 /** Validates a plain settings object; every bundled vendor's settings (ZENDESK_SHARD_SIZE, …) are known by default. */
-export const parseConfig = (input: Record<string, unknown>, vendors: readonly ConfigVendor[] = VENDORS): Config => parseWith(input, vendors);
+export const parseConfig = (input: Record<string, unknown>, vendors: readonly ConfigVendor[] = VENDORS): Config =>
+  parseWith(input, vendors);
 /** Builds the configuration from flags, environment and config file, with every bundled vendor's settings. */
-export const loadConfig = (argv: readonly string[] = [], env: NodeJS.ProcessEnv = {}, vendors: readonly ConfigVendor[] = VENDORS): Config =>
-  loadWith(argv, env, vendors);
+export const loadConfig = (
+  argv: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  vendors: readonly ConfigVendor[] = VENDORS,
+): Config => loadWith(argv, env, vendors);
 export type { JournalEntry, JournalFilter } from './core/journal.js';
-export type { ScenarioInput } from './core/scenarios/schema.js';
 export { PRESETS } from './core/scenarios/presets.js';
+export type { ScenarioInput } from './core/scenarios/schema.js';
 
 export interface MockServerOptions {
   /** 0 (the default here) picks a free port. */
@@ -115,7 +125,13 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       clear: () => ctx.journal.clear(),
       wait: (filter, timeoutMs = 5000) => ctx.journal.wait(filter, timeoutMs),
     },
-    tenants: async () => (await app.inject({ url: '/__admin/tenants', headers: ctx.config.ADMIN_TOKEN ? { authorization: `Bearer ${ctx.config.ADMIN_TOKEN}` } : {} })).json(),
+    tenants: async () =>
+      (
+        await app.inject({
+          url: '/__admin/tenants',
+          headers: ctx.config.ADMIN_TOKEN ? { authorization: `Bearer ${ctx.config.ADMIN_TOKEN}` } : {},
+        })
+      ).json(),
     reset: () => runtime.reset(),
     close: () => server.close(),
     app,

@@ -49,15 +49,23 @@ async function shutdown(app: FastifyInstance, graceMs: number): Promise<void> {
   }
 }
 
-export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 
 /** The start-up banner: where the server is, and the base URL a client of each vendor sets. */
 export function banner(server: RunningServer): string {
   const { app, url } = server;
-  const lines = [`agent-export-mock listening on ${url}`, `  dashboard: ${url}/`, `  docs:  ${url}/docs`, `  admin: ${url}/__admin/health`];
+  const lines = [
+    `agent-export-mock listening on ${url}`,
+    `  dashboard: ${url}/`,
+    `  docs:  ${url}/docs`,
+    `  admin: ${url}/__admin/health`,
+  ];
   const host = app.mock.ctx.config.HOST;
   if (!app.mock.ctx.config.ADMIN_TOKEN && !isLoopback(host)) {
-    lines.push(`  WARNING: HOST is ${host} and ADMIN_TOKEN is not set: anyone who can reach this port can control the clock, scenarios and reset.`);
+    lines.push(
+      `  WARNING: HOST is ${host} and ADMIN_TOKEN is not set: anyone who can reach this port can control the clock, scenarios and reset.`,
+    );
   }
   for (const vendor of app.mock.vendors) {
     for (const [name, base] of Object.entries(vendor.baseUrls(url, app.mock.seeds.get(vendor.id)))) {

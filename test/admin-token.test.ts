@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { banner, startServer } from '../src/server.js';
 import { parseConfig } from '../src/config.js';
+import { banner, startServer } from '../src/server.js';
 import { testApp } from './helpers.js';
 
 const TOKEN = 'an-admin-token-for-tests-0123';
@@ -8,7 +8,13 @@ const TOKEN = 'an-admin-token-for-tests-0123';
 describe('ADMIN_TOKEN', () => {
   it('makes every /__admin route refuse a missing or wrong token and accept the right one; vendor routes are untouched', async () => {
     const app = await testApp({ ADMIN_TOKEN: TOKEN });
-    for (const [method, url] of [['GET', '/__admin/health'], ['GET', '/__admin/clock'], ['POST', '/__admin/reset'], ['GET', '/__admin/requests'], ['GET', '/__admin/jobs']] as const) {
+    for (const [method, url] of [
+      ['GET', '/__admin/health'],
+      ['GET', '/__admin/clock'],
+      ['POST', '/__admin/reset'],
+      ['GET', '/__admin/requests'],
+      ['GET', '/__admin/jobs'],
+    ] as const) {
       const missing = await app.inject({ method, url });
       expect(missing.statusCode, url).toBe(401);
       expect(missing.json().error).toBe('unauthorized');
@@ -16,8 +22,13 @@ describe('ADMIN_TOKEN', () => {
       expect((await app.inject({ method, url, headers: { authorization: `Bearer ${TOKEN}x` } })).statusCode).toBe(401);
       expect((await app.inject({ method, url, headers: { authorization: TOKEN } })).statusCode).toBe(401);
     }
-    expect((await app.inject({ url: '/__admin/health', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
-    const vendor = await app.inject({ url: '/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports', headers: { 'api-token': 'demo-sendbird-api-token' } });
+    expect(
+      (await app.inject({ url: '/__admin/health', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode,
+    ).toBe(200);
+    const vendor = await app.inject({
+      url: '/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports',
+      headers: { 'api-token': 'demo-sendbird-api-token' },
+    });
     expect(vendor.statusCode).toBe(200);
     await app.close();
   });

@@ -18,7 +18,10 @@ describe('control plane', () => {
   });
 
   it('reads, sets, advances and resets the clock', async () => {
-    expect((await app.inject({ url: '/__admin/clock' })).json()).toEqual({ now: '2025-04-08T12:00:00.000Z', frozen: true });
+    expect((await app.inject({ url: '/__admin/clock' })).json()).toEqual({
+      now: '2025-04-08T12:00:00.000Z',
+      frozen: true,
+    });
     const set = await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-05-01T00:00:00Z' } });
     expect(set.json()).toEqual({ now: '2025-05-01T00:00:00.000Z', frozen: true });
     const adv = await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 90.5 } });
@@ -28,7 +31,11 @@ describe('control plane', () => {
   });
 
   it('unfreezes the clock on request', async () => {
-    const res = await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-05-01T00:00:00Z', frozen: false } });
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/__admin/clock',
+      payload: { now: '2025-05-01T00:00:00Z', frozen: false },
+    });
     expect(res.json().frozen).toBe(false);
     await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
   });
@@ -39,15 +46,25 @@ describe('control plane', () => {
       expect(res.statusCode).toBe(400);
       expect(Object.keys(res.json()).sort()).toEqual(['error', 'message']);
     }
-    const bad = await app.inject({ method: 'POST', url: '/__admin/clock/advance', headers: { 'content-type': 'application/json' }, payload: '{' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/__admin/clock/advance',
+      headers: { 'content-type': 'application/json' },
+      payload: '{',
+    });
     expect(bad.json()).toEqual({ error: 'invalid_json', message: 'The request body must be valid JSON.' });
   });
 
   it('lists the demo tenants of every vendor', async () => {
     const res = await app.inject({ url: '/__admin/tenants' });
     const sendbird = res.json().sendbird;
-    expect(sendbird.tenants[0]).toMatchObject({ app_id: 'a245389gje349rt3429992Op', api_tokens: ['demo-sendbird-api-token'] });
-    expect(sendbird.base_urls.a245389gje349rt3429992Op).toBe('http://mock.test:4010/sendbird/a245389gje349rt3429992Op/v3');
+    expect(sendbird.tenants[0]).toMatchObject({
+      app_id: 'a245389gje349rt3429992Op',
+      api_tokens: ['demo-sendbird-api-token'],
+    });
+    expect(sendbird.base_urls.a245389gje349rt3429992Op).toBe(
+      'http://mock.test:4010/sendbird/a245389gje349rt3429992Op/v3',
+    );
   });
 
   it('serves Swagger UI at /docs, offline', async () => {

@@ -42,7 +42,11 @@ describe('configuration', () => {
     expect(() => loadConfig(['--config', file], {})).toThrow(/unknown setting "colour"/);
   });
   it('stops the CLI with exit code 2 when the seeds are missing', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--seeds', '/nonexistent/seeds', '--port', '0'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', '--seeds', '/nonexistent/seeds', '--port', '0'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/SEEDS: .* does not exist/);
   });

@@ -1,6 +1,6 @@
 /** Each vendor README's fidelity matrix names the tests that prove its rows; every one of them must exist. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,11 +10,23 @@ const scratch = mkdtempSync(join(tmpdir(), 'fidelity-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const MATRIX = (rows: string[]) =>
-  ['# V', '', '## Fidelity matrix', '', '| Vendor page says | The mock does | Test |', '|---|---|---|', ...rows, ''].join('\n');
+  [
+    '# V',
+    '',
+    '## Fidelity matrix',
+    '',
+    '| Vendor page says | The mock does | Test |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 
 function fixture(readme: string) {
   mkdirSync(join(scratch, 'test'), { recursive: true });
-  writeFileSync(join(scratch, 'test', 'a.test.ts'), "it('answers 400 on a bad date', () => {});\nit(`names ${'x'} the field`, () => {});\n");
+  writeFileSync(
+    join(scratch, 'test', 'a.test.ts'),
+    "it('answers 400 on a bad date', () => {});\nit(`names ${'x'} the field`, () => {});\n",
+  );
   writeFileSync(join(scratch, 'README.md'), readme);
   return checkFidelityMatrix(['README.md'], scratch);
 }
@@ -52,7 +64,9 @@ describe('fidelity matrices', () => {
     const script = new URL('../scripts/check-fidelity-matrix.mjs', import.meta.url).pathname;
     const run = spawnSync(process.execPath, [script, 'README.md'], { cwd: scratch, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('README.md:7: test/a.test.ts has no test named like "answers 418 when it is a teapot"');
+    expect(run.stderr).toContain(
+      'README.md:7: test/a.test.ts has no test named like "answers 418 when it is a teapot"',
+    );
     const ok = spawnSync(process.execPath, [script], { encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
   });

@@ -16,15 +16,18 @@ export const HOST = 'mock.test:4010';
 
 /** An app whose clock stands still at `clockStart` until a test moves it. Silent logs, fixed seed. */
 export async function testApp(overrides: Record<string, unknown> = {}): Promise<FastifyInstance> {
-  const config: Config = parseConfig({
-    CLOCK_START: '2025-04-08T12:00:00Z',
-    CLOCK_FROZEN: true,
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL,
-    // Links are signed with LINK_SECRET, random per process by default: a fixed one keeps responses comparable.
-    LINK_SECRET: 'test-link-secret-0123456789',
-    ...overrides,
-  }, VENDORS);
+  const config: Config = parseConfig(
+    {
+      CLOCK_START: '2025-04-08T12:00:00Z',
+      CLOCK_FROZEN: true,
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL,
+      // Links are signed with LINK_SECRET, random per process by default: a fixed one keeps responses comparable.
+      LINK_SECRET: 'test-link-secret-0123456789',
+      ...overrides,
+    },
+    VENDORS,
+  );
   const app = await buildApp(config);
   await app.ready();
   // Closed when the test that made it ends, even after a failed assertion (closing twice is harmless). An app made in
@@ -48,7 +51,12 @@ export async function setClock(app: FastifyInstance, now: string): Promise<void>
 }
 
 /** Follows a download link through inject (the link's host is sent as the Host header, as a real client would). */
-export function download(app: FastifyInstance, url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET'): Promise<LightMyRequestResponse> {
+export function download(
+  app: FastifyInstance,
+  url: string,
+  headers: Record<string, string> = {},
+  method: 'GET' | 'HEAD' = 'GET',
+): Promise<LightMyRequestResponse> {
   const u = new URL(url);
   return app.inject({ method, url: `${u.pathname}${u.search}`, headers: { host: u.host, ...headers } });
 }
@@ -83,9 +91,25 @@ export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
  * kills it when the test ends, even after a failed assertion.
  */
 export async function spawnCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--clock-start', '2025-04-08T12:00:00Z', '--clock-frozen', '--log-level', 'warn', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      '--port',
+      '0',
+      '--clock-start',
+      '2025-04-08T12:00:00Z',
+      '--clock-frozen',
+      '--log-level',
+      'warn',
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   onTestFinished(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });

@@ -11,7 +11,8 @@ afterEach(async () => {
   await app.close();
 });
 
-const journal = async (qs = '') => (await app.inject({ url: `/__admin/requests${qs ? `?${qs}` : ''}` })).json().requests;
+const journal = async (qs = '') =>
+  (await app.inject({ url: `/__admin/requests${qs ? `?${qs}` : ''}` })).json().requests;
 
 describe('request journal', () => {
   it('records vendor requests and downloads with virtual time, tenant, job, masked credentials and response', async () => {
@@ -21,15 +22,30 @@ describe('request journal', () => {
     await download(app, done.export_file.url);
     await app.inject({ url: '/__admin/health' });
     const entries = await journal();
-    expect(entries.map((e: { method: string; vendor: string }) => `${e.method} ${e.vendor}`)).toEqual(['POST sendbird', 'GET sendbird', 'GET sendbird']);
+    expect(entries.map((e: { method: string; vendor: string }) => `${e.method} ${e.vendor}`)).toEqual([
+      'POST sendbird',
+      'GET sendbird',
+      'GET sendbird',
+    ]);
     const [post, poll, dl] = entries;
-    expect(post).toMatchObject({ at: '2025-04-08T12:00:00.000Z', tenant: APP, path: BASE, status: 200, job_id: created.export_id });
+    expect(post).toMatchObject({
+      at: '2025-04-08T12:00:00.000Z',
+      tenant: APP,
+      path: BASE,
+      status: 200,
+      job_id: created.export_id,
+    });
     expect(post.headers['api-token']).toBe('demo…');
     expect(post.body).toMatchObject({ type: 'conversation' });
     expect(post.response.body).toMatchObject({ export_status: 'scheduled' });
     expect(poll).toMatchObject({ at: '2025-04-08T12:01:00.000Z', job_id: created.export_id });
     expect(dl.path.startsWith('/s3/sendbird-us-1/')).toBe(true);
-    expect(dl).toMatchObject({ tenant: APP, job_id: created.export_id, status: 200, response: { content_type: 'application/zip' } });
+    expect(dl).toMatchObject({
+      tenant: APP,
+      job_id: created.export_id,
+      status: 200,
+      response: { content_type: 'application/zip' },
+    });
     expect(dl.query['X-Amz-Signature']).toMatch(/^.{4}…$/);
     expect(dl.response.bytes).toBeGreaterThan(0);
   });
@@ -46,13 +62,21 @@ describe('request journal', () => {
   });
 
   it('wait returns as soon as a matching request arrives, and 408 after the timeout', async () => {
-    const waiting = app.inject({ method: 'POST', url: '/__admin/requests/wait', payload: { method: 'GET', path: '/data_exports/', timeout_ms: 5000 } });
+    const waiting = app.inject({
+      method: 'POST',
+      url: '/__admin/requests/wait',
+      payload: { method: 'GET', path: '/data_exports/', timeout_ms: 5000 },
+    });
     const created = await create(app);
     await details(app, created.export_id);
     const res = await waiting;
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ method: 'GET', job_id: created.export_id });
-    const timeout = await app.inject({ method: 'POST', url: '/__admin/requests/wait', payload: { method: 'DELETE', timeout_ms: 50 } });
+    const timeout = await app.inject({
+      method: 'POST',
+      url: '/__admin/requests/wait',
+      payload: { method: 'DELETE', timeout_ms: 50 },
+    });
     expect(timeout.statusCode).toBe(408);
     expect(timeout.json().error).toBe('timeout');
   });

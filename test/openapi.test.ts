@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/config.js';
 import { generateDocuments } from '../scripts/write-openapi.js';
+import { PACKAGE_ROOT } from '../src/config.js';
 
 describe('OpenAPI documents', () => {
   it('match the committed openapi/*.json exactly (run `npm run openapi` after changing a schema)', async () => {
@@ -16,7 +16,10 @@ describe('OpenAPI documents', () => {
 
   it('documents Sendbird with the vendor paths, not the mock prefix', async () => {
     const doc = JSON.parse((await generateDocuments()).get('sendbird')!);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v3/ai_agent/data_exports', '/v3/ai_agent/data_exports/{export_id}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v3/ai_agent/data_exports',
+      '/v3/ai_agent/data_exports/{export_id}',
+    ]);
     expect(doc.components.securitySchemes.ApiToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'Api-Token' });
   });
 });

@@ -35,8 +35,12 @@ describe('DATA_DIR', () => {
     const file = await download(second, again.export_file.url);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(bytes)).toBe(true);
-    expect((await second.inject({ url: '/__admin/scenarios' })).json().scenarios.map((s: { name: string }) => s.name)).toEqual(['job-failed']);
-    expect((await second.inject({ url: `/__admin/requests?job_id=${job.export_id}` })).json().requests.length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await second.inject({ url: '/__admin/scenarios' })).json().scenarios.map((s: { name: string }) => s.name),
+    ).toEqual(['job-failed']);
+    expect(
+      (await second.inject({ url: `/__admin/requests?job_id=${job.export_id}` })).json().requests.length,
+    ).toBeGreaterThanOrEqual(3);
     // A new export after the restart gets a new id, not one of the old ones.
     const next = await create(second);
     expect(next.export_id).not.toBe(job.export_id);
@@ -69,7 +73,14 @@ describe('DATA_DIR', () => {
     const { child, url } = await spawnCli(['--data-dir', dir]);
     const headers = { 'api-token': 'demo-sendbird-api-token', 'content-type': 'application/json' };
     // One day each: every accepted job survives the kill now, and closing the second app waits for all their files.
-    const body = JSON.stringify({ type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
+    const body = JSON.stringify({
+      type: 'daily_analysis',
+      ai_agent_id: 'ai_agent_cx',
+      from: '2025-04-07',
+      to: '2025-04-07',
+      timezone: 'UTC',
+      export_format: 'json',
+    });
     // Keep the server saving (every request changes the journal) and kill it without warning part-way.
     const requests = Array.from({ length: 40 }, () =>
       fetch(`${url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`, { method: 'POST', headers, body })
@@ -121,14 +132,24 @@ describe('retention', () => {
     expect(file.body).toContain('<Message>Request has expired</Message>');
     // The record goes 30 days after its link expired, so a long-running sandbox stays bounded.
     await advance(app, 30 * 86_400);
-    expect((await app.inject({ url: `${BASE}/${job.export_id}`, headers: TOKEN })).json()).toMatchObject({ code: 400201 });
+    expect((await app.inject({ url: `${BASE}/${job.export_id}`, headers: TOKEN })).json()).toMatchObject({
+      code: 400201,
+    });
     await app.close();
   });
 
   it('keeps memory bounded under a steady load of exports', async () => {
     const app = await testApp({ RETENTION_SECONDS: 0, JOURNAL_LIMIT: 50 });
     for (let round = 0; round < 5; round++) {
-      for (let i = 0; i < 10; i++) await create(app, { type: 'daily_analysis', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' });
+      for (let i = 0; i < 10; i++)
+        await create(app, {
+          type: 'daily_analysis',
+          ai_agent_id: 'ai_agent_cx',
+          from: '2025-04-07',
+          to: '2025-04-07',
+          timezone: 'UTC',
+          export_format: 'json',
+        });
       await advance(app, 40 * 86400);
       await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-04-08T12:00:00Z' } });
     }

@@ -9,7 +9,20 @@ describe('graceful shutdown', () => {
     const { child, url } = await spawnCli(['--world-daily-volume', '3000']);
     const headers = { 'api-token': 'demo-sendbird-api-token', 'content-type': 'application/json' };
     const base = `${url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`;
-    const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-06', to: '2025-04-07', timezone: 'UTC', export_format: 'json' }) })).json()) as { export_id: string };
+    const created = (await (
+      await fetch(base, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          type: 'conversation',
+          ai_agent_id: 'ai_agent_cx',
+          from: '2025-04-06',
+          to: '2025-04-07',
+          timezone: 'UTC',
+          export_format: 'json',
+        }),
+      })
+    ).json()) as { export_id: string };
     await fetch(`${url}/__admin/clock/advance`, { method: 'POST', headers, body: '{"seconds":120}' });
     // The file takes real time to write (seconds on a loaded machine): poll as a client would.
     let done: { export_status: string; export_file: { url: string } };

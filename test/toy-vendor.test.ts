@@ -17,14 +17,25 @@ const sample = toy.samples!.requests[0]!;
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp(parseConfig({ CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true, LOG_LEVEL: 'silent', TOY_FILES_PER_EXPORT: 3 }, WITH_TOY), WITH_TOY);
+  app = await buildApp(
+    parseConfig(
+      { CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true, LOG_LEVEL: 'silent', TOY_FILES_PER_EXPORT: 3 },
+      WITH_TOY,
+    ),
+    WITH_TOY,
+  );
   await app.ready();
 });
 afterAll(() => app.close());
 
 describe('a toy fifth vendor registered from a fixture folder', () => {
   it('serves its routes under its prefix, with its own envelope for unknown routes', async () => {
-    const res = await app.inject({ method: sample.method, url: sample.url, headers: sample.headers, payload: sample.body as object });
+    const res = await app.inject({
+      method: sample.method,
+      url: sample.url,
+      headers: sample.headers,
+      payload: sample.body as object,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().urls).toHaveLength(3);
     const missing = await app.inject({ url: '/toy/nothing-here' });
@@ -58,7 +69,9 @@ describe('a toy fifth vendor registered from a fixture folder', () => {
 
   it('adds its setting to the configuration, the environment, the flags and --help', () => {
     const help = helpText(WITH_TOY);
-    expect(help).toMatch(/--toy-files-per-export\s+TOY_FILES_PER_EXPORT\s+Toy: files in each toy export \[default: 2\]/);
+    expect(help).toMatch(
+      /--toy-files-per-export\s+TOY_FILES_PER_EXPORT\s+Toy: files in each toy export \[default: 2\]/,
+    );
     expect(help).toContain('toy --day YYYY-MM-DD');
     expect(help).toContain('Toy Exports');
     expect(helpText(VENDORS)).not.toContain('TOY_');
@@ -73,7 +86,9 @@ describe('a toy fifth vendor registered from a fixture folder', () => {
     const plain = await buildApp(parseConfig({ LOG_LEVEL: 'silent' }), WITH_TOY);
     expect(plain.mock.ctx.config.TOY_FILES_PER_EXPORT).toBe(2);
     await plain.close();
-    await expect(buildApp({ ...parseConfig({ LOG_LEVEL: 'silent' }), TOY_FILES_PER_EXPORT: 0 }, WITH_TOY)).rejects.toThrow(ConfigError);
+    await expect(
+      buildApp({ ...parseConfig({ LOG_LEVEL: 'silent' }), TOY_FILES_PER_EXPORT: 0 }, WITH_TOY),
+    ).rejects.toThrow(ConfigError);
   });
 
   it('goes through the robustness suite: garbage answers below 500 in its own envelope', async () => {

@@ -37,13 +37,22 @@ export function registerDocs(scope: FastifyInstance, documents: ReadonlyArray<{ 
 </html>`;
   const init = `window.ui = SwaggerUIBundle({ urls: ${JSON.stringify(documents)}, dom_id: '#swagger-ui', deepLinking: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });\n`;
 
-  scope.get('/docs', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
-  scope.get('/docs/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
-  scope.get('/docs/init.js', { schema: { hide: true } }, async (_request, reply) => reply.type('application/javascript; charset=utf-8').send(init));
+  scope.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(page),
+  );
+  scope.get('/docs/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(page),
+  );
+  scope.get('/docs/init.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/javascript; charset=utf-8').send(init),
+  );
   scope.get('/docs/static/:file', { schema: { hide: true } }, async (request, reply) => {
     const file = (request.params as { file: string }).file;
     const type = ASSETS[file];
     if (!type) return reply.code(404).send({ error: 'not_found', message: `No documentation asset ${file}.` });
-    return reply.type(type).header('cache-control', 'public, max-age=86400').send(createReadStream(join(assets(), file)));
+    return reply
+      .type(type)
+      .header('cache-control', 'public, max-age=86400')
+      .send(createReadStream(join(assets(), file)));
   });
 }

@@ -6,20 +6,23 @@ import { createHash } from 'node:crypto';
 import type { Job } from '../core/jobs.js';
 
 /** Newest first: later creation, then later sequence on ties. */
-const newerThan = (a: Pick<Job, 'createdAt' | 'seq'>, b: Pick<Job, 'createdAt' | 'seq'>) => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.seq > b.seq);
+const newerThan = (a: Pick<Job, 'createdAt' | 'seq'>, b: Pick<Job, 'createdAt' | 'seq'>) =>
+  a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.seq > b.seq);
 
 export interface Position {
   createdAt: number;
   seq: number;
 }
 
-export const encodeCursor = (job: Position): string => Buffer.from(JSON.stringify([job.createdAt, job.seq])).toString('base64url');
+export const encodeCursor = (job: Position): string =>
+  Buffer.from(JSON.stringify([job.createdAt, job.seq])).toString('base64url');
 
 /** The position a cursor stands for, or undefined when it is not one this server wrote. */
 export function decodeCursor(cursor: string): Position | undefined {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n))) return { createdAt: v[0], seq: v[1] };
+    if (Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n)))
+      return { createdAt: v[0], seq: v[1] };
   } catch {
     /* not ours */
   }
@@ -56,4 +59,8 @@ export function pageOf(jobs: readonly Job[], limit: number, after?: Position): {
 }
 
 /** A short fingerprint of what a caller was sent: equal revisions mean an identical answer. */
-export const revisionOf = (total: number, page: unknown): string => createHash('sha256').update(`${total}\n${JSON.stringify(page)}`).digest('base64url').slice(0, 16);
+export const revisionOf = (total: number, page: unknown): string =>
+  createHash('sha256')
+    .update(`${total}\n${JSON.stringify(page)}`)
+    .digest('base64url')
+    .slice(0, 16);

@@ -37,7 +37,11 @@ const TimelineEvent = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 
-export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext, vendors: readonly VendorModule[]): Promise<void> {
+export async function registerJobRoutes(
+  scope: FastifyInstance,
+  ctx: CoreContext,
+  vendors: readonly VendorModule[],
+): Promise<void> {
   const admin = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['jobs'];
   const vendorOf = (job: Job) => vendors.find((v) => v.id === job.vendor);
@@ -70,7 +74,13 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
           'Without parameters: the newest 200 jobs as {"jobs": [...]}, plus paging fields. Follow next_cursor with after= for older ones. ' +
           'Pass since=<revision of your last answer> to get {"jobs": [], "unchanged": true} when that page has not changed (the dashboard polls this way).',
         querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).describe(`Jobs per page (1–${MAX_PAGE}, default ${DEFAULT_PAGE})`),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_PAGE)
+            .default(DEFAULT_PAGE)
+            .describe(`Jobs per page (1–${MAX_PAGE}, default ${DEFAULT_PAGE})`),
           after: z.string().optional().describe('next_cursor of the previous page'),
           since: z.string().optional().describe('revision of an earlier answer for the same page'),
         }),
@@ -78,8 +88,13 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
           200: z.object({
             jobs: z.array(JobSummary),
             total: z.number().int().describe('Jobs the server keeps'),
-            next_cursor: z.string().nullable().describe('Pass as after= for the next (older) page; null on the last page'),
-            revision: z.string().describe('Fingerprint of this page; pass as since= to learn cheaply whether it changed'),
+            next_cursor: z
+              .string()
+              .nullable()
+              .describe('Pass as after= for the next (older) page; null on the last page'),
+            revision: z
+              .string()
+              .describe('Fingerprint of this page; pass as since= to learn cheaply whether it changed'),
             unchanged: z.boolean().describe('True when since= matched: jobs is then empty'),
           }),
           400: ErrorBody,
@@ -89,7 +104,11 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
     async (request, reply) => {
       const { limit, after, since } = request.query;
       const from = after === undefined ? undefined : decodeCursor(after);
-      if (after !== undefined && !from) return reply.code(400).send({ error: 'bad_request', message: 'after must be the next_cursor of an earlier page of GET /__admin/jobs.' });
+      if (after !== undefined && !from)
+        return reply.code(400).send({
+          error: 'bad_request',
+          message: 'after must be the next_cursor of an earlier page of GET /__admin/jobs.',
+        });
       const now = ctx.clock.now();
       const all = ctx.jobs.all();
       const { page, more } = pageOf(all, limit, from);
@@ -103,27 +122,71 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
 
   admin.get(
     '/__admin/jobs/:id',
-    { schema: { tags, summary: "One job and its timeline", params: z.object({ id: z.string() }), response: { 200: z.object({ job: JobSummary, timeline: z.array(TimelineEvent) }), 404: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'One job and its timeline',
+        params: z.object({ id: z.string() }),
+        response: { 200: z.object({ job: JobSummary, timeline: z.array(TimelineEvent) }), 404: ErrorBody },
+      },
+    },
     async (request, reply) => {
       const job = ctx.jobs.get(request.params.id);
       if (!job) return reply.code(404).send({ error: 'not_found', message: `No job "${request.params.id}".` });
       const now = ctx.clock.now();
       const s = summary(job, now);
-      const events: Array<{ ms: number; seq: number; type: z.output<typeof TimelineEvent>['type']; detail: Record<string, unknown> }> = [];
+      const events: Array<{
+        ms: number;
+        seq: number;
+        type: z.output<typeof TimelineEvent>['type'];
+        detail: Record<string, unknown>;
+      }> = [];
       events.push({ ms: job.createdAt, seq: 0, type: 'created', detail: { scenarios: s.scenarios } });
       const view = viewJob(job, now);
-      if (view.startedAt !== undefined && view.startedAt <= now) events.push({ ms: view.startedAt, seq: 0, type: 'state', detail: { phase: 'running' } });
-      if (view.endedAt !== undefined) events.push({ ms: view.endedAt, seq: 0, type: 'state', detail: { phase: view.phase, state: s.state, ...(view.error ? { error: view.error } : {}) } });
+      if (view.startedAt !== undefined && view.startedAt <= now)
+        events.push({ ms: view.startedAt, seq: 0, type: 'state', detail: { phase: 'running' } });
+      if (view.endedAt !== undefined)
+        events.push({
+          ms: view.endedAt,
+          seq: 0,
+          type: 'state',
+          detail: { phase: view.phase, state: s.state, ...(view.error ? { error: view.error } : {}) },
+        });
       let lastPoll: number | undefined;
       const linkExpires = s.link_expires_at ? Date.parse(s.link_expires_at) : undefined;
       for (const e of ctx.journal.list({ job_id: job.id })) {
         const ms = Date.parse(e.at);
-        if (e.scenarios.length > 0 && e.route !== 'create') events.push({ ms, seq: e.id, type: 'fault', detail: { scenarios: e.scenarios, status: e.status, path: e.path } });
+        if (e.scenarios.length > 0 && e.route !== 'create')
+          events.push({
+            ms,
+            seq: e.id,
+            type: 'fault',
+            detail: { scenarios: e.scenarios, status: e.status, path: e.path },
+          });
         if (e.route === 'poll') {
-          events.push({ ms, seq: e.id, type: 'poll', detail: { status: e.status, interval_seconds: lastPoll === undefined ? null : (ms - lastPoll) / 1000, request_id: e.id } });
+          events.push({
+            ms,
+            seq: e.id,
+            type: 'poll',
+            detail: {
+              status: e.status,
+              interval_seconds: lastPoll === undefined ? null : (ms - lastPoll) / 1000,
+              request_id: e.id,
+            },
+          });
           lastPoll = ms;
         } else if (e.route === 'download' || e.path.startsWith('/s3/') || e.path.startsWith('/gcs/')) {
-          events.push({ ms, seq: e.id, type: 'download', detail: { status: e.status, bytes: e.response.bytes, before_link_expiry: linkExpires === undefined ? null : ms < linkExpires, request_id: e.id } });
+          events.push({
+            ms,
+            seq: e.id,
+            type: 'download',
+            detail: {
+              status: e.status,
+              bytes: e.response.bytes,
+              before_link_expiry: linkExpires === undefined ? null : ms < linkExpires,
+              request_id: e.id,
+            },
+          });
         }
       }
       events.sort((a, b) => a.ms - b.ms || a.seq - b.seq);
@@ -138,7 +201,9 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
         tags,
         summary: 'Force a job into a phase from now on (succeeded waits for its file)',
         params: z.object({ id: z.string() }),
-        body: z.object({ phase: z.enum(['queued', 'running', 'succeeded', 'failed']), error: z.string().optional() }).strict(),
+        body: z
+          .object({ phase: z.enum(['queued', 'running', 'succeeded', 'failed']), error: z.string().optional() })
+          .strict(),
         response: { 200: JobSummary, 400: ErrorBody, 404: ErrorBody },
       },
     },
@@ -146,7 +211,11 @@ export async function registerJobRoutes(scope: FastifyInstance, ctx: CoreContext
       const job = ctx.jobs.get(request.params.id);
       if (!job) return reply.code(404).send({ error: 'not_found', message: `No job "${request.params.id}".` });
       const now = ctx.clock.now();
-      job.forced = { phase: request.body.phase, at: now, error: request.body.error ?? (request.body.phase === 'failed' ? vendorOf(job)?.faults?.jobError : undefined) };
+      job.forced = {
+        phase: request.body.phase,
+        at: now,
+        error: request.body.error ?? (request.body.phase === 'failed' ? vendorOf(job)?.faults?.jobError : undefined),
+      };
       return summary(job, now);
     },
   );

@@ -5,9 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { CoreContext } from '../core/context.js';
 import type { JournalEntry, JournalFilter } from '../core/journal.js';
 import { readableBody } from '../core/journal-hooks.js';
-import type { CoreContext } from '../core/context.js';
 import { ErrorBody } from './schemas.js';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 instant' });
@@ -54,28 +54,55 @@ const toFilter = (f: Filter): JournalFilter => ({
 });
 
 /** Entries as readers want them: bodies parsed back into JSON when they are JSON. */
-const present = (e: JournalEntry) => ({ ...e, body: readableBody(e.body), response: { ...e.response, body: readableBody(e.response.body) } });
+const present = (e: JournalEntry) => ({
+  ...e,
+  body: readableBody(e.body),
+  response: { ...e.response, body: readableBody(e.response.body) },
+});
 
 export async function registerJournalRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<void> {
   const admin = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['journal'];
 
-  admin.get('/__admin/requests', { schema: { tags, summary: 'Recorded requests to vendor routes and download links, oldest first', querystring: Filter, response: { 200: z.object({ requests: z.array(Entry) }), 400: ErrorBody } } }, async (request) => ({
-    requests: ctx.journal.list(toFilter(request.query)).map(present),
-  }));
+  admin.get(
+    '/__admin/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Recorded requests to vendor routes and download links, oldest first',
+        querystring: Filter,
+        response: { 200: z.object({ requests: z.array(Entry) }), 400: ErrorBody },
+      },
+    },
+    async (request) => ({
+      requests: ctx.journal.list(toFilter(request.query)).map(present),
+    }),
+  );
 
-  admin.delete('/__admin/requests', { schema: { tags, summary: 'Clear the journal', response: { 200: z.object({ status: z.literal('cleared') }) } } }, async () => {
-    ctx.journal.clear();
-    return { status: 'cleared' as const };
-  });
+  admin.delete(
+    '/__admin/requests',
+    { schema: { tags, summary: 'Clear the journal', response: { 200: z.object({ status: z.literal('cleared') }) } } },
+    async () => {
+      ctx.journal.clear();
+      return { status: 'cleared' as const };
+    },
+  );
 
   admin.post(
     '/__admin/requests/wait',
-    { schema: { tags, summary: 'Wait until a matching request has been recorded (200) or the timeout passes (408)', body: WaitBody, response: { 200: Entry, 400: ErrorBody, 408: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Wait until a matching request has been recorded (200) or the timeout passes (408)',
+        body: WaitBody,
+        response: { 200: Entry, 400: ErrorBody, 408: ErrorBody },
+      },
+    },
     async (request, reply) => {
       const { timeout_ms, ...filter } = request.body;
       const entry = await ctx.journal.wait(toFilter(filter), timeout_ms);
-      if (!entry) return reply.code(408).send({ error: 'timeout', message: `No matching request within ${timeout_ms} ms.` });
+      if (!entry)
+        return reply.code(408).send({ error: 'timeout', message: `No matching request within ${timeout_ms} ms.` });
       return present(entry);
     },
   );

@@ -17,9 +17,12 @@ import { AdvanceBody, advanceProblem, ClockBody, ClockView, ErrorBody, Health, R
 
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
-
 /** `registrations`: what each vendor handed back when it registered (its extra control routes). */
-export async function registerAdmin(scope: FastifyInstance, state: Runtime, registrations: readonly VendorRegistration[] = []): Promise<void> {
+export async function registerAdmin(
+  scope: FastifyInstance,
+  state: Runtime,
+  registrations: readonly VendorRegistration[] = [],
+): Promise<void> {
   const { ctx, vendors } = state;
   await registerOpenApi(scope, {
     id: 'admin',
@@ -36,7 +39,10 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime, regi
     const failure = classifyFailure(error);
     switch (failure.kind) {
       case 'validation':
-        return reply.code(400).send({ error: 'invalid_request', message: failure.issues.map((i) => `${i.path.join('.') || failure.part}: ${i.message}`).join('; ') });
+        return reply.code(400).send({
+          error: 'invalid_request',
+          message: failure.issues.map((i) => `${i.path.join('.') || failure.part}: ${i.message}`).join('; '),
+        });
       case 'invalid-json':
       case 'empty-body':
         return reply.code(400).send({ error: 'invalid_json', message: 'The request body must be valid JSON.' });
@@ -53,17 +59,32 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime, regi
   const admin = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['admin'];
 
-  admin.get('/__admin/health', { schema: { tags, summary: 'Liveness: 200 once the server can serve', response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-    now: new Date(ctx.clock.now()).toISOString(),
-    vendors: vendors.map((v) => v.id),
-  }));
+  admin.get(
+    '/__admin/health',
+    { schema: { tags, summary: 'Liveness: 200 once the server can serve', response: { 200: Health } } },
+    async () => ({
+      status: 'ok' as const,
+      now: new Date(ctx.clock.now()).toISOString(),
+      vendors: vendors.map((v) => v.id),
+    }),
+  );
 
-  admin.get('/__admin/clock', { schema: { tags, summary: 'The virtual clock', response: { 200: ClockView } } }, async () => toView(ctx.clock.state()));
+  admin.get(
+    '/__admin/clock',
+    { schema: { tags, summary: 'The virtual clock', response: { 200: ClockView } } },
+    async () => toView(ctx.clock.state()),
+  );
 
   admin.put(
     '/__admin/clock',
-    { schema: { tags, summary: 'Set the virtual clock (and optionally freeze or unfreeze it)', body: ClockBody, response: { 200: ClockView, 400: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set the virtual clock (and optionally freeze or unfreeze it)',
+        body: ClockBody,
+        response: { 200: ClockView, 400: ErrorBody },
+      },
+    },
     async (request) => {
       await state.moveClock({ to: Date.parse(request.body.now), frozen: request.body.frozen });
       return toView(ctx.clock.state());
@@ -72,7 +93,14 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime, regi
 
   admin.post(
     '/__admin/clock/advance',
-    { schema: { tags, summary: 'Move the virtual clock forward (or back, with negative seconds)', body: AdvanceBody, response: { 200: ClockView, 400: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Move the virtual clock forward (or back, with negative seconds)',
+        body: AdvanceBody,
+        response: { 200: ClockView, 400: ErrorBody },
+      },
+    },
     async (request, reply) => {
       const problem = advanceProblem(ctx.clock.now(), request.body.seconds);
       if (problem) return reply.code(400).send({ error: 'invalid_request', message: problem });
@@ -81,20 +109,46 @@ export async function registerAdmin(scope: FastifyInstance, state: Runtime, regi
     },
   );
 
-  admin.post('/__admin/reset', { schema: { tags, summary: 'Forget every job and file; restore the seeded state and the start clock', response: { 200: ResetView } } }, async () => {
-    await state.reset();
-    return { status: 'reset' as const, clock: toView(ctx.clock.state()) };
-  });
+  admin.post(
+    '/__admin/reset',
+    {
+      schema: {
+        tags,
+        summary: 'Forget every job and file; restore the seeded state and the start clock',
+        response: { 200: ResetView },
+      },
+    },
+    async () => {
+      await state.reset();
+      return { status: 'reset' as const, clock: toView(ctx.clock.state()) };
+    },
+  );
 
-  admin.get('/__admin/tenants', { schema: { tags, summary: 'Every seeded tenant and its demo credentials, per vendor' } }, async () => {
-    const url = ctx.publicUrl();
-    return Object.fromEntries(vendors.map((v) => [v.id, { title: v.title, base_urls: v.baseUrls(url, state.seeds.get(v.id)), tenants: v.tenants(state.seeds.get(v.id), url) }]));
-  });
+  admin.get(
+    '/__admin/tenants',
+    { schema: { tags, summary: 'Every seeded tenant and its demo credentials, per vendor' } },
+    async () => {
+      const url = ctx.publicUrl();
+      return Object.fromEntries(
+        vendors.map((v) => [
+          v.id,
+          {
+            title: v.title,
+            base_urls: v.baseUrls(url, state.seeds.get(v.id)),
+            tenants: v.tenants(state.seeds.get(v.id), url),
+          },
+        ]),
+      );
+    },
+  );
 
   await registerJournalRoutes(scope, ctx);
   await registerScenarioRoutes(scope, ctx, vendors, state.installPreset);
   await registerJobRoutes(scope, ctx, vendors);
   for (const registration of registrations) await registration.controlRoutes?.(scope);
 
-  registerDocs(scope, [...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })), { url: '/openapi/admin.json', name: 'Control plane (/__admin)' }]);
+  registerDocs(scope, [
+    ...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })),
+    { url: '/openapi/admin.json', name: 'Control plane (/__admin)' },
+  ]);
 }

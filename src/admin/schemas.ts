@@ -13,13 +13,24 @@ const MAX_ADVANCE_SECONDS = (CLOCK_MAX_MS - CLOCK_MIN_MS) / 1000;
 
 const isoInstant = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z' })
-  .refine((s) => Date.parse(s) >= CLOCK_MIN_MS && Date.parse(s) <= CLOCK_MAX_MS, { message: `the clock stays within ${CLOCK_RANGE}` });
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z',
+  })
+  .refine((s) => Date.parse(s) >= CLOCK_MIN_MS && Date.parse(s) <= CLOCK_MAX_MS, {
+    message: `the clock stays within ${CLOCK_RANGE}`,
+  });
 
 export const ClockView = z.object({ now: z.string().describe('Virtual now, ISO 8601'), frozen: z.boolean() });
 export const ClockBody = z.object({ now: isoInstant, frozen: z.boolean().optional() }).strict();
 export const AdvanceBody = z
-  .object({ seconds: z.number().finite().min(-MAX_ADVANCE_SECONDS).max(MAX_ADVANCE_SECONDS).describe(`Seconds to move the clock by; it stays within ${CLOCK_RANGE}`) })
+  .object({
+    seconds: z
+      .number()
+      .finite()
+      .min(-MAX_ADVANCE_SECONDS)
+      .max(MAX_ADVANCE_SECONDS)
+      .describe(`Seconds to move the clock by; it stays within ${CLOCK_RANGE}`),
+  })
   .strict();
 
 /** Why advancing the clock at `now` by `seconds` is refused (in the words of a 400 message), or undefined when it is fine. */

@@ -24,7 +24,11 @@ export class Clock {
   private readonly initial: ClockState;
 
   /** @param realNow the real time source, replaceable in tests of the clock itself */
-  constructor(start: number, frozen: boolean, private readonly realNow: () => number = wallClock) {
+  constructor(
+    start: number,
+    frozen: boolean,
+    private readonly realNow: () => number = wallClock,
+  ) {
     this.anchorVirtual = start;
     this.anchorReal = realNow();
     this.frozenFlag = frozen;

@@ -79,7 +79,8 @@ export interface VendorDashboard {
 
 // Tolerant readers: the dashboard must not break when a vendor's tenants() grows or renames a field.
 export type Obj = Record<string, unknown>;
-export const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter((x): x is Obj => typeof x === 'object' && x !== null) : []);
+export const list = (v: unknown): Obj[] =>
+  Array.isArray(v) ? v.filter((x): x is Obj => typeof x === 'object' && x !== null) : [];
 export const str = (o: unknown, ...keys: string[]): string => {
   for (const k of keys) {
     const v = (o as Obj | undefined)?.[k];

@@ -3,11 +3,12 @@
  * GET (If-None-Match → 304) and single byte ranges (206 with Content-Range; 416 when unsatisfiable). Like S3, a request
  * for several ranges at once is answered with the whole object.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { PassThrough, Transform } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Mangle } from './scenarios/file-faults.js';
-import type { ObjectStore, StoredObject } from './storage.js';
 import { xmlError } from './signing/xml-errors.js';
+import type { ObjectStore, StoredObject } from './storage.js';
 
 export type ByteRange = { start: number; end: number };
 
@@ -48,17 +49,29 @@ function corrupter(size: number, start: number): Transform {
  * @param mangle a file fault from a scenario: `truncate` serves the first half as if it were the whole object,
  * `corrupt` flips bytes in the middle, `reset` announces the whole length and cuts the connection halfway.
  */
-export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, store: ObjectStore, stored: StoredObject, mangle?: Mangle): FastifyReply {
+export function sendStoredObject(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  store: ObjectStore,
+  stored: StoredObject,
+  mangle?: Mangle,
+): FastifyReply {
   const object = mangle === 'truncate' ? { ...stored, size: Math.floor(stored.size / 2) } : stored;
   reply
     .header('accept-ranges', 'bytes')
     .header('etag', object.etag)
     .header('last-modified', new Date(object.lastModified).toUTCString())
     .header('content-type', object.contentType);
-  if (object.downloadName) reply.header('content-disposition', `attachment; filename="${object.downloadName.replace(/["\\]/g, '_')}"`);
+  if (object.downloadName)
+    reply.header('content-disposition', `attachment; filename="${object.downloadName.replace(/["\\]/g, '_')}"`);
 
   const inm = request.headers['if-none-match'];
-  if (inm?.split(',').map((s) => s.trim()).some((t) => t === object.etag || t === '*')) {
+  if (
+    inm
+      ?.split(',')
+      .map((s) => s.trim())
+      .some((t) => t === object.etag || t === '*')
+  ) {
     return reply.code(304).send();
   }
 
@@ -68,7 +81,12 @@ export function sendStoredObject(request: FastifyRequest, reply: FastifyReply, s
       .code(416)
       .header('content-range', `bytes */${object.size}`)
       .type('application/xml')
-      .send(xmlError('InvalidRange', 'The requested range is not satisfiable', [['RangeRequested', request.headers.range ?? ''], ['ActualObjectSize', String(object.size)]]));
+      .send(
+        xmlError('InvalidRange', 'The requested range is not satisfiable', [
+          ['RangeRequested', request.headers.range ?? ''],
+          ['ActualObjectSize', String(object.size)],
+        ]),
+      );
   }
   const length = range ? range.end - range.start + 1 : object.size;
   reply.header('content-length', String(length));

@@ -47,7 +47,8 @@ export type RequestFailure =
 
 /** Classifies an error thrown anywhere in the request lifecycle. */
 export function classifyFailure(error: FastifyError | Error): RequestFailure {
-  if (error instanceof SchemaValidationError) return { kind: 'validation', part: error.validationContext ?? 'body', issues: error.issues, input: error.input };
+  if (error instanceof SchemaValidationError)
+    return { kind: 'validation', part: error.validationContext ?? 'body', issues: error.issues, input: error.input };
   const code = (error as FastifyError).code;
   switch (code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -61,7 +62,8 @@ export function classifyFailure(error: FastifyError | Error): RequestFailure {
       return { kind: 'body-too-large' };
     default:
       // JSON.parse errors raised by the body parser without a Fastify code (e.g. prototype poisoning) are bad JSON too.
-      if (error instanceof SyntaxError || (error as FastifyError).statusCode === 400) return { kind: 'invalid-json', message: error.message };
+      if (error instanceof SyntaxError || (error as FastifyError).statusCode === 400)
+        return { kind: 'invalid-json', message: error.message };
       return { kind: 'unexpected', error };
   }
 }
@@ -80,7 +82,9 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * A vendor's Fastify error handler from its mapping of errors to its envelope: every vendor renders the same way
  * (status, headers, content type, body), only the mapping differs.
  */
-export function vendorErrorHandler(toVendorError: (error: FastifyError | Error, request: FastifyRequest) => VendorError) {
+export function vendorErrorHandler(
+  toVendorError: (error: FastifyError | Error, request: FastifyRequest) => VendorError,
+) {
   return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     let rendered: VendorError;
     try {

@@ -7,11 +7,21 @@
  * Why a log and not a synchronous save of state.json per create: the cost of a save grows with the state (journal,
  * jobs, objects), while an append costs one small write (and one fdatasync) whatever the state's size.
  */
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../config.js';
-import { SavedJobSchema, StoredObjectSchema } from './state-schema.js';
 import type { SavedJob } from './jobs.js';
+import { SavedJobSchema, StoredObjectSchema } from './state-schema.js';
 import type { StoredObject } from './storage.js';
 
 export type LogEntry =
@@ -49,7 +59,8 @@ export class JobLog {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], torn: false, last: after, validBytes: 0 };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return { records: [], torn: false, last: after, validBytes: 0 };
       throw new ConfigError(`DATA_DIR: cannot read ${this.file}: ${(err as Error).message}`);
     }
     const lines = text.split('\n');

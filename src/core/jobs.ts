@@ -82,16 +82,22 @@ export function viewJob<R>(job: Job<unknown, R>, now: number): JobView<R> {
   if (now < startAt) return { phase: 'queued', progress: 0 };
   const timeFraction = job.runningMs === 0 ? 1 : Math.min(1, (now - startAt) / job.runningMs);
   const genFraction = gen.state === 'done' ? 1 : gen.progress;
-  const running = (cap: number): JobView<R> => ({ phase: 'running', progress: Math.min(cap, timeFraction, genFraction), startedAt: startAt });
+  const running = (cap: number): JobView<R> => ({
+    phase: 'running',
+    progress: Math.min(cap, timeFraction, genFraction),
+    startedAt: startAt,
+  });
   if (job.outcome.kind === 'stuck') return running(0.99);
   if (now < dueAt) return running(0.99);
-  if (job.outcome.kind === 'failed') return { phase: 'failed', progress: timeFraction, startedAt: startAt, endedAt: dueAt, error: job.outcome.error };
+  if (job.outcome.kind === 'failed')
+    return { phase: 'failed', progress: timeFraction, startedAt: startAt, endedAt: dueAt, error: job.outcome.error };
   if (gen.state !== 'done' && gen.state !== 'error') {
     gen.seenLate = true;
     return running(0.99);
   }
   const endedAt = gen.seenLate ? Math.max(dueAt, gen.finishedAt ?? dueAt) : dueAt;
-  if (gen.state === 'error') return { phase: 'failed', progress: genFraction, startedAt: startAt, endedAt, error: gen.error };
+  if (gen.state === 'error')
+    return { phase: 'failed', progress: genFraction, startedAt: startAt, endedAt, error: gen.error };
   return { phase: 'succeeded', progress: 1, startedAt: startAt, endedAt, result: gen.result };
 }
 
@@ -104,11 +110,23 @@ function forcedView<R>(job: Job<unknown, R>, forced: ForcedState): JobView<R> {
     case 'running':
       return { phase: 'running', progress: Math.min(0.99, gen.progress), startedAt };
     case 'failed':
-      return { phase: 'failed', progress: gen.progress, startedAt, endedAt: forced.at, error: forced.error ?? 'Forced to fail through the admin API' };
+      return {
+        phase: 'failed',
+        progress: gen.progress,
+        startedAt,
+        endedAt: forced.at,
+        error: forced.error ?? 'Forced to fail through the admin API',
+      };
     case 'succeeded':
       // A finished export needs its file: until it is written the job stays running.
       if (gen.state !== 'done') return { phase: 'running', progress: Math.min(0.99, gen.progress), startedAt };
-      return { phase: 'succeeded', progress: 1, startedAt, endedAt: Math.max(forced.at, gen.finishedAt ?? forced.at), result: gen.result };
+      return {
+        phase: 'succeeded',
+        progress: 1,
+        startedAt,
+        endedAt: Math.max(forced.at, gen.finishedAt ?? forced.at),
+        result: gen.result,
+      };
   }
 }
 
@@ -117,7 +135,11 @@ function forcedView<R>(job: Job<unknown, R>, forced: ForcedState): JobView<R> {
  * vendor's default message unless the scenario gives one; stuck). `empty`, `no_data` and `volume_factor` are read by
  * the vendor's generator from `job.effects`.
  */
-export function withEffects<P>(init: Omit<Job<P, unknown>, 'seq' | 'generation'>, effects: JobEffects | undefined, defaultError: string): Omit<Job<P, unknown>, 'seq' | 'generation'> {
+export function withEffects<P>(
+  init: Omit<Job<P, unknown>, 'seq' | 'generation'>,
+  effects: JobEffects | undefined,
+  defaultError: string,
+): Omit<Job<P, unknown>, 'seq' | 'generation'> {
   if (!effects || effects.scenarios.length === 0) return init;
   const e = effects.job;
   return {
@@ -125,7 +147,12 @@ export function withEffects<P>(init: Omit<Job<P, unknown>, 'seq' | 'generation'>
     effects,
     queuedMs: e.queued_seconds !== undefined ? e.queued_seconds * 1000 : init.queuedMs,
     runningMs: e.running_seconds !== undefined ? e.running_seconds * 1000 : init.runningMs,
-    outcome: e.outcome === 'failed' ? { kind: 'failed', error: e.error ?? defaultError } : e.outcome === 'stuck' ? { kind: 'stuck' } : init.outcome,
+    outcome:
+      e.outcome === 'failed'
+        ? { kind: 'failed', error: e.error ?? defaultError }
+        : e.outcome === 'stuck'
+          ? { kind: 'stuck' }
+          : init.outcome,
   };
 }
 
@@ -163,7 +190,10 @@ export function workDueBy(job: Job, now: number): number {
 /** A job as written to DATA_DIR: everything but the promise of its running work. */
 export type SavedJob = Omit<Job, 'generation'> & { generation: Omit<Generation<unknown>, 'promise'> };
 
-export const savedJobOf = ({ generation: { promise: _promise, ...gen }, ...rest }: Job): SavedJob => ({ ...rest, generation: gen });
+export const savedJobOf = ({ generation: { promise: _promise, ...gen }, ...rest }: Job): SavedJob => ({
+  ...rest,
+  generation: gen,
+});
 
 export class JobStore {
   // biome-ignore lint/suspicious/noExplicitAny: jobs of every vendor, each with its own parameter and result types
@@ -257,7 +287,8 @@ export class JobStore {
 
   /** Resolves when the work has reached `fraction` or ended. */
   private progressAtLeast(generation: Generation<unknown>, fraction: number): Promise<void> {
-    if (generation.progress >= fraction || !(generation.state === 'pending' || generation.state === 'running')) return Promise.resolve();
+    if (generation.progress >= fraction || !(generation.state === 'pending' || generation.state === 'running'))
+      return Promise.resolve();
     const reached = new Promise<void>((resolve) => {
       const waiters = this.progressWaiters.get(generation) ?? [];
       waiters.push({ fraction, resolve });
@@ -276,7 +307,10 @@ export class JobStore {
    * Puts saved jobs back. A job whose work had not finished is given its work again by `resume` (the vendor rebuilds
    * it from the job's parameters); without it, the job ends failed, as a real export lost in an outage would.
    */
-  restore(saved: { jobs: SavedJob[]; created: Record<string, number>; seq: number }, resume: (job: Job) => GenerationTask<unknown> | undefined): void {
+  restore(
+    saved: { jobs: SavedJob[]; created: Record<string, number>; seq: number },
+    resume: (job: Job) => GenerationTask<unknown> | undefined,
+  ): void {
     this.seq = saved.seq;
     for (const [vendor, n] of Object.entries(saved.created)) this.created.set(vendor, n);
     for (const s of saved.jobs) {
@@ -287,7 +321,12 @@ export class JobStore {
         job.generation.state = 'pending';
         job.generation.progress = 0;
         if (task) this.schedule(job, task);
-        else Object.assign(job.generation, { state: 'error', error: 'The export was interrupted by a restart.', finishedAt: this.now() });
+        else
+          Object.assign(job.generation, {
+            state: 'error',
+            error: 'The export was interrupted by a restart.',
+            finishedAt: this.now(),
+          });
       }
     }
   }
@@ -304,7 +343,8 @@ export class JobStore {
   /** Jobs of a vendor, optionally of one tenant, newest first. */
   list<P, R>(vendor: string, tenant?: string): Job<P, R>[] {
     const out: Job<P, R>[] = [];
-    for (const job of this.jobs.values()) if (job.vendor === vendor && (tenant === undefined || job.tenant === tenant)) out.push(job);
+    for (const job of this.jobs.values())
+      if (job.vendor === vendor && (tenant === undefined || job.tenant === tenant)) out.push(job);
     return out.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
   }
 
@@ -371,7 +411,8 @@ export class JobStore {
 
 /** An error from the operating system (it has a code and a syscall), as opposed to one the work itself raised. */
 export const isSystemError = (err: unknown): boolean =>
-  typeof (err as NodeJS.ErrnoException | null)?.code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+  typeof (err as NodeJS.ErrnoException | null)?.code === 'string' &&
+  typeof (err as NodeJS.ErrnoException).syscall === 'string';
 
 /** Yields to the event loop every `every` iterations; generators call it between records. */
 export function yielder(every: number): (i: number) => Promise<void> | undefined {

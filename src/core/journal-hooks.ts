@@ -4,10 +4,10 @@
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { cutBody, type Journal } from './journal.js';
 import type { Clock } from './clock.js';
-import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
 import { wallClock } from './clock.js';
+import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
+import { cutBody, type Journal } from './journal.js';
 
 export interface RequestTags {
   vendor?: string;
@@ -104,7 +104,11 @@ export function registerJournalHooks(
         body: request.jsonText ?? bodyText(request.body),
         status: reply.statusCode,
         duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
-        response: { content_type: contentType === undefined ? null : String(contentType), bytes: request.journalResponse?.bytes ?? null, body: request.journalResponse?.text ?? null },
+        response: {
+          content_type: contentType === undefined ? null : String(contentType),
+          bytes: request.journalResponse?.bytes ?? null,
+          body: request.journalResponse?.text ?? null,
+        },
         job_id: tags.jobId ?? null,
         route: request.routeOptions.config?.routeKind ?? null,
         scenarios: tags.scenarios ?? [],

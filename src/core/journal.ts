@@ -79,17 +79,20 @@ export function maskQuery(query: URLSearchParams): Record<string, string> {
 export function maskUrl(url: string): string {
   const q = url.indexOf('?');
   if (q === -1) return url;
-  const parts = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq === -1) return pair;
-    let name = pair.slice(0, eq);
-    try {
-      name = decodeURIComponent(name.replace(/\+/g, ' '));
-    } catch {
-      /* a name that does not decode is checked as written */
-    }
-    return isSecretName(name) ? `${pair.slice(0, eq)}=${mask(pair.slice(eq + 1))}` : pair;
-  });
+  const parts = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return pair;
+      let name = pair.slice(0, eq);
+      try {
+        name = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        /* a name that does not decode is checked as written */
+      }
+      return isSecretName(name) ? `${pair.slice(0, eq)}=${mask(pair.slice(eq + 1))}` : pair;
+    });
   return `${url.slice(0, q)}?${parts.join('&')}`;
 }
 
@@ -188,7 +191,8 @@ export function cutBody(body: unknown, maxChars: number): string | null {
 const len = (s: string | null | undefined) => (s ? s.length : 0);
 
 function accountedSize(e: RawEntry): number {
-  let chars = len(e.vendor) + len(e.tenant) + len(e.method) + len(e.path) + len(e.search) + len(e.job_id) + len(e.route);
+  let chars =
+    len(e.vendor) + len(e.tenant) + len(e.method) + len(e.path) + len(e.search) + len(e.job_id) + len(e.route);
   for (const name in e.headers) {
     const value = e.headers[name];
     chars += name.length + (Array.isArray(value) ? value.join(', ').length : len(value));
@@ -248,7 +252,10 @@ export class Journal {
     this.entries.push(entry);
     this.sizes.push(size);
     this.bytes += size;
-    while (this.head < this.entries.length && (this.entries.length - this.head > this.limit || this.bytes > this.maxBytes)) {
+    while (
+      this.head < this.entries.length &&
+      (this.entries.length - this.head > this.limit || this.bytes > this.maxBytes)
+    ) {
       this.bytes -= this.sizes[this.head]!;
       this.entries[this.head] = undefined;
       this.head++;
@@ -266,7 +273,9 @@ export class Journal {
 
   /** Matching entries, oldest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    return this.kept().filter((e) => matches(e, filter)).map(present);
+    return this.kept()
+      .filter((e) => matches(e, filter))
+      .map(present);
   }
 
   /** The first matching entry already recorded, or the next one to arrive; undefined after `timeoutMs`. */
@@ -299,7 +308,11 @@ export class Journal {
     this.clear();
     for (const e of saved.entries.slice(-this.limit)) {
       const raw = unpresent(e);
-      this.keep({ ...raw, body: cutBody(raw.body, this.maxBodyChars), response: { ...raw.response, body: cutBody(raw.response.body, this.maxBodyChars) } });
+      this.keep({
+        ...raw,
+        body: cutBody(raw.body, this.maxBodyChars),
+        response: { ...raw.response, body: cutBody(raw.response.body, this.maxBodyChars) },
+      });
     }
     this.nextId = saved.nextId;
   }

@@ -14,7 +14,11 @@ export interface DocOptions {
   description: string;
   version?: string;
   /** Server entries; the first is this mock (relative, so the committed document does not depend on PUBLIC_URL). */
-  servers: Array<{ url: string; description: string; variables?: Record<string, { default: string; description?: string }> }>;
+  servers: Array<{
+    url: string;
+    description: string;
+    variables?: Record<string, { default: string; description?: string }>;
+  }>;
   /** Removes the mock's prefix from each route URL (e.g. /^\/sendbird\/:app_id/). */
   stripPrefix?: RegExp;
   /** Security schemes (how the vendor authenticates), applied to every documented route. */
@@ -28,7 +32,10 @@ export async function registerOpenApi(scope: FastifyInstance, opts: DocOptions):
       info: { title: opts.title, description: opts.description, version: opts.version ?? '1.0.0' },
       servers: opts.servers,
       ...(opts.securitySchemes
-        ? { components: { securitySchemes: opts.securitySchemes }, security: Object.keys(opts.securitySchemes).map((k) => ({ [k]: [] })) }
+        ? {
+            components: { securitySchemes: opts.securitySchemes },
+            security: Object.keys(opts.securitySchemes).map((k) => ({ [k]: [] })),
+          }
         : {}),
     },
     transform: (doc) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../config.js';
 import type { Clock } from './clock.js';
+import { wallClock } from './clock.js';
 import { JobLog, type LogRecord } from './job-log.js';
 import { type Job, type JobStore, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
@@ -19,7 +20,6 @@ import type { RateLimiter } from './scenarios/rate-limiter.js';
 import type { Scenario, ScenarioStore } from './scenarios/store.js';
 import { firstIssue, SavedStateSchema } from './state-schema.js';
 import type { ObjectStore, StoredObject } from './storage.js';
-import { wallClock } from './clock.js';
 
 const SAVE_INTERVAL_MS = 250;
 const STATE_VERSION = 1;
@@ -97,7 +97,10 @@ export class Persistence {
     const { state, logged } = loaded;
     const p = this.parts;
     if (state) {
-      p.clock.set(state.clock.frozen ? state.clock.virtual : state.clock.virtual + (wallClock() - state.clock.real), state.clock.frozen);
+      p.clock.set(
+        state.clock.frozen ? state.clock.virtual : state.clock.virtual + (wallClock() - state.clock.real),
+        state.clock.frozen,
+      );
       p.scenarios.restore(state.scenarios as Scenario[]);
       p.limiter.restore(state.limits);
       p.journal.restore(state.journal as unknown as SavedState['journal']);
@@ -112,7 +115,11 @@ export class Persistence {
         }
       }
     }
-    const merged = replay((state?.jobs as SavedState['jobs'] | undefined) ?? { jobs: [], created: {}, seq: 0 }, (state?.objects as StoredObject[] | undefined) ?? [], logged.records);
+    const merged = replay(
+      (state?.jobs as SavedState['jobs'] | undefined) ?? { jobs: [], created: {}, seq: 0 },
+      (state?.objects as StoredObject[] | undefined) ?? [],
+      logged.records,
+    );
     merged.jobs.jobs = merged.jobs.jobs.filter((job) => this.readable(job, opts));
     const vanished = p.store.restore(merged.objects);
     p.jobs.restore(merged.jobs, opts.resume);
@@ -128,7 +135,10 @@ export class Persistence {
    */
   private readable(job: SavedJob, opts: LoadOptions): boolean {
     try {
-      opts.check?.({ ...structuredClone(job), generation: { ...structuredClone(job.generation), promise: Promise.resolve() } });
+      opts.check?.({
+        ...structuredClone(job),
+        generation: { ...structuredClone(job.generation), promise: Promise.resolve() },
+      });
       return true;
     } catch (err) {
       const problem = `DATA_DIR: ${this.file}: job ${job.id} (${job.vendor}) cannot be read by its vendor (${(err as Error).message})`;
@@ -139,12 +149,16 @@ export class Persistence {
   }
 
   /** state.json and the job log, checked field by field; throws ConfigError naming the file and the field. */
-  private async read(): Promise<{ state: z.output<typeof SavedStateSchema> | undefined; logged: ReturnType<JobLog['read']> }> {
+  private async read(): Promise<{
+    state: z.output<typeof SavedStateSchema> | undefined;
+    logged: ReturnType<JobLog['read']>;
+  }> {
     let text: string | undefined;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`DATA_DIR: cannot read ${this.file}: ${(err as Error).message}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new ConfigError(`DATA_DIR: cannot read ${this.file}: ${(err as Error).message}`);
     }
     let state: z.output<typeof SavedStateSchema> | undefined;
     if (text !== undefined) {
@@ -155,7 +169,10 @@ export class Persistence {
         throw new ConfigError(`DATA_DIR: ${this.file}: not valid JSON (${(err as Error).message})`);
       }
       const version = (raw as { version?: unknown } | null)?.version;
-      if (version !== STATE_VERSION) throw new ConfigError(`DATA_DIR: ${this.file}: version: expected ${STATE_VERSION}, found ${JSON.stringify(version) ?? 'none'}`);
+      if (version !== STATE_VERSION)
+        throw new ConfigError(
+          `DATA_DIR: ${this.file}: version: expected ${STATE_VERSION}, found ${JSON.stringify(version) ?? 'none'}`,
+        );
       const parsed = SavedStateSchema.safeParse(raw);
       if (!parsed.success) throw new ConfigError(`DATA_DIR: ${this.file}: ${firstIssue(parsed.error)}`);
       state = parsed.data;
@@ -177,7 +194,8 @@ export class Persistence {
 
   /** Temporary files of saves a kill cut short, and half-written objects. */
   private removeLeftovers(): void {
-    for (const name of readdirSync(this.dir)) if (/\.\d+\.tmp$/.test(name)) rmSync(join(this.dir, name), { force: true });
+    for (const name of readdirSync(this.dir))
+      if (/\.\d+\.tmp$/.test(name)) rmSync(join(this.dir, name), { force: true });
     this.parts.store.removePartials();
   }
 
@@ -192,12 +210,16 @@ export class Persistence {
       const job = this.parts.jobs.get(id);
       if (job?.generation.state !== 'done') continue;
       const task = opts.resume(job);
-      opts.warn(`DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`);
+      opts.warn(
+        `DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`,
+      );
       try {
         if (!task) throw new Error(`${job.vendor} cannot regenerate its files`);
         job.generation.result = await task(() => undefined, new AbortController().signal);
       } catch (err) {
-        opts.warn(`DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`);
+        opts.warn(
+          `DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`,
+        );
         Object.assign(job.generation, { state: 'error', error: undefined });
       }
     }
@@ -299,7 +321,11 @@ export class Persistence {
  * Puts the log's records after a save over that save: accepted jobs (with their vendor's count, so ids are never handed
  * out twice), their finished work, written objects; a reset forgets everything before it.
  */
-function replay(saved: SavedState['jobs'], savedObjects: StoredObject[], records: LogRecord[]): { jobs: SavedState['jobs']; objects: StoredObject[] } {
+function replay(
+  saved: SavedState['jobs'],
+  savedObjects: StoredObject[],
+  records: LogRecord[],
+): { jobs: SavedState['jobs']; objects: StoredObject[] } {
   let jobs = new Map(saved.jobs.map((j) => [j.id, j]));
   let created = { ...saved.created };
   let seq = saved.seq;

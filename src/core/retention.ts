@@ -12,7 +12,10 @@ import type { VendorModule } from './vendor.js';
 /** The longest any vendor's link lives (S3 and GCS cap presigned URLs at 7 days). */
 const LONGEST_LINK_MS = 7 * 86_400_000;
 
-export async function sweep(ctx: CoreContext, vendors: readonly VendorModule[]): Promise<{ jobs: number; objects: number }> {
+export async function sweep(
+  ctx: CoreContext,
+  vendors: readonly VendorModule[],
+): Promise<{ jobs: number; objects: number }> {
   const now = ctx.clock.now();
   const retention = ctx.config.RETENTION_SECONDS * 1000;
   const evicted = new Set<string>();

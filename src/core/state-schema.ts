@@ -33,7 +33,13 @@ export const SavedJobSchema = z.looseObject({
   ]),
   params: z.unknown(),
   generation: Generation,
-  forced: z.looseObject({ phase: z.enum(['queued', 'running', 'succeeded', 'failed']), at: finite, error: z.string().optional() }).optional(),
+  forced: z
+    .looseObject({
+      phase: z.enum(['queued', 'running', 'succeeded', 'failed']),
+      at: finite,
+      error: z.string().optional(),
+    })
+    .optional(),
   faultsServed: z.array(z.string()).optional(),
 });
 

@@ -4,17 +4,17 @@
  * up, as on the real services, and every failure is the service's own XML error.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
 import { sendStoredObject } from './downloads.js';
+import type { JobStore } from './jobs.js';
+import { tagRequest } from './journal-hooks.js';
+import type { Mangle } from './scenarios/file-faults.js';
+import { fileFaultFor } from './scenarios/file-faults.js';
 import { sha256Hex } from './signing/hmac.js';
 import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
 import { isoSeconds, xmlError } from './signing/xml-errors.js';
 import { isSafeKey, type ObjectStore, type StoredObject } from './storage.js';
-import type { Mangle } from './scenarios/file-faults.js';
-import type { Clock } from './clock.js';
-import { tagRequest } from './journal-hooks.js';
-import type { JobStore } from './jobs.js';
-import { fileFaultFor } from './scenarios/file-faults.js';
 
 export interface StorageRouteDeps {
   store: ObjectStore;
@@ -39,7 +39,10 @@ function splitUrl(rawUrl: string): { path: string; query: Array<[string, string]
  */
 function requestIdsOf(path: string, now: number, seq: number): Array<readonly [string, string]> {
   const h = sha256Hex(`${path}\n${now}\n${seq}`).toUpperCase();
-  return [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]] as const;
+  return [
+    ['RequestId', h.slice(0, 16)],
+    ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')],
+  ] as const;
 }
 
 /** What GCS says of an object it serves: its hash (MD5 here; real GCS adds a CRC32C), generation and size. */
@@ -74,7 +77,13 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     return ids;
   };
   /** Serves a body if the gate admits it (every slot taken, or this client's share: the storage's 503). */
-  const serve = (request: FastifyRequest, reply: FastifyReply, object: StoredObject, mangle: Mangle | undefined, busy: () => FastifyReply) => {
+  const serve = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    object: StoredObject,
+    mangle: Mangle | undefined,
+    busy: () => FastifyReply,
+  ) => {
     if (deps.gate.admit(request, reply)) return busy();
     return sendStoredObject(request, reply, store, object, mangle);
   };
@@ -84,7 +93,8 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     const { path, query } = splitUrl(request.raw.url ?? '');
     const ids = requestIds(reply, path, now);
     const address = parseObjectAddress(request);
-    if (!address) return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
+    if (!address)
+      return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
     // Tag the owner before checking the signature, so refused downloads show in the job's flow view too.
     const owned = store.head(address.bucket, address.key);
     if (owned?.owner) tagRequest(request, owned.owner);
@@ -97,17 +107,28 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         case 'malformed':
           return sendXml(reply, 400, xmlError('AuthorizationQueryParametersError', v.message, ids));
         case 'unknown-key':
-          return sendXml(reply, 403, xmlError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', [['AWSAccessKeyId', v.accessKeyId], ...ids]));
+          return sendXml(
+            reply,
+            403,
+            xmlError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', [
+              ['AWSAccessKeyId', v.accessKeyId],
+              ...ids,
+            ]),
+          );
         case 'mismatch':
           return sendXml(
             reply,
             403,
-            xmlError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', [
-              ['AWSAccessKeyId', v.accessKeyId],
-              ['StringToSign', v.stringToSign],
-              ['SignatureProvided', v.provided],
-              ...ids,
-            ]),
+            xmlError(
+              'SignatureDoesNotMatch',
+              'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+              [
+                ['AWSAccessKeyId', v.accessKeyId],
+                ['StringToSign', v.stringToSign],
+                ['SignatureProvided', v.provided],
+                ...ids,
+              ],
+            ),
           );
         case 'expired': {
           const extra: Array<readonly [string, string]> = [];
@@ -118,28 +139,55 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
       }
     }
     const object = store.head(address.bucket, address.key);
-    if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]));
+    if (!object)
+      return sendXml(
+        reply,
+        404,
+        xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]),
+      );
     const fault = fileFaultFor(object, jobs, now);
     if (fault?.kind === 'expired') {
       const extra: Array<readonly [string, string]> = [];
       if (check.style === 'v4' && 'expiresSeconds' in v) extra.push(['X-Amz-Expires', String(v.expiresSeconds)]);
-      return sendXml(reply, 403, xmlError('AccessDenied', 'Request has expired', [...extra, ['Expires', isoSeconds(fault.expiresAt)], ['ServerTime', isoSeconds(now)], ...ids]));
+      return sendXml(
+        reply,
+        403,
+        xmlError('AccessDenied', 'Request has expired', [
+          ...extra,
+          ['Expires', isoSeconds(fault.expiresAt)],
+          ['ServerTime', isoSeconds(now)],
+          ...ids,
+        ]),
+      );
     }
     if (fault?.kind === 'status') {
       return fault.status === 500
         ? sendXml(reply, 500, xmlError('InternalError', 'We encountered an internal error. Please try again.', ids))
         : sendXml(reply, 503, xmlError('SlowDown', 'Please reduce your request rate.', ids));
     }
-    return serve(request, reply, object, fault?.kind === 'mangle' ? fault.mangle : undefined, () => sendXml(reply, 503, xmlError('SlowDown', 'Please reduce your request rate.', ids)));
+    return serve(request, reply, object, fault?.kind === 'mangle' ? fault.mangle : undefined, () =>
+      sendXml(reply, 503, xmlError('SlowDown', 'Please reduce your request rate.', ids)),
+    );
   };
 
   const gcs = async (request: FastifyRequest, reply: FastifyReply) => {
     const now = clock.now();
     const { path, query } = splitUrl(request.raw.url ?? '');
     const address = parseObjectAddress(request);
-    if (!address) return sendXml(reply, 400, xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${path}`]]));
+    if (!address)
+      return sendXml(
+        reply,
+        400,
+        xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${path}`]]),
+      );
     if (!query.some(([k]) => k.startsWith('X-Goog-'))) {
-      return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', 'Anonymous caller does not have storage.objects.get access to the Google Cloud Storage object.']]));
+      return sendXml(
+        reply,
+        403,
+        xmlError('AccessDenied', 'Access denied.', [
+          ['Details', 'Anonymous caller does not have storage.objects.get access to the Google Cloud Storage object.'],
+        ]),
+      );
     }
     const owned = store.head(address.bucket, address.key);
     if (owned?.owner) tagRequest(request, owned.owner);
@@ -147,27 +195,61 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     if (!v.ok) {
       switch (v.reason) {
         case 'malformed':
-          return sendXml(reply, 400, xmlError('AuthorizationQueryParametersError', 'Error parsing the X-Goog-Credential parameter.', [['Details', v.message]]));
+          return sendXml(
+            reply,
+            400,
+            xmlError('AuthorizationQueryParametersError', 'Error parsing the X-Goog-Credential parameter.', [
+              ['Details', v.message],
+            ]),
+          );
         case 'unknown-key':
-          return sendXml(reply, 403, xmlError('InvalidAccessKeyId', 'The access key ID you provided does not exist in our records.', [['Details', v.accessKeyId]]));
+          return sendXml(
+            reply,
+            403,
+            xmlError('InvalidAccessKeyId', 'The access key ID you provided does not exist in our records.', [
+              ['Details', v.accessKeyId],
+            ]),
+          );
         case 'mismatch':
           return sendXml(
             reply,
             403,
             xmlError('SignatureDoesNotMatch', 'Access denied.', [
-              ['Details', 'The request signature we calculated does not match the signature you provided. Check your Google secret key and signing method.'],
+              [
+                'Details',
+                'The request signature we calculated does not match the signature you provided. Check your Google secret key and signing method.',
+              ],
               ['StringToSign', v.stringToSign],
             ]),
           );
         case 'expired':
-          return sendXml(reply, 400, xmlError('ExpiredToken', 'The provided token has expired.', [['Details', `Request signature expired at: ${isoSeconds(v.expiresAt).replace('Z', '+00:00')}`]]));
+          return sendXml(
+            reply,
+            400,
+            xmlError('ExpiredToken', 'The provided token has expired.', [
+              ['Details', `Request signature expired at: ${isoSeconds(v.expiresAt).replace('Z', '+00:00')}`],
+            ]),
+          );
       }
     }
     const object = store.head(address.bucket, address.key);
-    if (!object) return sendXml(reply, 404, xmlError('NoSuchKey', 'The specified key does not exist.', [['Details', `No such object: ${address.bucket}/${address.key}`]]));
+    if (!object)
+      return sendXml(
+        reply,
+        404,
+        xmlError('NoSuchKey', 'The specified key does not exist.', [
+          ['Details', `No such object: ${address.bucket}/${address.key}`],
+        ]),
+      );
     const fault = fileFaultFor(object, jobs, now);
     if (fault?.kind === 'expired') {
-      return sendXml(reply, 400, xmlError('ExpiredToken', 'The provided token has expired.', [['Details', `Request signature expired at: ${isoSeconds(fault.expiresAt).replace('Z', '+00:00')}`]]));
+      return sendXml(
+        reply,
+        400,
+        xmlError('ExpiredToken', 'The provided token has expired.', [
+          ['Details', `Request signature expired at: ${isoSeconds(fault.expiresAt).replace('Z', '+00:00')}`],
+        ]),
+      );
     }
     if (fault?.kind === 'status') {
       return fault.status === 500

@@ -118,7 +118,10 @@ export class ObjectStore {
 
   /** Every object with the virtual time it was last written or looked up. */
   entries(): Array<{ object: StoredObject; accessedAt: number }> {
-    return [...this.objects].map(([id, object]) => ({ object, accessedAt: this.accessed.get(id) ?? object.lastModified }));
+    return [...this.objects].map(([id, object]) => ({
+      object,
+      accessedAt: this.accessed.get(id) ?? object.lastModified,
+    }));
   }
 
   /**
@@ -163,7 +166,10 @@ export class ObjectStore {
 
   /** Reads an object, or the inclusive byte range [start, end] of it. */
   read(object: StoredObject, range?: { start: number; end: number }): Readable {
-    return createReadStream(this.pathOf(object.bucket, object.key), range ? { start: range.start, end: range.end } : {});
+    return createReadStream(
+      this.pathOf(object.bucket, object.key),
+      range ? { start: range.start, end: range.end } : {},
+    );
   }
 
   async delete(bucket: string, key: string): Promise<void> {

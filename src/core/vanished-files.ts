@@ -8,7 +8,11 @@ import type { CoreContext } from './context.js';
 import type { StoredObject } from './storage.js';
 import type { VendorModule } from './vendor.js';
 
-export function rewriteVanished(ctx: CoreContext, vendors: readonly VendorModule[], log: { warn(message: string): void }): (object: StoredObject) => void {
+export function rewriteVanished(
+  ctx: CoreContext,
+  vendors: readonly VendorModule[],
+  log: { warn(message: string): void },
+): (object: StoredObject) => void {
   return (object) => {
     const where = `${object.bucket}/${object.key}`;
     const job = object.owner?.jobId === undefined ? undefined : ctx.jobs.get(object.owner.jobId);
@@ -17,7 +21,9 @@ export function rewriteVanished(ctx: CoreContext, vendors: readonly VendorModule
       return;
     }
     const task = vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx);
-    log.warn(`storage: the file ${where} of finished ${job.vendor} job ${job.id} vanished from disk; ${task ? 'writing it again' : 'the job now reads failed'}`);
+    log.warn(
+      `storage: the file ${where} of finished ${job.vendor} job ${job.id} vanished from disk; ${task ? 'writing it again' : 'the job now reads failed'}`,
+    );
     const generation = job.generation;
     const fail = () => Object.assign(generation, { state: 'error', error: undefined });
     if (!task) return void fail();
@@ -25,7 +31,9 @@ export function rewriteVanished(ctx: CoreContext, vendors: readonly VendorModule
       .then(
         (result) => void (generation.result = result),
         (err: Error) => {
-          log.warn(`storage: writing ${where} of ${job.vendor} job ${job.id} again failed (${err.message}); the job now reads failed`);
+          log.warn(
+            `storage: writing ${where} of ${job.vendor} job ${job.id} again failed (${err.message}); the job now reads failed`,
+          );
           fail();
         },
       )

@@ -31,7 +31,10 @@ export function isAuthorized(request: FastifyRequest, token: string | undefined)
 
 export function setSession(request: FastifyRequest, reply: FastifyReply, token: string): void {
   const secure = request.protocol === 'https' ? '; Secure' : '';
-  reply.header('set-cookie', `${COOKIE}=${sessionOf(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}${secure}`);
+  reply.header(
+    'set-cookie',
+    `${COOKIE}=${sessionOf(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}${secure}`,
+  );
 }
 
 export const isToken = (given: unknown, token: string): boolean => typeof given === 'string' && safeEqual(given, token);

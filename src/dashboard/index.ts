@@ -14,7 +14,8 @@ import { preview } from './preview.js';
 import { STYLES } from './styles.js';
 
 /** Everything the page loads comes from this origin; its fetches go to this origin only. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply
@@ -34,9 +35,13 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
   const hide = { hide: true };
 
   // The login form posts urlencoded; only this encapsulated scope parses it.
-  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
 
   const pageVendors = (): PageVendor[] => {
     const url = ctx.publicUrl();
@@ -65,16 +70,26 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
     return html(
       reply,
       200,
-      renderPage({ vendors: pageVendors(), panels: vendors.flatMap((v) => v.dashboard?.panels ?? []), now: ctx.clock.now(), token: token ?? null }),
+      renderPage({
+        vendors: pageVendors(),
+        panels: vendors.flatMap((v) => v.dashboard?.panels ?? []),
+        now: ctx.clock.now(),
+        token: token ?? null,
+      }),
     );
   });
 
-  scope.post('/__dashboard/login', { schema: hide }, async (request: FastifyRequest<{ Body: { token?: unknown } | undefined }>, reply) => {
-    if (!token) return reply.code(303).header('location', '/').send();
-    if (!isToken(request.body?.token, token)) return html(reply, 401, renderLogin('That token is not the admin token.'));
-    setSession(request, reply, token);
-    return reply.code(303).header('location', '/').send();
-  });
+  scope.post(
+    '/__dashboard/login',
+    { schema: hide },
+    async (request: FastifyRequest<{ Body: { token?: unknown } | undefined }>, reply) => {
+      if (!token) return reply.code(303).header('location', '/').send();
+      if (!isToken(request.body?.token, token))
+        return html(reply, 401, renderLogin('That token is not the admin token.'));
+      setSession(request, reply, token);
+      return reply.code(303).header('location', '/').send();
+    },
+  );
 
   const asset = (type: string, body: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
     reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(body);
@@ -82,14 +97,18 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
   scope.get(`${ASSET_PATH}/app.css`, { schema: hide }, asset('text/css; charset=utf-8', STYLES));
 
   // Links the preview may follow: this server's storage and vendor routes, never the control plane or another host.
-  const followable = (path: string) => [S3_PATH, GCS_PATH, ...vendors.map((v) => v.prefix)].some((p) => path.startsWith(`${p}/`));
+  const followable = (path: string) =>
+    [S3_PATH, GCS_PATH, ...vendors.map((v) => v.prefix)].some((p) => path.startsWith(`${p}/`));
 
   scope.get(
     `${ASSET_PATH}/api/preview`,
     { schema: hide },
     async (request: FastifyRequest<{ Querystring: { url?: string; limit?: string } }>, reply) => {
       if (!isAuthorized(request, token)) {
-        return reply.code(401).header('www-authenticate', 'Bearer realm="agent-export-mock admin"').send({ error: 'unauthorized', message: 'The dashboard requires Authorization: Bearer <ADMIN_TOKEN>.' });
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer realm="agent-export-mock admin"')
+          .send({ error: 'unauthorized', message: 'The dashboard requires Authorization: Bearer <ADMIN_TOKEN>.' });
       }
       let target: URL;
       try {
@@ -98,7 +117,10 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
         return reply.code(400).send({ error: 'invalid_request', message: 'url: give a download link of this server.' });
       }
       if (!/^https?:$/.test(target.protocol) || !followable(target.pathname)) {
-        return reply.code(400).send({ error: 'invalid_request', message: `url: ${target.pathname} is not a download link of this server (storage or a vendor route).` });
+        return reply.code(400).send({
+          error: 'invalid_request',
+          message: `url: ${target.pathname} is not a download link of this server (storage or a vendor route).`,
+        });
       }
       const limit = Math.min(50, Math.max(1, Number.parseInt(request.query.limit ?? '5', 10) || 5));
       return preview(scope, target, limit);

@@ -37,10 +37,13 @@ function field(vendor: string, f: Field, value: string): string {
   const id = `${vendor}-${f.name}`;
   const hint = f.hint ? `<small id="${id}-hint" class="hint">${esc(f.hint)}</small>` : '';
   const described = f.hint ? ` aria-describedby="${id}-hint"` : '';
-  const relative = typeof f.value === 'object' ? ` data-relative="${esc(JSON.stringify(f.value))}" data-auto="${esc(value)}"` : '';
+  const relative =
+    typeof f.value === 'object' ? ` data-relative="${esc(JSON.stringify(f.value))}" data-auto="${esc(value)}"` : '';
   let control: string;
   if (f.type === 'select') {
-    const options = (f.options ?? []).map((o) => `<option value="${esc(o)}"${o === value ? ' selected' : ''}>${esc(o || '(any)')}</option>`).join('');
+    const options = (f.options ?? [])
+      .map((o) => `<option value="${esc(o)}"${o === value ? ' selected' : ''}>${esc(o || '(any)')}</option>`)
+      .join('');
     control = `<select id="${id}" name="${esc(f.name)}"${described}>${options}</select>`;
   } else {
     const type = f.type === 'date' && typeof f.value === 'object' && f.value.as ? 'text' : (f.type ?? 'text');
@@ -53,7 +56,8 @@ function field(vendor: string, f: Field, value: string): string {
 function vendorSection(v: PageVendor, now: number): string {
   const { flow, title, id } = v;
   const first = v.targets[0]?.values ?? {};
-  const fieldValue = (f: Field) => (f.target ? (first[f.name] ?? '') : typeof f.value === 'object' ? relativeDate(f.value, now) : (f.value ?? ''));
+  const fieldValue = (f: Field) =>
+    f.target ? (first[f.name] ?? '') : typeof f.value === 'object' ? relativeDate(f.value, now) : (f.value ?? '');
   const targetFields = flow.fields.filter((f) => f.target);
   const otherFields = flow.fields.filter((f) => !f.target);
   const targets =
@@ -79,13 +83,19 @@ function vendorSection(v: PageVendor, now: number): string {
 }
 
 /** A vendor's panel: the script fills its body from the panel's control route. */
-const panelSection = (p: DashboardPanel) => `<section id="${esc(p.id)}" class="card panel" aria-labelledby="${esc(p.id)}-h">
+const panelSection = (
+  p: DashboardPanel,
+) => `<section id="${esc(p.id)}" class="card panel" aria-labelledby="${esc(p.id)}-h">
 <h2 id="${esc(p.id)}-h">${esc(p.title)}</h2>
 <div id="${esc(p.id)}-body"><p>none</p></div>
 </section>`;
 
 /** JSON inside a <script type="application/json"> block: `<` escaped so no text can close the element. */
-const dataBlock = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const dataBlock = (data: unknown) =>
+  JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 function layout(title: string, body: string): string {
   return `<!doctype html>

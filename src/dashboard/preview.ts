@@ -7,7 +7,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { firstRecords, type Records } from './records.js';
-import { dataOffset, EOCD_SEARCH_BYTES, inflatePrefix, LOCAL_HEADER_BYTES, readCentralDirectory, readEndOfCentralDirectory, ZipError } from './zip.js';
+import {
+  dataOffset,
+  EOCD_SEARCH_BYTES,
+  inflatePrefix,
+  LOCAL_HEADER_BYTES,
+  readCentralDirectory,
+  readEndOfCentralDirectory,
+  ZipError,
+} from './zip.js';
 
 const HEAD_BYTES = 1 << 20;
 const ENTRY_INPUT_BYTES = 256 << 10;
@@ -25,7 +33,11 @@ export type Preview = {
   content_type: string | null;
   /** The storage error's text when the link did not serve the file (e.g. S3's AccessDenied "Request has expired"). */
   error?: string;
-  archive?: { count: number; entries: Array<{ name: string; size: number; compressed_size: number }>; previewed: string | null };
+  archive?: {
+    count: number;
+    entries: Array<{ name: string; size: number; compressed_size: number }>;
+    previewed: string | null;
+  };
   /** True when the records come from the beginning of a larger file or entry. */
   partial?: boolean;
 } & Partial<Records>;
@@ -37,11 +49,20 @@ interface Fetched {
 }
 
 /** GETs `target` through the app, with a Range when given, reading at most `cap` bytes. */
-async function get(app: FastifyInstance, target: URL, range: [number, number] | undefined, cap: number): Promise<Fetched> {
+async function get(
+  app: FastifyInstance,
+  target: URL,
+  range: [number, number] | undefined,
+  cap: number,
+): Promise<Fetched> {
   const res = await app.inject({
     method: 'GET',
     url: `${target.pathname}${target.search}`,
-    headers: { host: target.host, 'user-agent': USER_AGENT, ...(range ? { range: `bytes=${range[0]}-${range[1]}` } : {}) },
+    headers: {
+      host: target.host,
+      'user-agent': USER_AGENT,
+      ...(range ? { range: `bytes=${range[0]}-${range[1]}` } : {}),
+    },
     payloadAsStream: true,
   });
   const chunks: Buffer[] = [];
@@ -82,7 +103,12 @@ function fileName(target: URL, disposition: string | undefined): string {
 export async function preview(app: FastifyInstance, target: URL, limit: number): Promise<Preview> {
   const first = await get(app, target, [0, HEAD_BYTES - 1], HEAD_BYTES);
   const contentType = header(first, 'content-type') ?? null;
-  const base = { url: target.href, status: first.status, name: fileName(target, header(first, 'content-disposition')), content_type: contentType };
+  const base = {
+    url: target.href,
+    status: first.status,
+    name: fileName(target, header(first, 'content-disposition')),
+    content_type: contentType,
+  };
   if (first.status !== 200 && first.status !== 206) {
     return { ...base, size: null, error: first.body.toString('utf8').slice(0, 2000) || `HTTP ${first.status}` };
   }
@@ -95,7 +121,12 @@ export async function preview(app: FastifyInstance, target: URL, limit: number):
 
   const isZip = first.body.length >= 4 && first.body.readUInt32LE(0) === 0x04034b50;
   if (!isZip || size === null) {
-    return { ...base, size, partial: !whole, ...firstRecords(first.body.toString('utf8'), base.name, contentType ?? '', limit, whole) };
+    return {
+      ...base,
+      size,
+      partial: !whole,
+      ...firstRecords(first.body.toString('utf8'), base.name, contentType ?? '', limit, whole),
+    };
   }
 
   /** Bytes [start, end) of the archive, from the first read when it holds them, else by a Range request. */
@@ -108,11 +139,15 @@ export async function preview(app: FastifyInstance, target: URL, limit: number):
   };
   try {
     const eocd = readEndOfCentralDirectory(await read(Math.max(0, size - EOCD_SEARCH_BYTES), size));
-    const entries = readCentralDirectory(await read(eocd.offset, eocd.offset + Math.min(eocd.size, MAX_CENTRAL_DIRECTORY)));
+    const entries = readCentralDirectory(
+      await read(eocd.offset, eocd.offset + Math.min(eocd.size, MAX_CENTRAL_DIRECTORY)),
+    );
     const entry = entries.find((e) => !e.name.endsWith('/'));
     const archive = {
       count: eocd.entries,
-      entries: entries.slice(0, LISTED_ENTRIES).map((e) => ({ name: e.name, size: e.size, compressed_size: e.compressedSize })),
+      entries: entries
+        .slice(0, LISTED_ENTRIES)
+        .map((e) => ({ name: e.name, size: e.size, compressed_size: e.compressedSize })),
       previewed: entry?.name ?? null,
     };
     if (!entry) return { ...base, size, archive, format: 'text', text: '' };
@@ -120,7 +155,13 @@ export async function preview(app: FastifyInstance, target: URL, limit: number):
     const input = Math.min(entry.compressedSize, ENTRY_INPUT_BYTES);
     const bytes = inflatePrefix(await read(start, start + input), entry, ENTRY_OUTPUT_BYTES);
     const complete = input === entry.compressedSize && bytes.length === entry.size;
-    return { ...base, size, archive, partial: !complete, ...firstRecords(bytes.toString('utf8'), entry.name, '', limit, complete) };
+    return {
+      ...base,
+      size,
+      archive,
+      partial: !complete,
+      ...firstRecords(bytes.toString('utf8'), entry.name, '', limit, complete),
+    };
   } catch (error) {
     if (error instanceof ZipError) return { ...base, size, error: error.message };
     throw error;

@@ -12,7 +12,13 @@ export type Records =
 const TEXT_PREVIEW_CHARS = 4000;
 
 /** `complete` says whether `text` is the whole file (otherwise its last, cut record is dropped). */
-export function firstRecords(text: string, name: string, contentType: string, limit: number, complete: boolean): Records {
+export function firstRecords(
+  text: string,
+  name: string,
+  contentType: string,
+  limit: number,
+  complete: boolean,
+): Records {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/\.csv$/i.test(name) || /text\/csv/i.test(contentType)) return csv(body, limit, complete);
   const start = body.trimStart();

@@ -37,7 +37,8 @@ export function readEndOfCentralDirectory(tail: Buffer): CentralDirectory {
     const entries = tail.readUInt16LE(i + 10);
     const size = tail.readUInt32LE(i + 12);
     const offset = tail.readUInt32LE(i + 16);
-    if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipError('ZIP64 archives are not previewed; download the file instead.');
+    if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+      throw new ZipError('ZIP64 archives are not previewed; download the file instead.');
     return { entries, size, offset };
   }
   throw new ZipError('Not a ZIP archive: no end-of-central-directory record.');
@@ -69,7 +70,8 @@ export function readCentralDirectory(cd: Buffer, max = Number.POSITIVE_INFINITY)
 
 /** Where an entry's data starts, from its local header (whose name and extra lengths may differ from the central ones). */
 export function dataOffset(localHeader: Buffer, entry: ZipEntryInfo): number {
-  if (localHeader.length < LOCAL_HEADER_BYTES || localHeader.readUInt32LE(0) !== LOCAL) throw new ZipError(`No local header for "${entry.name}".`);
+  if (localHeader.length < LOCAL_HEADER_BYTES || localHeader.readUInt32LE(0) !== LOCAL)
+    throw new ZipError(`No local header for "${entry.name}".`);
   return entry.localHeaderOffset + LOCAL_HEADER_BYTES + localHeader.readUInt16LE(26) + localHeader.readUInt16LE(28);
 }
 
@@ -80,13 +82,17 @@ export function dataOffset(localHeader: Buffer, entry: ZipEntryInfo): number {
 export function inflatePrefix(data: Buffer, entry: ZipEntryInfo, maxOutput: number): Buffer {
   if (entry.flags & 1) throw new ZipError(`"${entry.name}" is encrypted.`);
   if (entry.method === 0) return data.subarray(0, maxOutput);
-  if (entry.method !== 8) throw new ZipError(`"${entry.name}" uses compression method ${entry.method}; only stored and deflated entries are previewed.`);
+  if (entry.method !== 8)
+    throw new ZipError(
+      `"${entry.name}" uses compression method ${entry.method}; only stored and deflated entries are previewed.`,
+    );
   // Highly repetitive data inflates a thousandfold: give up input until the output fits.
   for (let input = data; ; input = input.subarray(0, Math.floor(input.length / 2))) {
     try {
       return inflateRawSync(input, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE' || input.length < 1024) throw new ZipError(`"${entry.name}" could not be inflated: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE' || input.length < 1024)
+        throw new ZipError(`"${entry.name}" could not be inflated: ${(error as Error).message}`);
     }
   }
 }

@@ -5,7 +5,10 @@ import { writeZip, type ZipEntry } from '../../src/core/archive.js';
 import { crc32, tableCrc32 } from '../../src/core/zip/crc32.js';
 import { unzip } from '../helpers.js';
 
-async function zipOf(entries: () => Iterable<ZipEntry> | AsyncIterable<ZipEntry>, date = new Date('2025-04-08T23:59:58Z')): Promise<Buffer> {
+async function zipOf(
+  entries: () => Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
+  date = new Date('2025-04-08T23:59:58Z'),
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -5,7 +5,12 @@ import { type GenerationTask, type Job, JobStore, viewJob } from '../../src/core
 
 const T0 = Date.parse('2025-04-08T12:00:00Z');
 
-function deferred<R>(): { task: GenerationTask<R>; resolve(r: R): void; reject(e: Error): void; started: () => boolean } {
+function deferred<R>(): {
+  task: GenerationTask<R>;
+  resolve(r: R): void;
+  reject(e: Error): void;
+  started: () => boolean;
+} {
   let resolve!: (r: R) => void;
   let reject!: (e: Error) => void;
   let started = false;
@@ -146,11 +151,22 @@ describe('JobStore: completion as an event', () => {
 describe('failingAs', () => {
   it("fails a job whose worker died with the vendor's own message, and keeps other failures' messages", async () => {
     const { jobs, advance, now } = store();
-    const crashed = jobs.create(init('a', 0), failingAs('Export failed due to an internal error.', () => Promise.reject(new WorkerCrash('seasalt.export: heap limit'))));
-    const broken = jobs.create(init('b', 0), failingAs('Export failed due to an internal error.', () => Promise.reject(new Error('the world changed'))));
+    const crashed = jobs.create(
+      init('a', 0),
+      failingAs('Export failed due to an internal error.', () =>
+        Promise.reject(new WorkerCrash('seasalt.export: heap limit')),
+      ),
+    );
+    const broken = jobs.create(
+      init('b', 0),
+      failingAs('Export failed due to an internal error.', () => Promise.reject(new Error('the world changed'))),
+    );
     advance(1);
     await jobs.settleAll();
-    expect(viewJob(crashed, now())).toMatchObject({ phase: 'failed', error: 'Export failed due to an internal error.' });
+    expect(viewJob(crashed, now())).toMatchObject({
+      phase: 'failed',
+      error: 'Export failed due to an internal error.',
+    });
     expect(viewJob(broken, now())).toMatchObject({ phase: 'failed', error: 'the world changed' });
   });
 });

@@ -6,7 +6,14 @@ import { testApp } from '../helpers.js';
 
 const SENDBIRD = '/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports';
 const HEADERS = { 'api-token': 'demo-sendbird-api-token' };
-const BODY = { type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-07', to: '2025-04-07', timezone: 'UTC', export_format: 'json' };
+const BODY = {
+  type: 'conversation',
+  ai_agent_id: 'ai_agent_cx',
+  from: '2025-04-07',
+  to: '2025-04-07',
+  timezone: 'UTC',
+  export_format: 'json',
+};
 
 describe('runtime', () => {
   it('moves the clock by seconds or to an instant, and answers the new instant', async () => {
@@ -15,7 +22,9 @@ describe('runtime', () => {
     expect(await mock.moveClock({ by: 90 })).toBe(start + 90_000);
     expect(await mock.moveClock({ to: Date.parse('2025-05-01T00:00:00Z') })).toBe(Date.parse('2025-05-01T00:00:00Z'));
     // Unfrozen, the clock runs on from the instant while the move settles: at or after it, never before.
-    expect(await mock.moveClock({ to: Date.parse('2025-06-01T00:00:00Z'), frozen: false })).toBeGreaterThanOrEqual(Date.parse('2025-06-01T00:00:00Z'));
+    expect(await mock.moveClock({ to: Date.parse('2025-06-01T00:00:00Z'), frozen: false })).toBeGreaterThanOrEqual(
+      Date.parse('2025-06-01T00:00:00Z'),
+    );
     expect(mock.ctx.clock.state().frozen).toBe(false);
   });
 

@@ -7,21 +7,48 @@ const AWS_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secret: 'wJalrXUtnFEMI/K7
 
 describe('S3 Signature V4 presigning', () => {
   it('reproduces the AWS documentation example signature', () => {
-    const url = presignV4(S3_V4('us-east-1'), AWS_KEY, 'https://examplebucket.s3.amazonaws.com', '/test.txt', Date.parse('2013-05-24T00:00:00Z'), 86400);
-    expect(new URL(url).searchParams.get('X-Amz-Signature')).toBe('aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
+    const url = presignV4(
+      S3_V4('us-east-1'),
+      AWS_KEY,
+      'https://examplebucket.s3.amazonaws.com',
+      '/test.txt',
+      Date.parse('2013-05-24T00:00:00Z'),
+      86400,
+    );
+    expect(new URL(url).searchParams.get('X-Amz-Signature')).toBe(
+      'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
+    );
   });
   it('verifies its own links, refuses altered ones, and expires exactly at date + expires', () => {
     const signedAt = Date.parse('2025-04-08T12:00:00Z');
     const url = new URL(presignV4(S3_V4('us-west-2'), AWS_KEY, 'http://mock.test:4010', '/s3/b/k.zip', signedAt, 60));
     const query = [...url.searchParams.entries()];
     const lookup = (id: string) => (id === AWS_KEY.accessKeyId ? AWS_KEY.secret : undefined);
-    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, url.host, query, signedAt + 59_999)).toEqual({ ok: true, expiresAt: signedAt + 60_000 });
-    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, url.host, query, signedAt + 60_000)).toMatchObject({ ok: false, reason: 'expired' });
-    expect(verifyV4(S3_V4('us-west-2'), lookup, '/s3/b/other.zip', url.host, query, signedAt)).toMatchObject({ ok: false, reason: 'mismatch' });
-    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, 'evil.test', query, signedAt)).toMatchObject({ ok: false, reason: 'mismatch' });
-    expect(verifyV4(S3_V4('us-west-2'), () => undefined, url.pathname, url.host, query, signedAt)).toMatchObject({ ok: false, reason: 'unknown-key' });
+    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, url.host, query, signedAt + 59_999)).toEqual({
+      ok: true,
+      expiresAt: signedAt + 60_000,
+    });
+    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, url.host, query, signedAt + 60_000)).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    });
+    expect(verifyV4(S3_V4('us-west-2'), lookup, '/s3/b/other.zip', url.host, query, signedAt)).toMatchObject({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, 'evil.test', query, signedAt)).toMatchObject({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(verifyV4(S3_V4('us-west-2'), () => undefined, url.pathname, url.host, query, signedAt)).toMatchObject({
+      ok: false,
+      reason: 'unknown-key',
+    });
     const tooLong = query.map(([k, v]) => [k, k === 'X-Amz-Expires' ? '604801' : v] as const);
-    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, url.host, tooLong, signedAt)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(verifyV4(S3_V4('us-west-2'), lookup, url.pathname, url.host, tooLong, signedAt)).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });
 

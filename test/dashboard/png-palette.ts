@@ -39,7 +39,8 @@ export function toPalettePng(png: Buffer): Buffer {
     if (type === 'IHDR') {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
-      if (data[8] !== 8 || data[12] !== 0 || (data[9] !== 2 && data[9] !== 6)) throw new Error('only 8-bit RGB(A), non-interlaced PNGs');
+      if (data[8] !== 8 || data[12] !== 0 || (data[9] !== 2 && data[9] !== 6))
+        throw new Error('only 8-bit RGB(A), non-interlaced PNGs');
       channels = data[9] === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(data);
     p += 12 + length;
@@ -72,13 +73,19 @@ export function toPalettePng(png: Buffer): Buffer {
   const rgbAt = (i: number) => (pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!;
   const counts = new Map<number, number>();
   for (let i = 0; i < pixels.length; i += channels) counts.set(rgbAt(i), (counts.get(rgbAt(i)) ?? 0) + 1);
-  const palette = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 256).map(([rgb]) => rgb);
+  const palette = [...counts.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 256)
+    .map(([rgb]) => rgb);
   const index = new Map(palette.map((rgb, i) => [rgb, i]));
   const nearest = (rgb: number) => {
     let best = 0;
     let bestDistance = Infinity;
     palette.forEach((q, i) => {
-      const d = ((q >> 16) - (rgb >> 16)) ** 2 + (((q >> 8) & 0xff) - ((rgb >> 8) & 0xff)) ** 2 + ((q & 0xff) - (rgb & 0xff)) ** 2;
+      const d =
+        ((q >> 16) - (rgb >> 16)) ** 2 +
+        (((q >> 8) & 0xff) - ((rgb >> 8) & 0xff)) ** 2 +
+        ((q & 0xff) - (rgb & 0xff)) ** 2;
       if (d < bestDistance) [best, bestDistance] = [i, d];
     });
     index.set(rgb, best);
@@ -99,5 +106,11 @@ export function toPalettePng(png: Buffer): Buffer {
   palette.forEach((rgb, i) => {
     plte.set([rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff], i * 3);
   });
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('PLTE', plte),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -19,7 +19,9 @@ afterEach(async () => {
 
 /** Every URL the page or its assets would load or fetch: src/href attributes, CSS url(), and absolute URLs in the script. */
 function externalUrls(text: string): string[] {
-  const found = [...text.matchAll(/(?:src|href|action)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)|(https?:\/\/[^\s"'<>)]+)/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const found = [
+    ...text.matchAll(/(?:src|href|action)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)|(https?:\/\/[^\s"'<>)]+)/gi),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
   return found.filter((u) => /^(https?:)?\/\//i.test(u));
 }
 
@@ -35,14 +37,18 @@ describe('dashboard page', () => {
     expect(html).toContain('aria-live="polite"');
     // Every registered vendor has its start form, and every panel a vendor declares is on the page.
     for (const { id } of VENDORS) expect(html).toContain(`id="form-${id}"`);
-    for (const panel of VENDORS.flatMap((v) => v.dashboard?.panels ?? [])) expect(html).toContain(`id="${panel.id}-body"`);
+    for (const panel of VENDORS.flatMap((v) => v.dashboard?.panels ?? []))
+      expect(html).toContain(`id="${panel.id}-body"`);
     // The demo credentials and dates on the virtual clock's today (2025-04-08): from seven days back to yesterday.
     expect(html).toContain('value="demo-sendbird-api-token"');
     expect(html).toContain('value="2025-04-01"');
     expect(html).toContain('value="2025-04-07"');
     // The scripts: one external file of this server, and a JSON data block (no inline code).
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((s) => s[1]!.trim())).toEqual(['type="application/json" id="dashboard-config"', 'src="/__dashboard/app.js"']);
+    expect(scripts.map((s) => s[1]!.trim())).toEqual([
+      'type="application/json" id="dashboard-config"',
+      'src="/__dashboard/app.js"',
+    ]);
     const js = await app.inject({ url: '/__dashboard/app.js' });
     const css = await app.inject({ url: '/__dashboard/app.css' });
     expect(js.statusCode).toBe(200);
@@ -102,7 +108,13 @@ describe('dashboard with ADMIN_TOKEN', () => {
 
   it('accepts the token from the login form', async () => {
     app = await testApp({ ADMIN_TOKEN: TOKEN });
-    const form = (token: string) => app!.inject({ method: 'POST', url: '/__dashboard/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `token=${encodeURIComponent(token)}` });
+    const form = (token: string) =>
+      app!.inject({
+        method: 'POST',
+        url: '/__dashboard/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `token=${encodeURIComponent(token)}`,
+      });
     const wrong = await form('nope');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('not the admin token');
@@ -125,11 +137,20 @@ describe('preview', () => {
       method: 'POST',
       url: SENDBIRD,
       headers: SENDBIRD_HEADERS,
-      payload: { type, ai_agent_id: 'ai_agent_cx', from: '2025-04-01', to: '2025-04-07', timezone: 'UTC', export_format: 'json' },
+      payload: {
+        type,
+        ai_agent_id: 'ai_agent_cx',
+        from: '2025-04-01',
+        to: '2025-04-07',
+        timezone: 'UTC',
+        export_format: 'json',
+      },
     });
     expect(created.statusCode).toBe(200);
     await advance(app!, 60);
-    const done = (await app!.inject({ url: `${SENDBIRD}/${created.json().export_id}`, headers: SENDBIRD_HEADERS })).json();
+    const done = (
+      await app!.inject({ url: `${SENDBIRD}/${created.json().export_id}`, headers: SENDBIRD_HEADERS })
+    ).json();
     expect(done.export_status).toBe('done');
     return done.export_file.url as string;
   }
@@ -154,7 +175,11 @@ describe('preview', () => {
     expect(p.records).toEqual((JSON.parse(file.toString()) as unknown[]).slice(0, 3));
     // The preview is a download like any other: the journal shows it, labelled.
     const journal = (await app.inject({ url: '/__admin/requests?path=/s3/' })).json().requests;
-    expect(journal.some((e: { headers: Record<string, string> }) => e.headers['user-agent'] === 'agent-export-mock dashboard preview')).toBe(true);
+    expect(
+      journal.some(
+        (e: { headers: Record<string, string> }) => e.headers['user-agent'] === 'agent-export-mock dashboard preview',
+      ),
+    ).toBe(true);
   });
 
   it('says what an expired link answers instead of previewing it', async () => {
@@ -179,11 +204,30 @@ describe('preview', () => {
 describe('preview readers', () => {
   it('reads the first elements of a cut JSON array, NDJSON and quoted CSV', () => {
     const array = JSON.stringify([{ a: 'x,]}' }, { b: [1, 2] }, { c: 3 }]);
-    expect(firstRecords(array.slice(0, array.length - 8), 'f.json', '', 5, false)).toEqual({ format: 'json', records: [{ a: 'x,]}' }, { b: [1, 2] }] });
-    expect(firstRecords('{"a":1}\n{"a":2}\n{"a"', 'f.json', '', 5, false)).toEqual({ format: 'ndjson', records: [{ a: 1 }, { a: 2 }] });
+    expect(firstRecords(array.slice(0, array.length - 8), 'f.json', '', 5, false)).toEqual({
+      format: 'json',
+      records: [{ a: 'x,]}' }, { b: [1, 2] }],
+    });
+    expect(firstRecords('{"a":1}\n{"a":2}\n{"a"', 'f.json', '', 5, false)).toEqual({
+      format: 'ndjson',
+      records: [{ a: 1 }, { a: 2 }],
+    });
     const csv = 'id,text\r\n1,"hello, ""you"""\r\n2,"two\nlines"\r\n3,cut';
-    expect(firstRecords(csv, 'x.csv', '', 5, false)).toEqual({ format: 'csv', columns: ['id', 'text'], rows: [['1', 'hello, "you"'], ['2', 'two\nlines']] });
-    expect(firstRecords(csv, 'x.csv', '', 5, true)).toMatchObject({ rows: [['1', 'hello, "you"'], ['2', 'two\nlines'], ['3', 'cut']] });
+    expect(firstRecords(csv, 'x.csv', '', 5, false)).toEqual({
+      format: 'csv',
+      columns: ['id', 'text'],
+      rows: [
+        ['1', 'hello, "you"'],
+        ['2', 'two\nlines'],
+      ],
+    });
+    expect(firstRecords(csv, 'x.csv', '', 5, true)).toMatchObject({
+      rows: [
+        ['1', 'hello, "you"'],
+        ['2', 'two\nlines'],
+        ['3', 'cut'],
+      ],
+    });
     expect(firstRecords('just text', 'x.txt', 'text/plain', 5, true)).toEqual({ format: 'text', text: 'just text' });
   });
 
@@ -218,10 +262,18 @@ describe('preview readers', () => {
     const zip = Buffer.concat([local, name, deflated, descriptor, central, name, eocd]);
     const dir = readEndOfCentralDirectory(zip.subarray(zip.length - 100));
     const [entry] = readCentralDirectory(zip.subarray(dir.offset, dir.offset + dir.size));
-    expect(entry).toMatchObject({ name: 'a.json', compressedSize: deflated.length, size: content.length, localHeaderOffset: 0 });
+    expect(entry).toMatchObject({
+      name: 'a.json',
+      compressedSize: deflated.length,
+      size: content.length,
+      localHeaderOffset: 0,
+    });
     expect(inflatePrefix(deflated, entry!, 1 << 20).toString()).toBe(content.toString());
     const cut = inflatePrefix(deflated.subarray(0, Math.floor(deflated.length / 2)), entry!, 1 << 20).toString();
     expect(content.toString().startsWith(cut)).toBe(true);
-    expect(firstRecords(cut, 'a.json', '', 3, false)).toEqual({ format: 'json', records: [{ i: 0 }, { i: 1 }, { i: 2 }] });
+    expect(firstRecords(cut, 'a.json', '', 3, false)).toEqual({
+      format: 'json',
+      records: [{ i: 0 }, { i: 1 }, { i: 2 }],
+    });
   });
 });

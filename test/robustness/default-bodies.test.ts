@@ -25,13 +25,25 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
   if (!address || typeof address === 'string') throw new Error('not listening');
   return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
     // Node's client sends a DELETE body without Content-Length unless told; the server would read it as the next request.
-    const length: Record<string, string> = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-    const req = httpRequest({ host: '127.0.0.1', port: address.port, method, path, headers: { host: 'mock.test:4010', ...length, ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: text }));
-    });
+    const length: Record<string, string> =
+      body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: address.port,
+        method,
+        path,
+        headers: { host: 'mock.test:4010', ...length, ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: text }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -55,7 +67,9 @@ describe('invalid percent-encoding in the path', () => {
       const s3 = await raw('GET', `/s3/sendbird-exports/exports/${badEscape}.zip?X-Amz-Signature=x`);
       expect(s3.status, badEscape).toBe(400);
       expect(s3.type).toMatch(/^application\/xml/);
-      expect(s3.body).toMatch(/<Error><Code>InvalidURI<\/Code><Message>Couldn&apos;t parse the specified URI.<\/Message><URI>/);
+      expect(s3.body).toMatch(
+        /<Error><Code>InvalidURI<\/Code><Message>Couldn&apos;t parse the specified URI.<\/Message><URI>/,
+      );
       const gcs = await raw('GET', `/gcs/ultimate-exports/${badEscape}`);
       expect(gcs.status, badEscape).toBe(400);
       expect(gcs.type).toMatch(/^application\/xml/);
@@ -86,7 +100,11 @@ describe('invalid percent-encoding in the path', () => {
       seasalt: '/seasalt/seax-api/api/v1/nope',
     };
     for (const [vendor, path] of Object.entries(paths)) {
-      for (const [type, body] of [['application/json', '{'], ['application/xml', '<a/>'], ['application/json', '['.repeat(100) + ']'.repeat(100)]]) {
+      for (const [type, body] of [
+        ['application/json', '{'],
+        ['application/xml', '<a/>'],
+        ['application/json', '['.repeat(100) + ']'.repeat(100)],
+      ]) {
         const res = await raw('POST', path, { 'content-type': type! }, body);
         expect(res.status, `${path} ${type}`).toBeLessThan(500);
         expect(ENVELOPES[vendor]!(JSON.parse(res.body), res.type), `${vendor}: ${res.body}`).toBe(true);
@@ -131,7 +149,10 @@ describe('bytes that are not HTTP', () => {
 
 describe('storage paths no route matches', () => {
   it('answer a wrong method with 405 MethodNotAllowed XML and a bucket or root with 403 AccessDenied XML', async () => {
-    for (const [kind, code] of [['s3', 'MethodNotAllowed'], ['gcs', 'MethodNotAllowed']] as const) {
+    for (const [kind, code] of [
+      ['s3', 'MethodNotAllowed'],
+      ['gcs', 'MethodNotAllowed'],
+    ] as const) {
       for (const method of ['PUT', 'DELETE', 'POST', 'PATCH']) {
         const res = await raw(method, `/${kind}/some-bucket/some/key.zip`, { 'content-type': 'application/json' }, '{');
         expect(res.status, `${method} ${kind}`).toBe(405);
@@ -166,7 +187,12 @@ describe('the dashboard and unknown paths', () => {
   });
 
   it('answer a wrong method or an unknown path with 404 in the documented JSON shape', async () => {
-    for (const [method, path] of [['PUT', '/__dashboard/login'], ['GET', '/__dashboard/login'], ['GET', '/nope'], ['DELETE', '/']]) {
+    for (const [method, path] of [
+      ['PUT', '/__dashboard/login'],
+      ['GET', '/__dashboard/login'],
+      ['GET', '/nope'],
+      ['DELETE', '/'],
+    ]) {
       const res = await raw(method!, path!);
       expect(res.status, `${method} ${path}`).toBe(404);
       expectPlainError(res, 'not_found');

@@ -7,15 +7,19 @@
 import { get, type IncomingMessage } from 'node:http';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { type RunningServer, startServer } from '../../src/server.js';
 import { BUCKET as KORE_BUCKET } from '../../src/vendors/kore/export-file.js';
 import { mediaUrl } from '../../src/vendors/kore/lifecycle.js';
 
 const EXPIRES = Date.parse('2025-04-09T00:00:00Z');
 const SIZE = 24 << 20;
 
-async function serverWithBigObject(settings: Record<string, unknown>): Promise<{ server: RunningServer; s3: string; gcs: string; kore: string }> {
-  const server = await startServer(parseConfig({ PORT: 0, LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true, ...settings }));
+async function serverWithBigObject(
+  settings: Record<string, unknown>,
+): Promise<{ server: RunningServer; s3: string; gcs: string; kore: string }> {
+  const server = await startServer(
+    parseConfig({ PORT: 0, LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true, ...settings }),
+  );
   onTestFinished(() => server.close());
   const { store, signer } = server.app.mock.ctx;
   const write = async (out: NodeJS.WritableStream & { once: (e: string, f: () => void) => void; end: () => void }) => {
@@ -27,7 +31,13 @@ async function serverWithBigObject(settings: Record<string, unknown>): Promise<{
   await store.put({ ...meta, bucket: 'fair-bucket', key: 'big.bin' }, write);
   await store.put({ ...meta, bucket: KORE_BUCKET, key: 'f-00000000-0000-4000-8000-000000000000.json' }, write);
   const s3 = signer.s3v2({ accessKeyId: 'AKIAFAIRTEST', bucket: 'fair-bucket', key: 'big.bin', expiresAt: EXPIRES });
-  const gcs = signer.gcsV4({ accessKeyId: 'GOOGFAIRTEST', bucket: 'fair-bucket', key: 'big.bin', signedAt: Date.parse('2025-04-08T12:00:00Z'), expiresSeconds: 3600 });
+  const gcs = signer.gcsV4({
+    accessKeyId: 'GOOGFAIRTEST',
+    bucket: 'fair-bucket',
+    key: 'big.bin',
+    signedAt: Date.parse('2025-04-08T12:00:00Z'),
+    expiresSeconds: 3600,
+  });
   const kore = mediaUrl(server.app.mock.ctx, 'f-00000000-0000-4000-8000-000000000000.json', EXPIRES);
   return { server, s3, gcs, kore };
 }
@@ -52,7 +62,14 @@ function fetchFrom(url: string, client: string): Promise<{ status: number; bytes
       let bytes = 0;
       const small: Buffer[] = [];
       res.on('data', (c: Buffer) => ((bytes += c.length), bytes < 4096 && small.push(c)));
-      res.on('end', () => resolve({ status: res.statusCode!, bytes, text: Buffer.concat(small).toString(), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode!,
+          bytes,
+          text: Buffer.concat(small).toString(),
+          ms: performance.now() - started,
+        }),
+      );
       res.on('error', reject);
     }).on('error', reject);
   });
@@ -79,7 +96,11 @@ describe('fair downloads', () => {
   it("answers each storage's own 503 only once every download slot is taken", async () => {
     const { s3, gcs, kore } = await serverWithBigObject({ MAX_CONCURRENT_DOWNLOADS: 1 });
     expect((await stall(s3, '127.0.0.1')).statusCode).toBe(200);
-    const [a, b, c] = await Promise.all([fetchFrom(s3, '127.0.0.2'), fetchFrom(gcs, '127.0.0.2'), fetchFrom(kore, '127.0.0.2')]);
+    const [a, b, c] = await Promise.all([
+      fetchFrom(s3, '127.0.0.2'),
+      fetchFrom(gcs, '127.0.0.2'),
+      fetchFrom(kore, '127.0.0.2'),
+    ]);
     expect([a.status, b.status, c.status]).toEqual([503, 503, 503]);
     expect(a.text).toContain('<Code>SlowDown</Code>');
     expect(b.text).toContain('<Code>ServiceUnavailable</Code>');

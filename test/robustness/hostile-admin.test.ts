@@ -24,21 +24,35 @@ describe('the virtual clock stays within sane instants', () => {
 
   it('accepts the edges of the range and refuses instants outside it when the clock is set', async () => {
     const app = await testApp();
-    expect((await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '9999-12-31T23:00:00Z' } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '9999-12-31T23:00:00Z' } })).statusCode,
+    ).toBe(200);
     const past = await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 7200 } });
     expect(past.statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 3599 } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 3599 } })).statusCode,
+    ).toBe(200);
     expect((await app.inject({ url: '/__admin/health' })).statusCode).toBe(200);
     const before = await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '1969-12-31T23:59:59Z' } });
     expect(before.statusCode).toBe(400);
     expect(before.json().message).toMatch(/^now: /);
-    expect((await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '1970-01-01T00:00:00Z' } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '1970-01-01T00:00:00Z' } })).statusCode,
+    ).toBe(200);
     await app.close();
   });
 });
 
 describe('presets are looked up as own properties', () => {
-  const members = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'];
+  const members = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    '__defineGetter__',
+  ];
 
   it('answers 404 for preset names that are Object.prototype members', async () => {
     const app = await testApp();
@@ -48,7 +62,9 @@ describe('presets are looked up as own properties', () => {
       expect(res.json().error).toBe('not_found');
     }
     expect((await app.inject({ url: '/__admin/scenarios' })).json().scenarios).toEqual([]);
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/job-failed', payload: {} })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/job-failed', payload: {} })).statusCode).toBe(
+      200,
+    );
     await app.close();
   });
 
@@ -65,10 +81,21 @@ describe('control-plane bodies of any nesting depth', () => {
   it('answer 400 invalid_json past 64 levels on every admin write, before any schema sees the body', async () => {
     const app = await testApp();
     const deep = (n: number) => `{"name":"x","match":{"fields":{"a":${'['.repeat(n)}1${']'.repeat(n)}}}}`;
-    const writes: Array<[string, string]> = [['POST', '/__admin/scenarios'], ['PUT', '/__admin/clock'], ['POST', '/__admin/clock/advance'], ['POST', '/__admin/requests/wait'], ['PUT', '/__admin/rate-limits']];
+    const writes: Array<[string, string]> = [
+      ['POST', '/__admin/scenarios'],
+      ['PUT', '/__admin/clock'],
+      ['POST', '/__admin/clock/advance'],
+      ['POST', '/__admin/requests/wait'],
+      ['PUT', '/__admin/rate-limits'],
+    ];
     for (const [method, url] of writes) {
       for (const depth of [100, 5_000, 50_000]) {
-        const res = await app.inject({ method: method as 'POST', url, headers: { 'content-type': 'application/json' }, payload: deep(depth) });
+        const res = await app.inject({
+          method: method as 'POST',
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: deep(depth),
+        });
         expect(res.statusCode, `${method} ${url} ${depth}`).toBe(400);
         expect(res.json().error).toBe('invalid_json');
       }

@@ -16,7 +16,12 @@ describe('the journal is bounded by bytes as well as by count', () => {
     const app = await testApp({ JOURNAL_MAX_BYTES: maxBytes, JOURNAL_LIMIT: 1000 });
     const big = JSON.stringify({ type: 'x'.repeat(900 * KIB) });
     for (let i = 0; i < 60; i++) {
-      await app.inject({ method: 'POST', url: `${BASE}/unknown-${i}`, headers: { 'content-type': 'application/json' }, payload: big });
+      await app.inject({
+        method: 'POST',
+        url: `${BASE}/unknown-${i}`,
+        headers: { 'content-type': 'application/json' },
+        payload: big,
+      });
       expect(app.mock.ctx.journal.accountedBytes).toBeLessThanOrEqual(maxBytes);
     }
     const res = await app.inject({ url: '/__admin/requests' });

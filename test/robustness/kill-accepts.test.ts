@@ -37,7 +37,11 @@ describe('kill -9 right after a create', () => {
       const { child, url } = await spawnCli(['--data-dir', dir]);
       // A finished job with a link, then the job the kill follows.
       const first = await call(url, BASE, { method: 'POST', headers: HEADERS, body: ONE_DAY });
-      await call(url, '/__admin/clock/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seconds":60}' });
+      await call(url, '/__admin/clock/advance', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"seconds":60}',
+      });
       const link = (await call(url, `${BASE}/${first.export_id}`, { headers: HEADERS })).export_file.url as string;
       const before = await fetch(link);
       expect(before.status).toBe(200);
@@ -75,14 +79,30 @@ describe('kill -9 right after links are handed out', () => {
     const json = { 'content-type': 'application/json' };
     const koreAuth = { auth: await kore.token(), ...json };
     const sb = await call(url, BASE, { method: 'POST', headers: HEADERS, body: ONE_DAY });
-    const ss = await call(url, seasalt.BASE, { method: 'POST', headers: { ...seasalt.KEY, ...json }, body: JSON.stringify(seasalt.BODY) });
-    const ko = await call(url, kore.EXPORT(), { method: 'POST', headers: koreAuth, body: JSON.stringify({ filters: { from: '2025-04-07', to: '2025-04-08' } }) });
+    const ss = await call(url, seasalt.BASE, {
+      method: 'POST',
+      headers: { ...seasalt.KEY, ...json },
+      body: JSON.stringify(seasalt.BODY),
+    });
+    const ko = await call(url, kore.EXPORT(), {
+      method: 'POST',
+      headers: koreAuth,
+      body: JSON.stringify({ filters: { from: '2025-04-07', to: '2025-04-08' } }),
+    });
     await call(url, '/__admin/clock/advance', { method: 'POST', headers: json, body: '{"seconds":60}' });
     const links = [
       (await call(url, `${BASE}/${sb.export_id}`, { headers: HEADERS })).export_file.url as string,
       (await call(url, `${seasalt.BASE}/${ss.export_job_id}`, { headers: seasalt.KEY })).presigned_url as string,
-      ...((await call(url, kore.JOB(ko._id), { headers: koreAuth })).analyticsFragments as Array<{ fileUrl: string }>).map((f) => f.fileUrl),
-      ...((await call(url, zendesk.EU, { method: 'POST', headers: { ...zendesk.HEADERS, ...json }, body: JSON.stringify({ date: zendesk.YESTERDAY }) })).urls as string[]),
+      ...(
+        (await call(url, kore.JOB(ko._id), { headers: koreAuth })).analyticsFragments as Array<{ fileUrl: string }>
+      ).map((f) => f.fileUrl),
+      ...((
+        await call(url, zendesk.EU, {
+          method: 'POST',
+          headers: { ...zendesk.HEADERS, ...json },
+          body: JSON.stringify({ date: zendesk.YESTERDAY }),
+        })
+      ).urls as string[]),
     ];
     const bytes = await Promise.all(links.map(async (l) => Buffer.from(await (await fetch(l)).arrayBuffer())));
     child.kill('SIGKILL');

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keySecret, hmacHex } from '../../src/core/signing/hmac.js';
+import { hmacHex, keySecret } from '../../src/core/signing/hmac.js';
 import { presignV4, S3_V4 } from '../../src/core/signing/query-v4.js';
 import { presignV2 } from '../../src/core/signing/s3-v2.js';
 import { advance, download, PUBLIC_URL, testApp } from '../helpers.js';
@@ -41,7 +41,14 @@ async function finishedSeasalt(app: Awaited<ReturnType<typeof testApp>>) {
 function resignV2(url: string, secret: string, expiresSeconds: number): string {
   const u = new URL(url);
   const [, , bucket, ...key] = u.pathname.split('/');
-  return presignV2({ accessKeyId: SEASALT_KEY, secret }, u.origin, '/s3', bucket!, key.map(decodeURIComponent).join('/'), expiresSeconds * 1000);
+  return presignV2(
+    { accessKeyId: SEASALT_KEY, secret },
+    u.origin,
+    '/s3',
+    bucket!,
+    key.map(decodeURIComponent).join('/'),
+    expiresSeconds * 1000,
+  );
 }
 
 describe('LINK_SECRET', () => {
@@ -116,7 +123,14 @@ describe('links beyond what the vendor could have signed', () => {
     await advance(app, 60);
     const url = new URL((await sendbird.details(app, job.export_id)).export_file.url);
     const signedAt = Date.parse('2025-04-08T12:00:30Z');
-    const forged = presignV4(S3_V4('us-east-1'), app.mock.ctx.signer.key(SENDBIRD_KEY), PUBLIC_URL, url.pathname, signedAt, 604_801);
+    const forged = presignV4(
+      S3_V4('us-east-1'),
+      app.mock.ctx.signer.key(SENDBIRD_KEY),
+      PUBLIC_URL,
+      url.pathname,
+      signedAt,
+      604_801,
+    );
     const res = await download(app, forged);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<Code>AuthorizationQueryParametersError</Code>');
@@ -145,7 +159,9 @@ describe('links beyond what the vendor could have signed', () => {
     const url = new URL(done.analyticsFragments[0].fileUrl);
     const file = url.pathname.split('/').pop()!;
     const n = Number(url.searchParams.get('n'));
-    expect(url.searchParams.get('s')).not.toBe(hmacHex(keySecret(PUBLIC_SEED, 'vendor-link-token'), `findly/${file}\n${n * 1000}`));
+    expect(url.searchParams.get('s')).not.toBe(
+      hmacHex(keySecret(PUBLIC_SEED, 'vendor-link-token'), `findly/${file}\n${n * 1000}`),
+    );
     await app.close();
   });
 });

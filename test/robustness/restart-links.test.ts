@@ -35,7 +35,10 @@ const LINKS: Record<string, (app: FastifyInstance) => Promise<string[]>> = {
     await advance(app, 60);
     return [(await seasalt.poll(app, id)).presigned_url];
   },
-  kore: async (app) => (await kore.finishedJob(app, { filters: { from: '2025-04-07', to: '2025-04-08' } })).analyticsFragments.map((f: { fileUrl: string }) => f.fileUrl),
+  kore: async (app) =>
+    (await kore.finishedJob(app, { filters: { from: '2025-04-07', to: '2025-04-08' } })).analyticsFragments.map(
+      (f: { fileUrl: string }) => f.fileUrl,
+    ),
   zendesk: (app) => zendesk.urlsOf(app, zendesk.YESTERDAY),
 };
 

@@ -17,7 +17,9 @@ export interface RouteRow {
 export const routesOf = (vendors: readonly VendorModule[]): RouteRow[] =>
   vendors.flatMap((v) => (v.samples?.requests ?? []).map((r) => ({ vendor: v.id, ...r })));
 
-export const envelopesOf = (vendors: readonly VendorModule[]): Record<string, (body: unknown, contentType: string) => boolean> =>
+export const envelopesOf = (
+  vendors: readonly VendorModule[],
+): Record<string, (body: unknown, contentType: string) => boolean> =>
   Object.fromEntries(vendors.flatMap((v) => (v.samples ? [[v.id, v.samples.isErrorEnvelope]] : [])));
 
 export const ROUTES: RouteRow[] = routesOf(VENDORS);

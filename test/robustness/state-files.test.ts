@@ -46,7 +46,11 @@ describe('a state file that cannot be loaded', () => {
   it('truncated: the CLI prints one line naming the file and exits 2', async () => {
     const { dir, state } = await savedDir();
     writeFileSync(state, readFileSync(state, 'utf8').slice(0, 200));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'silent', '--data-dir', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'silent', '--data-dir', dir],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const [code] = await once(child, 'exit');
@@ -160,12 +164,17 @@ describe('a file deleted while the server runs', () => {
 
 /** Starts the real CLI on `dir`, returns what it printed up to "listening on", and stops it. */
 async function startupOutput(dir: string, flags: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'warn', '--data-dir', dir, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'warn', '--data-dir', dir, ...flags],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = once(child, 'exit');
-  while (!out.includes('listening on') && child.exitCode === null) await Promise.race([once(child.stdout!, 'data'), exited]);
+  while (!out.includes('listening on') && child.exitCode === null)
+    await Promise.race([once(child.stdout!, 'data'), exited]);
   child.kill('SIGKILL');
   await exited;
   return out;
@@ -195,9 +204,18 @@ describe('a full disk', () => {
     const jobs = app.mock.ctx.jobs;
     const logAccept = jobs.onAccept;
     jobs.onAccept = () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        errno: -28,
+        syscall: 'write',
+      });
     };
-    const res = await app.inject({ method: 'POST', url: sendbird.BASE, headers: sendbird.TOKEN, payload: sendbird.BODY });
+    const res = await app.inject({
+      method: 'POST',
+      url: sendbird.BASE,
+      headers: sendbird.TOKEN,
+      payload: sendbird.BODY,
+    });
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('ENOSPC');
     expect(jobs.all()).toHaveLength(0);
@@ -214,7 +232,11 @@ describe('a full disk', () => {
     // The worker that writes the file meets the full disk; its error crosses to the main thread with code and syscall
     // (the pool test proves that part with a real worker).
     app.mock.ctx.generation.run = async () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        errno: -28,
+        syscall: 'write',
+      });
     };
     const id = await seasalt.create(app);
     await advance(app, 60);

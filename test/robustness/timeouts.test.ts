@@ -3,8 +3,9 @@
  * to the bound, not to Node's 30 s connection check. The bounds are injected small here so each test takes under a
  * second or two of real time; one test checks the server is configured with the documented defaults.
  */
-import { connect, type Socket } from 'node:net';
+
 import { get, type IncomingMessage } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DEFAULT_SERVER_LIMITS } from '../../src/core/http/server-limits.js';
@@ -35,7 +36,8 @@ describe('slow-client timeouts', () => {
       expect(server.app.server.headersTimeout).toBe(10_000);
       expect(server.app.server.requestTimeout).toBe(30_000);
       // Node only looks for expired requests every connectionsCheckingInterval (30 s by default).
-      const interval = (server.app.server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval;
+      const interval = (server.app.server as unknown as { connectionsCheckingInterval: number })
+        .connectionsCheckingInterval;
       expect(interval).toBeLessThanOrEqual(500);
       expect(DEFAULT_SERVER_LIMITS.shutdownGraceMs).toBeLessThanOrEqual(10_000);
     } finally {
@@ -44,9 +46,16 @@ describe('slow-client timeouts', () => {
   });
 
   it('answers 408 to a client that dribbles its headers past the headers timeout', async () => {
-    const server = await startServer(config(), { limits: { headersTimeoutMs: 400, requestTimeoutMs: 2000, checkIntervalMs: 50 } });
+    const server = await startServer(config(), {
+      limits: { headersTimeoutMs: 400, requestTimeoutMs: 2000, checkIntervalMs: 50 },
+    });
     try {
-      const { answer, ms } = await dribble(server.url, 'GET /__admin/health HTTP/1.1\r\nHost: localhost\r\n', 'X-Slow: a\r\n', 50);
+      const { answer, ms } = await dribble(
+        server.url,
+        'GET /__admin/health HTTP/1.1\r\nHost: localhost\r\n',
+        'X-Slow: a\r\n',
+        50,
+      );
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
       expect(ms).toBeGreaterThanOrEqual(400);
       expect(ms).toBeLessThan(1500);
@@ -56,9 +65,12 @@ describe('slow-client timeouts', () => {
   });
 
   it('answers 408 to a client that dribbles its body past the request timeout', async () => {
-    const server = await startServer(config(), { limits: { headersTimeoutMs: 300, requestTimeoutMs: 700, checkIntervalMs: 50 } });
+    const server = await startServer(config(), {
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 700, checkIntervalMs: 50 },
+    });
     try {
-      const head = 'POST /__admin/clock/advance HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n';
+      const head =
+        'POST /__admin/clock/advance HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n';
       const { answer, ms } = await dribble(server.url, head, ' ', 50);
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
       expect(ms).toBeGreaterThanOrEqual(700);
@@ -70,13 +82,23 @@ describe('slow-client timeouts', () => {
 
   it('shuts down within the grace period even while a client stalls a download', async () => {
     const server = await startServer(config({ WORLD_DAILY_VOLUME: 0 }), { limits: { shutdownGraceMs: 400 } });
-    const object = await server.app.mock.ctx.store.put({ bucket: 'test-bucket', key: 'big.bin', contentType: 'application/octet-stream', lastModified: 0 }, async (out) => {
-      const chunk = Buffer.alloc(1 << 20);
-      for (let i = 0; i < 48; i++) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-      out.end();
+    const object = await server.app.mock.ctx.store.put(
+      { bucket: 'test-bucket', key: 'big.bin', contentType: 'application/octet-stream', lastModified: 0 },
+      async (out) => {
+        const chunk = Buffer.alloc(1 << 20);
+        for (let i = 0; i < 48; i++) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+        out.end();
+      },
+    );
+    const link = server.app.mock.ctx.signer.s3v2({
+      accessKeyId: 'AKIATESTSTALL',
+      bucket: object.bucket,
+      key: object.key,
+      expiresAt: Date.parse('2025-04-09T00:00:00Z'),
     });
-    const link = server.app.mock.ctx.signer.s3v2({ accessKeyId: 'AKIATESTSTALL', bucket: object.bucket, key: object.key, expiresAt: Date.parse('2025-04-09T00:00:00Z') });
-    const stalled = await new Promise<IncomingMessage>((resolve) => get(link, { agent: false }, (res) => (res.pause(), resolve(res))));
+    const stalled = await new Promise<IncomingMessage>((resolve) =>
+      get(link, { agent: false }, (res) => (res.pause(), resolve(res))),
+    );
     expect(stalled.statusCode).toBe(200);
     const started = performance.now();
     await server.shutdown();

@@ -24,18 +24,35 @@ describe('MAX_JOBS', () => {
     const app = await testApp({ MAX_JOBS: 2 });
     for (const route of [SENDBIRD, KORE, SEASALT]) {
       await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
-      const create = (n: number) => app.inject({ method: 'POST', url: route.url, headers: { ...route.headers, 'content-type': 'application/json' }, payload: JSON.stringify(createBody(route.vendor, n)) });
+      const create = (n: number) =>
+        app.inject({
+          method: 'POST',
+          url: route.url,
+          headers: { ...route.headers, 'content-type': 'application/json' },
+          payload: JSON.stringify(createBody(route.vendor, n)),
+        });
       expect((await create(0)).statusCode, route.vendor).toBeLessThan(300);
       expect((await create(1)).statusCode, route.vendor).toBeLessThan(300);
       const refused = await create(2);
       expect(refused.statusCode, `${route.vendor}: ${refused.body}`).toBe(429);
-      expect(ENVELOPES[route.vendor]!(refused.json(), String(refused.headers['content-type'])), refused.body).toBe(true);
+      expect(ENVELOPES[route.vendor]!(refused.json(), String(refused.headers['content-type'])), refused.body).toBe(
+        true,
+      );
       expect(Number(refused.headers['retry-after'] ?? refused.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
       if (route.vendor === 'sendbird') expect(refused.json().code).toBe(500910);
       expect((await app.inject({ url: '/__admin/jobs' })).json().jobs).toHaveLength(2);
     }
     await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
-    expect((await app.inject({ method: 'POST', url: SENDBIRD.url, headers: { ...SENDBIRD.headers, 'content-type': 'application/json' }, payload: JSON.stringify(createBody('sendbird', 0)) })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: SENDBIRD.url,
+          headers: { ...SENDBIRD.headers, 'content-type': 'application/json' },
+          payload: JSON.stringify(createBody('sendbird', 0)),
+        })
+      ).statusCode,
+    ).toBe(200);
     await app.close();
   });
 });
@@ -45,11 +62,24 @@ describe('Seasalt date range', () => {
     // An empty world: the accepted year-long export is written in no time.
     const app = await testApp({ WORLD_DAILY_VOLUME: 0 });
     const post = (start_date: string, end_date: string) =>
-      app.inject({ method: 'POST', url: SEASALT.url, headers: SEASALT.headers, payload: { ...(SEASALT.body as object), start_date, end_date } });
+      app.inject({
+        method: 'POST',
+        url: SEASALT.url,
+        headers: SEASALT.headers,
+        payload: { ...(SEASALT.body as object), start_date, end_date },
+      });
     const tooLong = await post('2024-01-01', '2025-01-01');
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json()).toEqual({
-      detail: [{ type: 'value_error', loc: ['body'], msg: 'Value error, the date range may span at most 366 days', input: expect.any(Object), ctx: { error: {} } }],
+      detail: [
+        {
+          type: 'value_error',
+          loc: ['body'],
+          msg: 'Value error, the date range may span at most 366 days',
+          input: expect.any(Object),
+          ctx: { error: {} },
+        },
+      ],
     });
     expect((await post('2024-01-01', '2024-12-31')).statusCode).toBe(202);
     await app.close();
@@ -60,7 +90,12 @@ describe('GET /__admin/jobs', () => {
   async function appWithJobs(n: number) {
     const app = await testApp();
     for (let i = 0; i < n; i++) {
-      await app.inject({ method: 'POST', url: SENDBIRD.url, headers: SENDBIRD.headers, payload: createBody('sendbird', i) as object });
+      await app.inject({
+        method: 'POST',
+        url: SENDBIRD.url,
+        headers: SENDBIRD.headers,
+        payload: createBody('sendbird', i) as object,
+      });
       if (i % 2 === 1) await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 1 } });
     }
     return app;
@@ -74,7 +109,10 @@ describe('GET /__admin/jobs', () => {
     const ids: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res: { statusCode: number; json(): { jobs: Array<{ id: string }>; total: number; next_cursor: string | null } } = await app.inject({ url: `/__admin/jobs?limit=3${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}` });
+      const res: {
+        statusCode: number;
+        json(): { jobs: Array<{ id: string }>; total: number; next_cursor: string | null };
+      } = await app.inject({ url: `/__admin/jobs?limit=3${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}` });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.jobs.length).toBeLessThanOrEqual(3);
@@ -84,7 +122,10 @@ describe('GET /__admin/jobs', () => {
       if (!cursor) break;
     }
     expect(ids).toEqual(all.jobs.map((j: { id: string }) => j.id));
-    expect((await app.inject({ url: '/__admin/jobs?after=garbage' })).json()).toEqual({ error: 'bad_request', message: expect.stringContaining('after') });
+    expect((await app.inject({ url: '/__admin/jobs?after=garbage' })).json()).toEqual({
+      error: 'bad_request',
+      message: expect.stringContaining('after'),
+    });
     expect((await app.inject({ url: '/__admin/jobs?limit=0' })).statusCode).toBe(400);
     await app.close();
   });

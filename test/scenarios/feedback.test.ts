@@ -1,6 +1,7 @@
 /** X-Mock-Scenario tells the test author what it did: unknown names are refused, applied scenarios are named. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers.js';
 import { BASE, BODY, TOKEN } from '../vendors/sendbird/sendbird.js';
 import { EU, HEADERS, YESTERDAY } from '../vendors/zendesk/zendesk.js';
@@ -19,7 +20,12 @@ describe('scenario feedback', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: true, code: 400111 });
     expect(res.json().message).toMatch(/X-Mock-Scenario: unknown scenario "no-such-thing".*job-failed.*rate-limited/);
-    const zendesk = await app.inject({ method: 'POST', url: EU, headers: { ...HEADERS, 'x-mock-scenario': 'job-failed, nope' }, payload: { date: YESTERDAY } });
+    const zendesk = await app.inject({
+      method: 'POST',
+      url: EU,
+      headers: { ...HEADERS, 'x-mock-scenario': 'job-failed, nope' },
+      payload: { date: YESTERDAY },
+    });
     expect(zendesk.statusCode).toBe(400);
     expect(zendesk.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(zendesk.json().message).toContain('"nope"');
@@ -28,7 +34,12 @@ describe('scenario feedback', () => {
   it('names the scenarios that changed a response in X-Mock-Scenario-Applied, and nothing on an untouched one', async () => {
     const plain = await app.inject({ url: BASE, headers: TOKEN });
     expect(plain.headers['x-mock-scenario-applied']).toBeUndefined();
-    const failed = await app.inject({ method: 'POST', url: BASE, headers: { ...TOKEN, 'x-mock-scenario': 'job-failed' }, payload: BODY });
+    const failed = await app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: { ...TOKEN, 'x-mock-scenario': 'job-failed' },
+      payload: BODY,
+    });
     expect(failed.statusCode).toBe(200);
     expect(failed.headers['x-mock-scenario-applied']).toBe('job-failed');
     const limited = await app.inject({ url: BASE, headers: { ...TOKEN, 'x-mock-scenario': 'rate-limited' } });

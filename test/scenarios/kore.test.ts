@@ -11,7 +11,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close();
 });
-const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
+const preset = async (name: string) =>
+  expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
 
 describe('presets for Kore', () => {
   it('happy-path: SUCCESS and the fragments download', async () => {
@@ -46,7 +47,11 @@ describe('presets for Kore', () => {
     const job = await createJob(app);
     await advance(app, 60);
     const done = await poll(app, job._id);
-    expect(done).toMatchObject({ status: 'SUCCESS', store: { totalFiles: 0, totalRecords: 0 }, analyticsFragments: [] });
+    expect(done).toMatchObject({
+      status: 'SUCCESS',
+      store: { totalFiles: 0, totalRecords: 0 },
+      analyticsFragments: [],
+    });
   });
 
   it('expired-link: the fragment links fail one second after the job ended', async () => {

@@ -11,7 +11,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close();
 });
-const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
+const preset = async (name: string) =>
+  expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
 
 describe('presets for Seasalt', () => {
   it('happy-path: finished, and the ZIP downloads', async () => {

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { startServer } from '../../src/server.js';
 import { ScenarioStore } from '../../src/core/scenarios/store.js';
+import { startServer } from '../../src/server.js';
 import { advance, download, testApp, unzip } from '../helpers.js';
 import { BASE, BODY, create, details, TOKEN } from '../vendors/sendbird/sendbird.js';
 
@@ -15,8 +15,10 @@ afterEach(async () => {
   await app.close();
 });
 
-const preset = async (name: string) => expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
-const poll = (id: string, headers: Record<string, string> = {}) => app.inject({ url: `${BASE}/${id}`, headers: { ...TOKEN, ...headers } });
+const preset = async (name: string) =>
+  expect((await app.inject({ method: 'POST', url: `/__admin/presets/${name}`, payload: {} })).statusCode).toBe(200);
+const poll = (id: string, headers: Record<string, string> = {}) =>
+  app.inject({ url: `${BASE}/${id}`, headers: { ...TOKEN, ...headers } });
 
 describe('presets for Sendbird', () => {
   it('happy-path: the export finishes and downloads', async () => {
@@ -98,13 +100,20 @@ describe('presets for Sendbird', () => {
     const job = await create(small, { ...BODY, from: '2025-04-07', to: '2025-04-07', timezone: 'UTC' });
     await advance(small, 60);
     const done = await details(small, job.export_id);
-    const conversations = JSON.parse([...(await unzip((await download(small, done.export_file.url)).rawPayload)).values()][0]!.toString());
+    const conversations = JSON.parse(
+      [...(await unzip((await download(small, done.export_file.url)).rawPayload)).values()][0]!.toString(),
+    );
     expect(conversations.length).toBeGreaterThan(300);
     await small.close();
   });
 
   it('applies a preset to one request when named in X-Mock-Scenario, without installing it', async () => {
-    const failing = await app.inject({ method: 'POST', url: BASE, headers: { ...TOKEN, 'x-mock-scenario': 'job-failed' }, payload: BODY });
+    const failing = await app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: { ...TOKEN, 'x-mock-scenario': 'job-failed' },
+      payload: BODY,
+    });
     const fine = await create(app);
     await advance(app, 60);
     expect((await details(app, failing.json().export_id)).export_status).toBe('failed');
@@ -123,25 +132,50 @@ describe('presets for Sendbird', () => {
 
 describe('custom scenarios', () => {
   it('applies to the next N matching requests only, matched by route and request fields', async () => {
-    const res = await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'third-poll-500', match: { vendor: 'sendbird', route: 'create', fields: { type: 'daily_analysis' } }, times: 1, http: { status: 500 } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: {
+        name: 'third-poll-500',
+        match: { vendor: 'sendbird', route: 'create', fields: { type: 'daily_analysis' } },
+        times: 1,
+        http: { status: 500 },
+      },
+    });
     expect(res.statusCode).toBe(201);
     expect((await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: BODY })).statusCode).toBe(200);
-    const failed = await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: { ...BODY, type: 'daily_analysis' } });
+    const failed = await app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: TOKEN,
+      payload: { ...BODY, type: 'daily_analysis' },
+    });
     expect(failed.statusCode).toBe(500);
     expect(failed.json()).toEqual({ error: true, code: 500901, message: 'Internal server error.' });
-    expect((await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: { ...BODY, type: 'daily_analysis' } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: { ...BODY, type: 'daily_analysis' } }))
+        .statusCode,
+    ).toBe(200);
     const listed = (await app.inject({ url: '/__admin/scenarios' })).json().scenarios[0];
     expect(listed).toMatchObject({ name: 'third-poll-500', applied: 1 });
   });
 
   it('answers the 500 on the third poll only', async () => {
     const job = await create(app);
-    await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'p', match: { route: 'poll' }, times: 3, http: { status: 500 } } });
+    await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'p', match: { route: 'poll' }, times: 3, http: { status: 500 } },
+    });
     // times counts matches: make the first two polls pass by matching only from the third, via a fresh scenario per poll.
     await app.inject({ method: 'DELETE', url: '/__admin/scenarios/p' });
     expect((await poll(job.export_id)).statusCode).toBe(200);
     expect((await poll(job.export_id)).statusCode).toBe(200);
-    await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'p3', match: { route: 'poll' }, times: 1, http: { status: 500 } } });
+    await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'p3', match: { route: 'poll' }, times: 1, http: { status: 500 } },
+    });
     expect((await poll(job.export_id)).statusCode).toBe(500);
     expect((await poll(job.export_id)).statusCode).toBe(200);
   });
@@ -156,16 +190,26 @@ describe('custom scenarios', () => {
     expect(draws('a')).toEqual(draws('a'));
     expect(draws('a')).not.toEqual(draws('b'));
     for (const d of draws('a')) expect(d).toBeGreaterThanOrEqual(20);
-    await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'slow', match: { route: 'list' }, times: 1, http: { latency_ms: 50 } } });
+    await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'slow', match: { route: 'list' }, times: 1, http: { latency_ms: 50 } },
+    });
     const t0 = performance.now();
     await app.inject({ url: BASE, headers: TOKEN });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
   });
 
   it('cuts the connection when asked (reset), over a real socket', async () => {
-    const server = await startServer(parseConfig({ PORT: 0, LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true }));
+    const server = await startServer(
+      parseConfig({ PORT: 0, LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true }),
+    );
     try {
-      await fetch(`${server.url}/__admin/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'cut', match: { route: 'list' }, times: 1, http: { reset: true } }) });
+      await fetch(`${server.url}/__admin/scenarios`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'cut', match: { route: 'list' }, times: 1, http: { reset: true } }),
+      });
       const url = `${server.url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`;
       await expect(fetch(url, { headers: TOKEN })).rejects.toThrow();
       expect((await fetch(url, { headers: TOKEN })).status).toBe(200);
@@ -175,13 +219,30 @@ describe('custom scenarios', () => {
   });
 
   it('cuts a download mid-body (reset_mid_body), over a real socket', async () => {
-    const server = await startServer(parseConfig({ PORT: 0, LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true }));
+    const server = await startServer(
+      parseConfig({ PORT: 0, LOG_LEVEL: 'silent', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true }),
+    );
     try {
-      const post = (path: string, body: unknown, headers = {}) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      await post('/__admin/scenarios', { name: 'cut-file', match: { route: 'create' }, file: { fault: 'reset_mid_body' } });
-      const created = (await (await post('/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports', BODY, TOKEN)).json()) as { export_id: string };
+      const post = (path: string, body: unknown, headers = {}) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+      await post('/__admin/scenarios', {
+        name: 'cut-file',
+        match: { route: 'create' },
+        file: { fault: 'reset_mid_body' },
+      });
+      const created = (await (
+        await post('/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports', BODY, TOKEN)
+      ).json()) as { export_id: string };
       await post('/__admin/clock/advance', { seconds: 60 });
-      const done = (await (await fetch(`${server.url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports/${created.export_id}`, { headers: TOKEN })).json()) as { export_file: { url: string } };
+      const done = (await (
+        await fetch(`${server.url}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports/${created.export_id}`, {
+          headers: TOKEN,
+        })
+      ).json()) as { export_file: { url: string } };
       const res = await fetch(done.export_file.url);
       expect(res.status).toBe(200);
       await expect(res.arrayBuffer()).rejects.toThrow();
@@ -191,7 +252,11 @@ describe('custom scenarios', () => {
   });
 
   it('serves truncated and corrupted archives as file faults', async () => {
-    await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'trunc', match: { route: 'create' }, times: 1, file: { fault: 'truncate' } } });
+    await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'trunc', match: { route: 'create' }, times: 1, file: { fault: 'truncate' } },
+    });
     const job = await create(app);
     const good = await create(app);
     await advance(app, 60);
@@ -201,7 +266,11 @@ describe('custom scenarios', () => {
     expect(bad.rawPayload.length).toBe(Math.floor(ok.rawPayload.length / 2));
     await expect(unzip(bad.rawPayload)).rejects.toThrow();
 
-    await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'corrupt', match: { route: 'create' }, times: 1, file: { fault: 'corrupt' } } });
+    await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'corrupt', match: { route: 'create' }, times: 1, file: { fault: 'corrupt' } },
+    });
     const c = await create(app);
     await advance(app, 60);
     const corrupted = await download(app, (await details(app, c.export_id)).export_file.url);
@@ -210,14 +279,18 @@ describe('custom scenarios', () => {
   });
 
   it('rejects a malformed scenario with a JSON error naming the field', async () => {
-    const res = await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'x', http: { status: 418 } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'x', http: { status: 418 } },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/http\.status/);
   });
 });
 
 describe('Sendbird rate limits', () => {
-  it("are off by default; when on, the 11th GET in a virtual second answers 429 and the next second passes", async () => {
+  it('are off by default; when on, the 11th GET in a virtual second answers 429 and the next second passes', async () => {
     for (let i = 0; i < 12; i++) expect((await app.inject({ url: BASE, headers: TOKEN })).statusCode).toBe(200);
     await app.inject({ method: 'PUT', url: '/__admin/rate-limits', payload: { vendor: 'sendbird', enabled: true } });
     const statuses = [];
@@ -250,7 +323,11 @@ describe('Sendbird rate limits', () => {
   });
 
   it('can be switched on for one tenant only', async () => {
-    await app.inject({ method: 'PUT', url: '/__admin/rate-limits', payload: { vendor: 'sendbird', tenant: 'another-app', enabled: true } });
+    await app.inject({
+      method: 'PUT',
+      url: '/__admin/rate-limits',
+      payload: { vendor: 'sendbird', tenant: 'another-app', enabled: true },
+    });
     for (let i = 0; i < 12; i++) expect((await app.inject({ url: BASE, headers: TOKEN })).statusCode).toBe(200);
   });
 });
@@ -273,9 +350,17 @@ describe('flow view', () => {
     const types = flow.timeline.map((e: { type: string }) => e.type);
     expect(types).toEqual(['created', 'state', 'poll', 'state', 'poll', 'download', 'download']);
     const polls = flow.timeline.filter((e: { type: string }) => e.type === 'poll');
-    expect(polls.map((p: { detail: { interval_seconds: number | null } }) => p.detail.interval_seconds)).toEqual([null, 30]);
+    expect(polls.map((p: { detail: { interval_seconds: number | null } }) => p.detail.interval_seconds)).toEqual([
+      null,
+      30,
+    ]);
     const downloads = flow.timeline.filter((e: { type: string }) => e.type === 'download');
-    expect(downloads.map((d: { detail: { before_link_expiry: boolean; status: number } }) => [d.detail.before_link_expiry, d.detail.status])).toEqual([
+    expect(
+      downloads.map((d: { detail: { before_link_expiry: boolean; status: number } }) => [
+        d.detail.before_link_expiry,
+        d.detail.status,
+      ]),
+    ).toEqual([
       [true, 200],
       [false, 403],
     ]);
@@ -283,9 +368,15 @@ describe('flow view', () => {
 
   it('forces a state', async () => {
     const job = await create(app);
-    const res = await app.inject({ method: 'PUT', url: `/__admin/jobs/${job.export_id}/state`, payload: { phase: 'failed' } });
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/__admin/jobs/${job.export_id}/state`,
+      payload: { phase: 'failed' },
+    });
     expect(res.json()).toMatchObject({ state: 'failed', phase: 'failed' });
     expect((await details(app, job.export_id)).export_status).toBe('failed');
-    expect((await app.inject({ method: 'PUT', url: '/__admin/jobs/nope/state', payload: { phase: 'failed' } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/__admin/jobs/nope/state', payload: { phase: 'failed' } })).statusCode,
+    ).toBe(404);
   });
 });

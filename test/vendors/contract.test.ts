@@ -3,7 +3,7 @@
  * would skip it silently), a dashboard flow (or it would have no start form), and an id and prefix of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { settingsTable, SETTINGS } from '../../src/config.js';
+import { SETTINGS, settingsTable } from '../../src/config.js';
 import { VENDORS } from '../../src/vendors/registry.js';
 
 describe('the vendor registry', () => {

@@ -2,8 +2,9 @@
  * Files are stamped with the moment their export finished, as export_ended_at and X-Amz-Date say (fidelity issue): the
  * ZIP entries' modification time and the download's Last-Modified, never the request time.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { advance, download, testApp } from '../helpers.js';
 import * as seasalt from './seasalt/seasalt.js';

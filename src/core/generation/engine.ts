@@ -46,7 +46,12 @@ export class GenerationEngine {
   ) {}
 
   /** Runs `task` with `params` in a worker; resolves with its result once its files are in the store. */
-  async run<P, R>(task: TaskDefinition<P, R>, params: P, report: (fraction: number) => void = () => undefined, signal?: AbortSignal): Promise<R> {
+  async run<P, R>(
+    task: TaskDefinition<P, R>,
+    params: P,
+    report: (fraction: number) => void = () => undefined,
+    signal?: AbortSignal,
+  ): Promise<R> {
     const epoch = this.epoch;
     const { result, objects } = await this.pool.run({
       name: task.name,
@@ -66,7 +71,6 @@ export class GenerationEngine {
   reset(): void {
     this.epoch++;
   }
-
 }
 
 /**
@@ -78,12 +82,25 @@ const pools = new Map<number, WorkerPool>();
 export function sharedPool(workers: number): WorkerPool {
   const size = Math.max(2, workers);
   let pool = pools.get(size);
-  if (!pool) pools.set(size, (pool = new WorkerPool({ size, maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB, idleMs: WORKER_IDLE_MS })));
+  if (!pool)
+    pools.set(
+      size,
+      (pool = new WorkerPool({
+        size,
+        maxOldGenerationSizeMb: WORKER_HEAP_MB,
+        maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+        idleMs: WORKER_IDLE_MS,
+      })),
+    );
   return pool;
 }
 
 /** The engine of one server: its own store and clock, the process's pool of `workers` threads. */
-export function createGenerationEngine(store: ObjectStore, now: () => number, workers = defaultWorkerCount()): GenerationEngine {
+export function createGenerationEngine(
+  store: ObjectStore,
+  now: () => number,
+  workers = defaultWorkerCount(),
+): GenerationEngine {
   return new GenerationEngine(store, now, sharedPool(workers));
 }
 

@@ -120,7 +120,14 @@ export class WorkerPool {
       clearTimeout(worker.idleTimer);
       worker.current = task;
       worker.thread.ref();
-      const msg: RunMessage = { id: task.id, name: task.name, module: task.module, params: task.params, root: task.root, now: task.now };
+      const msg: RunMessage = {
+        id: task.id,
+        name: task.name,
+        module: task.module,
+        params: task.params,
+        root: task.root,
+        now: task.now,
+      };
       worker.thread.postMessage(msg);
     }
   }
@@ -131,7 +138,9 @@ export class WorkerPool {
       workerData,
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb,
-        ...(this.options.maxYoungGenerationSizeMb ? { maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb } : {}),
+        ...(this.options.maxYoungGenerationSizeMb
+          ? { maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb }
+          : {}),
       },
       // Output of a task goes to the parent's streams; no stdin.
       stdin: false,
@@ -155,7 +164,10 @@ export class WorkerPool {
     worker.current = undefined;
     worker.thread.unref();
     if (m.kind === 'done') task.resolve({ result: m.result, objects: m.objects });
-    else task.reject(m.code ? Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall }) : new Error(m.message));
+    else
+      task.reject(
+        m.code ? Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall }) : new Error(m.message),
+      );
     this.dispatch();
     if (!worker.current) this.retireWhenIdle(worker);
   }

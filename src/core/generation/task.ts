@@ -8,7 +8,10 @@ import type { StoredObject } from '../storage.js';
 /** What a vendor's writer needs of the server: a place to put files and the time to stamp them with. */
 export interface GenerationIO {
   store: {
-    put(meta: Omit<StoredObject, 'size' | 'etag'>, produce: (out: import('node:stream').Writable) => Promise<void>): Promise<StoredObject>;
+    put(
+      meta: Omit<StoredObject, 'size' | 'etag'>,
+      produce: (out: import('node:stream').Writable) => Promise<void>,
+    ): Promise<StoredObject>;
     delete(bucket: string, key: string): Promise<void>;
   };
   clock: { now(): number };

@@ -30,6 +30,11 @@ async function run(msg: RunMessage): Promise<void> {
 port.on('message', (msg: RunMessage) => {
   run(msg).catch((err: unknown) => {
     const { code, syscall } = (err ?? {}) as NodeJS.ErrnoException;
-    post({ id: msg.id, kind: 'failed', message: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' && typeof syscall === 'string' ? { code, syscall } : {}) });
+    post({
+      id: msg.id,
+      kind: 'failed',
+      message: err instanceof Error ? err.message : String(err),
+      ...(typeof code === 'string' && typeof syscall === 'string' ? { code, syscall } : {}),
+    });
   });
 });

@@ -69,7 +69,8 @@ function couldBeCrossSite(request: FastifyRequest): boolean {
   return type === '' || SIMPLE_TYPES.has(type);
 }
 
-const refuse = (reply: FastifyReply, status: number, error: string, message: string) => reply.code(status).send({ error, message });
+const refuse = (reply: FastifyReply, status: number, error: string, message: string) =>
+  reply.code(status).send({ error, message });
 
 export function registerControlPlaneGuard(app: FastifyInstance, options: ControlPlaneOptions): void {
   const token = options.adminToken;
@@ -78,22 +79,42 @@ export function registerControlPlaneGuard(app: FastifyInstance, options: Control
     if (route === undefined || !isControlRoute(route)) return done();
     const host = request.headers.host;
     if (!hostAllowed(host, options)) {
-      return void refuse(reply, 403, 'forbidden_host', `Host "${host ?? ''}" is not allowed on the control plane (DNS rebinding protection). Reach it as localhost or an IP address, or add the name to ALLOWED_HOSTS.`);
+      return void refuse(
+        reply,
+        403,
+        'forbidden_host',
+        `Host "${host ?? ''}" is not allowed on the control plane (DNS rebinding protection). Reach it as localhost or an IP address, or add the name to ALLOWED_HOSTS.`,
+      );
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !originAllowed(origin, host, options)) {
-      return void refuse(reply, 403, 'forbidden_origin', `Origin "${origin}" may not use the control plane: only this server's own pages may (cross-site request protection).`);
+      return void refuse(
+        reply,
+        403,
+        'forbidden_origin',
+        `Origin "${origin}" may not use the control plane: only this server's own pages may (cross-site request protection).`,
+      );
     }
     if (!isAdminRoute(route)) return done();
     if (token) {
       const header = request.headers.authorization ?? '';
       if (!safeEqual(header.startsWith('Bearer ') ? header.slice(7) : '', token)) {
         reply.header('www-authenticate', 'Bearer realm="agent-export-mock admin"');
-        return void refuse(reply, 401, 'unauthorized', 'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.');
+        return void refuse(
+          reply,
+          401,
+          'unauthorized',
+          'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.',
+        );
       }
     }
     if (couldBeCrossSite(request)) {
-      return void refuse(reply, 415, 'json_required', 'A control-plane POST must send Content-Type: application/json (an empty body is fine), so that no web page can send it cross-site.');
+      return void refuse(
+        reply,
+        415,
+        'json_required',
+        'A control-plane POST must send Content-Type: application/json (an empty body is fine), so that no web page can send it cross-site.',
+      );
     }
     done();
   });

@@ -26,12 +26,16 @@ export interface FallbackDeps {
   clock: Clock;
 }
 
-const sendXml = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('application/xml').send(body);
+const sendXml = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type('application/xml').send(body);
 
 /** S3's request id and host id on every error, derived from the request (as storage-routes.ts does) to stay deterministic. */
 function s3Ids(rawPath: string, now: number): Array<readonly [string, string]> {
   const h = sha256Hex(`${rawPath}\n${now}`).toUpperCase();
-  return [['RequestId', h.slice(0, 16)], ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')]];
+  return [
+    ['RequestId', h.slice(0, 16)],
+    ['HostId', Buffer.from(h.slice(16, 64), 'hex').toString('base64')],
+  ];
 }
 
 /** 's3' or 'gcs' when the path is under one of the storage prefixes. */
@@ -52,11 +56,16 @@ function storageFallback(kind: 's3' | 'gcs', request: FastifyRequest, reply: Fas
   if (kind === 's3') {
     const ids = s3Ids(rawPath, now);
     if (!readOnly) {
-      return sendXml(reply, 405, xmlError('MethodNotAllowed', notAllowed, [['Method', request.method], ['ResourceType', 'OBJECT'], ...ids]));
+      return sendXml(
+        reply,
+        405,
+        xmlError('MethodNotAllowed', notAllowed, [['Method', request.method], ['ResourceType', 'OBJECT'], ...ids]),
+      );
     }
     return sendXml(reply, 403, xmlError('AccessDenied', 'Access Denied', ids));
   }
-  if (!readOnly) return sendXml(reply, 405, xmlError('MethodNotAllowed', notAllowed, [['Details', `${request.method} ${rawPath}`]]));
+  if (!readOnly)
+    return sendXml(reply, 405, xmlError('MethodNotAllowed', notAllowed, [['Details', `${request.method} ${rawPath}`]]));
   const anonymous = 'Anonymous caller does not have storage.objects.list access to the Google Cloud Storage bucket.';
   return sendXml(reply, 403, xmlError('AccessDenied', 'Access denied.', [['Details', anonymous]]));
 }
@@ -85,7 +94,8 @@ export function plainErrorHandler(deps: FallbackDeps) {
 
 function plainError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const failure = classifyFailure(error);
-  const send = (status: number, body: PlainError) => reply.code(status).type('application/json; charset=utf-8').send(body);
+  const send = (status: number, body: PlainError) =>
+    reply.code(status).type('application/json; charset=utf-8').send(body);
   switch (failure.kind) {
     case 'validation': {
       const message = failure.issues.map((i) => `${i.path.join('.') || failure.part}: ${i.message}`).join('; ');
@@ -137,10 +147,18 @@ export function badUrlAnswer(deps: FallbackDeps) {
     // The same words storage-routes.ts uses for a key it cannot address.
     if (under(path, S3_PATH)) {
       const ids = s3Ids(rawPath, deps.clock.now());
-      return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', rawPath], ...ids]));
+      return sendXml(
+        reply,
+        400,
+        xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', rawPath], ...ids]),
+      );
     }
     if (under(path, GCS_PATH)) {
-      return sendXml(reply, 400, xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${rawPath}`]]));
+      return sendXml(
+        reply,
+        400,
+        xmlError('InvalidArgument', 'Invalid argument.', [['Details', `Invalid object name: ${rawPath}`]]),
+      );
     }
     const vendor = deps.vendors.find((v) => under(path, v.prefix));
     // No vendor route can match a path that does not decode: the vendor's own not-found says so in its envelope.
@@ -165,11 +183,20 @@ export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Socket): v
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? [408, 'Request Timeout', { error: 'timeout', message: 'The request did not arrive in time.' }]
       : err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The headers exceed 16 KiB.' }]
+        ? [
+            431,
+            'Request Header Fields Too Large',
+            { error: 'headers_too_large', message: 'The headers exceed 16 KiB.' },
+          ]
         : [400, 'Bad Request', { error: 'bad_request', message: 'The request is not valid HTTP/1.1.' }];
   const text = JSON.stringify(body);
   if (socket.writable) {
-    const head = [`HTTP/1.1 ${status} ${reason}`, `Content-Length: ${Buffer.byteLength(text)}`, 'Content-Type: application/json; charset=utf-8', 'Connection: close'];
+    const head = [
+      `HTTP/1.1 ${status} ${reason}`,
+      `Content-Length: ${Buffer.byteLength(text)}`,
+      'Content-Type: application/json; charset=utf-8',
+      'Connection: close',
+    ];
     socket.write(`${head.join('\r\n')}\r\n\r\n${text}`);
   }
   socket.destroy(err);

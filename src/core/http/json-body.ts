@@ -50,7 +50,8 @@ export function useBoundedJsonParser(scope: FastifyInstance, options: { emptyIsU
     const text = body as string;
     if (text === '' && options.emptyIsUndefined) return done(null, undefined);
     request.jsonText = text;
-    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+    if (jsonNestingExceeds(text, MAX_JSON_DEPTH))
+      return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
     return json(request, text, done);
   });
 }

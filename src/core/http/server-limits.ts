@@ -32,7 +32,10 @@ export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = {
   shutdownGraceMs: 9_000,
 };
 
-export const serverLimits = (overrides: Partial<ServerLimits> = {}): ServerLimits => ({ ...DEFAULT_SERVER_LIMITS, ...overrides });
+export const serverLimits = (overrides: Partial<ServerLimits> = {}): ServerLimits => ({
+  ...DEFAULT_SERVER_LIMITS,
+  ...overrides,
+});
 
 /** Fastify's options for these limits; `http` goes to Node's http.createServer, which alone takes the check interval. */
 export function fastifyLimitOptions(limits: ServerLimits) {

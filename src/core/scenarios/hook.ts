@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
-import { valueAt, VendorError } from '../errors.js';
+import { VendorError, valueAt } from '../errors.js';
 import { tagRequest } from '../journal-hooks.js';
 import type { VendorFaults, VendorModule } from '../vendor.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -37,12 +37,22 @@ const genericFaults: VendorFaults = {
   badRequest: (message: string) => new VendorError(400, { error: 'invalid_request', message }),
   jobError: 'Export failed',
   serverError: () => new VendorError(500, { error: 'internal_error', message: 'Internal Server Error' }),
-  rateLimited: (retryAfter: number) => new VendorError(429, { error: 'rate_limited', message: 'Too many requests' }, { 'retry-after': String(Math.ceil(retryAfter)) }),
+  rateLimited: (retryAfter: number) =>
+    new VendorError(
+      429,
+      { error: 'rate_limited', message: 'Too many requests' },
+      { 'retry-after': String(Math.ceil(retryAfter)) },
+    ),
 };
 
 export function registerScenarioHook(
   app: FastifyInstance,
-  deps: { scenarios: ScenarioStore; limiter: RateLimiter; clock: Clock; vendorOf: (path: string) => VendorModule | undefined },
+  deps: {
+    scenarios: ScenarioStore;
+    limiter: RateLimiter;
+    clock: Clock;
+    vendorOf: (path: string) => VendorModule | undefined;
+  },
 ): void {
   app.decorateRequest('scenarioEffects', null);
   // A callback hook with a synchronous fast path: with no scenario, header or rate limit in play (the usual poll),
@@ -51,14 +61,20 @@ export function registerScenarioHook(
     const path = request.url.split('?', 1)[0]!;
     const vendor = deps.vendorOf(path);
     if (!vendor) return done();
-    const idle = !request.headers['x-mock-scenario'] && deps.scenarios.size === 0 && !(vendor.rateLimits?.length && deps.limiter.anyEnabled());
+    const idle =
+      !request.headers['x-mock-scenario'] &&
+      deps.scenarios.size === 0 &&
+      !(vendor.rateLimits?.length && deps.limiter.anyEnabled());
     if (idle) return done();
     apply(request, reply, vendor).then(() => done(), done);
   });
 
   async function apply(request: FastifyRequest, reply: FastifyReply, vendor: VendorModule): Promise<void> {
     const header = request.headers['x-mock-scenario'];
-    const requested = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+    const requested = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const tenant = request.journalTags?.tenant;
     const route = request.routeOptions.config?.routeKind;
     const faults = vendor.faults ?? genericFaults;
@@ -74,7 +90,9 @@ export function registerScenarioHook(
 
     const unknown = requested.filter((name) => !deps.scenarios.knows(name));
     if (unknown.length > 0) {
-      throw faults.badRequest(`X-Mock-Scenario: unknown scenario ${unknown.map((n) => `"${n}"`).join(', ')}. Known: ${deps.scenarios.names().join(', ')}.`);
+      throw faults.badRequest(
+        `X-Mock-Scenario: unknown scenario ${unknown.map((n) => `"${n}"`).join(', ')}. Known: ${deps.scenarios.names().join(', ')}.`,
+      );
     }
     if (requested.length === 0 && deps.scenarios.list().length === 0) return;
     const effects = deps.scenarios.apply({
@@ -103,7 +121,9 @@ export function registerScenarioHook(
     if (effects.http.status === 500) throw faults.serverError();
     if (effects.http.status === 429) {
       // The vendor's documented limit for this request, so its 429 names the limit a real one would (POST 5, GET 10).
-      const rule = vendor.rateLimits?.find((r) => (!r.method || r.method === request.method) && (!r.route || r.route === route));
+      const rule = vendor.rateLimits?.find(
+        (r) => (!r.method || r.method === request.method) && (!r.route || r.route === route),
+      );
       throw faults.rateLimited(effects.http.retry_after_seconds ?? 1, rule);
     }
   }

@@ -8,14 +8,17 @@ export const PRESETS: Record<string, { description: string; scenarios: ScenarioI
   'happy-path': { description: 'No faults: every export finishes and downloads.', scenarios: [] },
   'slow-export': {
     description: 'Exports wait 2 minutes and run 30 minutes of virtual time.',
-    scenarios: [{ name: 'slow-export', match: { route: 'create' }, job: { queued_seconds: 120, running_seconds: 1800 } }],
+    scenarios: [
+      { name: 'slow-export', match: { route: 'create' }, job: { queued_seconds: 120, running_seconds: 1800 } },
+    ],
   },
   'job-failed': {
     description: "Every new export ends in the vendor's failure state with a plausible error.",
     scenarios: [{ name: 'job-failed', match: { route: 'create' }, job: { outcome: 'failed' } }],
   },
   'empty-export': {
-    description: "Every new export finds no data (the vendor's own no-data state where it has one; others an export with no records).",
+    description:
+      "Every new export finds no data (the vendor's own no-data state where it has one; others an export with no records).",
     scenarios: [{ name: 'empty-export', match: { route: 'create' }, job: { outcome: 'empty' } }],
   },
   'expired-link': {

@@ -38,7 +38,14 @@ export class RateLimiter {
   }
 
   /** Counts a request; answers the rule it exceeds, if any. */
-  hit(vendor: string, tenant: string | undefined, method: string, route: string | undefined, rules: readonly RateLimitRule[], now: number): RateLimitVerdict | undefined {
+  hit(
+    vendor: string,
+    tenant: string | undefined,
+    method: string,
+    route: string | undefined,
+    rules: readonly RateLimitRule[],
+    now: number,
+  ): RateLimitVerdict | undefined {
     if (!this.enabled(vendor, tenant)) return undefined;
     let exceeded: RateLimitVerdict | undefined;
     for (const rule of rules) {

@@ -101,13 +101,15 @@ export class ScenarioStore {
   apply(facts: RequestFacts): AppliedEffects {
     const out = emptyEffects();
     const candidates: Array<{ s: Scenario | ScenarioInput; requested: boolean; counter?: Scenario }> = [];
-    for (const s of this.scenarios.values()) candidates.push({ s, requested: facts.requested.includes(s.name), counter: s });
+    for (const s of this.scenarios.values())
+      candidates.push({ s, requested: facts.requested.includes(s.name), counter: s });
     for (const name of facts.requested) {
       // An installed scenario of that name answers the header while it has applications left; once it is used up the
       // defined set of that name still does, so a used-up installed preset never hides the header preset.
       const installed = this.scenarios.get(name);
       if (installed && (installed.times === undefined || installed.applied < installed.times)) continue;
-      for (const s of this.library.get(name) ?? []) candidates.push({ s: { ...s, match: { ...s.match, header_only: false } }, requested: true });
+      for (const s of this.library.get(name) ?? [])
+        candidates.push({ s: { ...s, match: { ...s.match, header_only: false } }, requested: true });
     }
     for (const { s, requested, counter } of candidates) {
       if (!matchesRequest(s, facts, requested)) continue;
@@ -118,7 +120,11 @@ export class ScenarioStore {
         const { latency_ms, ...rest } = s.http;
         Object.assign(out.http, rest);
         if (latency_ms !== undefined) {
-          out.http.latency = Array.isArray(latency_ms) ? Math.round(latency_ms[0] + Rng.of(this.seed, 'latency', s.name, n).float() * (latency_ms[1] - latency_ms[0])) : latency_ms;
+          out.http.latency = Array.isArray(latency_ms)
+            ? Math.round(
+                latency_ms[0] + Rng.of(this.seed, 'latency', s.name, n).float() * (latency_ms[1] - latency_ms[0]),
+              )
+            : latency_ms;
         }
       }
       if (s.job) Object.assign(out.job, s.job);

@@ -1,7 +1,8 @@
 /** Primitives shared by every link style: real HMAC, SHA-256 and a comparison that does not leak timing. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
+export const hmac = (key: string | Buffer, data: string): Buffer =>
+  createHmac('sha256', key).update(data, 'utf8').digest();
 export const hmacHex = (key: string | Buffer, data: string): string => hmac(key, data).toString('hex');
 export const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
 
@@ -21,7 +22,10 @@ export const rfc3986 = (s: string): string =>
 
 /** yyyymmddTHHMMSSZ */
 export function compactIso(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function parseCompactIso(s: string): number | undefined {
@@ -35,4 +39,5 @@ export function parseCompactIso(s: string): number | undefined {
  * The secret behind a demo access key, derived from the installation's LINK_SECRET (never from the public world seed,
  * or anyone who knows the seed could sign links).
  */
-export const keySecret = (linkSecret: string, keyId: string): string => sha256Hex(`${linkSecret}\u001fstorage-secret\u001f${keyId}`);
+export const keySecret = (linkSecret: string, keyId: string): string =>
+  sha256Hex(`${linkSecret}\u001fstorage-secret\u001f${keyId}`);

@@ -22,10 +22,14 @@ export function resolveLinkSecret(config: { LINK_SECRET?: string | undefined; DA
   try {
     text = readFileSync(file, 'utf8').trim();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`DATA_DIR: cannot read ${file}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new ConfigError(`DATA_DIR: cannot read ${file}: ${(err as Error).message}`);
   }
   if (text !== undefined) {
-    if (text.length < MIN_LENGTH) throw new ConfigError(`DATA_DIR: ${file}: the link secret is shorter than ${MIN_LENGTH} characters (delete the file to make a new one; links handed out before stop working)`);
+    if (text.length < MIN_LENGTH)
+      throw new ConfigError(
+        `DATA_DIR: ${file}: the link secret is shorter than ${MIN_LENGTH} characters (delete the file to make a new one; links handed out before stop working)`,
+      );
     return text;
   }
   // First start of this installation: write it whole (temporary file, fsync, rename) so a kill never leaves half a secret.

@@ -3,7 +3,7 @@
  * see link-secret.ts), mints links in the style a vendor's real storage uses, and verifies them for the storage routes.
  */
 import { hmacHex, keySecret, safeEqual } from './hmac.js';
-import { GCS_V4, presignV4, S3_V4, verifyV4, type V4Style } from './query-v4.js';
+import { GCS_V4, presignV4, S3_V4, type V4Style, verifyV4 } from './query-v4.js';
 import { presignV2, verifyV2 } from './s3-v2.js';
 
 /** Path prefixes under which this server plays S3 and GCS. */
@@ -38,8 +38,22 @@ export class LinkSigner {
   readonly lookup = (accessKeyId: string): string | undefined => this.secrets.get(accessKeyId);
 
   /** S3 Signature V4 link to /s3/{bucket}/{key}, signed at `signedAt` and valid `expiresSeconds`. */
-  s3v4(opts: { accessKeyId: string; region: string; bucket: string; key: string; signedAt: number; expiresSeconds: number }): string {
-    return presignV4(S3_V4(opts.region), this.key(opts.accessKeyId), this.origin(), `${S3_PATH}/${opts.bucket}/${opts.key}`, opts.signedAt, opts.expiresSeconds);
+  s3v4(opts: {
+    accessKeyId: string;
+    region: string;
+    bucket: string;
+    key: string;
+    signedAt: number;
+    expiresSeconds: number;
+  }): string {
+    return presignV4(
+      S3_V4(opts.region),
+      this.key(opts.accessKeyId),
+      this.origin(),
+      `${S3_PATH}/${opts.bucket}/${opts.key}`,
+      opts.signedAt,
+      opts.expiresSeconds,
+    );
   }
 
   /** S3 Signature V2 link to /s3/{bucket}/{key} expiring at `expiresAt` (unix ms). */
@@ -48,8 +62,22 @@ export class LinkSigner {
   }
 
   /** GCS V4 link to /gcs/{bucket}/{key}. */
-  gcsV4(opts: { accessKeyId: string; bucket: string; key: string; signedAt: number; expiresSeconds: number; algorithm?: string }): string {
-    return presignV4(GCS_V4(opts.algorithm), this.key(opts.accessKeyId), this.origin(), `${GCS_PATH}/${opts.bucket}/${opts.key}`, opts.signedAt, opts.expiresSeconds);
+  gcsV4(opts: {
+    accessKeyId: string;
+    bucket: string;
+    key: string;
+    signedAt: number;
+    expiresSeconds: number;
+    algorithm?: string;
+  }): string {
+    return presignV4(
+      GCS_V4(opts.algorithm),
+      this.key(opts.accessKeyId),
+      this.origin(),
+      `${GCS_PATH}/${opts.bucket}/${opts.key}`,
+      opts.signedAt,
+      opts.expiresSeconds,
+    );
   }
 
   /**
@@ -61,19 +89,35 @@ export class LinkSigner {
   }
 
   /** False also when the link expires later than `maxLifetimeMs` from `now`: no such link was ever signed here. */
-  verifyToken(resource: string, expiresAt: number, provided: string, limits: { now: number; maxLifetimeMs: number }): boolean {
+  verifyToken(
+    resource: string,
+    expiresAt: number,
+    provided: string,
+    limits: { now: number; maxLifetimeMs: number },
+  ): boolean {
     const signed = safeEqual(this.token(resource, expiresAt), provided);
     return signed && expiresAt - limits.now <= limits.maxLifetimeMs;
   }
 
-  verifyS3(path: string, bucket: string, key: string, host: string, query: ReadonlyArray<readonly [string, string]>, now: number) {
+  verifyS3(
+    path: string,
+    bucket: string,
+    key: string,
+    host: string,
+    query: ReadonlyArray<readonly [string, string]>,
+    now: number,
+  ) {
     if (query.some(([k]) => k === 'X-Amz-Algorithm' || k === 'X-Amz-Signature')) {
-      const region = /^[^/]+\/\d{8}\/([^/]+)\//.exec(query.find(([k]) => k === 'X-Amz-Credential')?.[1] ?? '')?.[1] ?? 'us-east-1';
+      const region =
+        /^[^/]+\/\d{8}\/([^/]+)\//.exec(query.find(([k]) => k === 'X-Amz-Credential')?.[1] ?? '')?.[1] ?? 'us-east-1';
       return { style: 'v4' as const, verdict: verifyV4(S3_V4(region), this.lookup, path, host, query, now) };
     }
     if (query.some(([k]) => k === 'AWSAccessKeyId' || k === 'Signature')) {
       const accessKeyId = query.find(([k]) => k === 'AWSAccessKeyId')?.[1] ?? '';
-      return { style: 'v2' as const, verdict: verifyV2(this.lookup, bucket, key, query, now, this.lifetimes.get(accessKeyId)) };
+      return {
+        style: 'v2' as const,
+        verdict: verifyV2(this.lookup, bucket, key, query, now, this.lifetimes.get(accessKeyId)),
+      };
     }
     return { style: 'none' as const };
   }

@@ -50,7 +50,11 @@ export interface V4Credentials {
 }
 
 /** Canonical URI: each path segment RFC 3986-encoded, slashes kept. */
-export const canonicalPath = (path: string): string => path.split('/').map((seg) => rfc3986(decodeURIComponentSafe(seg))).join('/');
+export const canonicalPath = (path: string): string =>
+  path
+    .split('/')
+    .map((seg) => rfc3986(decodeURIComponentSafe(seg)))
+    .join('/');
 
 function decodeURIComponentSafe(s: string): string {
   try {
@@ -68,9 +72,22 @@ function canonicalQuery(params: ReadonlyArray<readonly [string, string]>): strin
     .join('&');
 }
 
-function stringToSign(style: V4Style, path: string, host: string, params: ReadonlyArray<readonly [string, string]>, date: string): string {
+function stringToSign(
+  style: V4Style,
+  path: string,
+  host: string,
+  params: ReadonlyArray<readonly [string, string]>,
+  date: string,
+): string {
   const scope = `${date.slice(0, 8)}/${style.region}/${style.service}/${style.terminator}`;
-  const canonicalRequest = ['GET', canonicalPath(path), canonicalQuery(params), `host:${host.trim().toLowerCase()}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const canonicalRequest = [
+    'GET',
+    canonicalPath(path),
+    canonicalQuery(params),
+    `host:${host.trim().toLowerCase()}\n`,
+    'host',
+    'UNSIGNED-PAYLOAD',
+  ].join('\n');
   return [style.algorithm, date, scope, sha256Hex(canonicalRequest)].join('\n');
 }
 
@@ -96,7 +113,10 @@ export function presignV4(
   const p = style.prefix;
   const params: Array<[string, string]> = [
     [`${p}-Algorithm`, style.algorithm],
-    [`${p}-Credential`, `${creds.accessKeyId}/${date.slice(0, 8)}/${style.region}/${style.service}/${style.terminator}`],
+    [
+      `${p}-Credential`,
+      `${creds.accessKeyId}/${date.slice(0, 8)}/${style.region}/${style.service}/${style.terminator}`,
+    ],
     [`${p}-Date`, date],
     [`${p}-Expires`, String(expiresSeconds)],
     [`${p}-SignedHeaders`, 'host'],
@@ -135,15 +155,29 @@ export function verifyV4(
   const signedHeaders = get(`${p}-SignedHeaders`);
   const provided = get(`${p}-Signature`);
   if (!algorithm || !credential || !date || !expires || !signedHeaders || !provided) {
-    return { ok: false, reason: 'malformed', message: `Query-string authentication requires the ${p}-Algorithm, ${p}-Credential, ${p}-Signature, ${p}-Date, ${p}-SignedHeaders, and ${p}-Expires parameters.` };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message: `Query-string authentication requires the ${p}-Algorithm, ${p}-Credential, ${p}-Signature, ${p}-Date, ${p}-SignedHeaders, and ${p}-Expires parameters.`,
+    };
   }
-  if (algorithm !== style.algorithm) return { ok: false, reason: 'malformed', message: `${p}-Algorithm only supports "${style.algorithm}"` };
+  if (algorithm !== style.algorithm)
+    return { ok: false, reason: 'malformed', message: `${p}-Algorithm only supports "${style.algorithm}"` };
   const signedAt = parseCompactIso(date);
-  if (signedAt === undefined) return { ok: false, reason: 'malformed', message: `${p}-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"` };
+  if (signedAt === undefined)
+    return {
+      ok: false,
+      reason: 'malformed',
+      message: `${p}-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`,
+    };
   if (!/^\d+$/.test(expires)) return { ok: false, reason: 'malformed', message: `${p}-Expires should be a number` };
   const expiresSeconds = Number(expires);
   if (expiresSeconds < 1 || expiresSeconds > style.maxExpires) {
-    return { ok: false, reason: 'malformed', message: `${p}-Expires must be less than a week (in seconds) that is 604800` };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message: `${p}-Expires must be less than a week (in seconds) that is 604800`,
+    };
   }
   const accessKeyId = credential.split('/')[0] ?? '';
   const secret = lookupSecret(accessKeyId);
@@ -151,7 +185,8 @@ export function verifyV4(
   const signedParams = query.filter(([k]) => k !== `${p}-Signature`);
   const toSign = stringToSign(style, path, host, signedParams, date);
   const expected = signature(style, secret, toSign, date);
-  if (!safeEqual(expected, provided.toLowerCase())) return { ok: false, reason: 'mismatch', accessKeyId, stringToSign: toSign, provided };
+  if (!safeEqual(expected, provided.toLowerCase()))
+    return { ok: false, reason: 'mismatch', accessKeyId, stringToSign: toSign, provided };
   const expiresAt = signedAt + expiresSeconds * 1000;
   if (now >= expiresAt) return { ok: false, reason: 'expired', expiresSeconds, expiresAt };
   return { ok: true, expiresAt };

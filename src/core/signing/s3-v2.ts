@@ -51,14 +51,20 @@ export function verifyV2(
   const provided = get('Signature');
   const expires = get('Expires');
   if (!accessKeyId || !provided || !expires) {
-    return { ok: false, reason: 'malformed', message: 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters' };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message: 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters',
+    };
   }
-  if (!/^\d+$/.test(expires)) return { ok: false, reason: 'malformed', message: `Invalid date (should be seconds since epoch): ${expires}` };
+  if (!/^\d+$/.test(expires))
+    return { ok: false, reason: 'malformed', message: `Invalid date (should be seconds since epoch): ${expires}` };
   const secret = lookupSecret(accessKeyId);
   if (secret === undefined) return { ok: false, reason: 'unknown-key', accessKeyId };
   const toSign = `GET\n\n\n${expires}\n${resourceOf(bucket, key)}`;
   const beyondLifetime = maxLifetimeMs !== undefined && Number(expires) * 1000 - now > maxLifetimeMs;
-  if (!safeEqual(sign(secret, toSign), provided) || beyondLifetime) return { ok: false, reason: 'mismatch', accessKeyId, stringToSign: toSign, provided };
+  if (!safeEqual(sign(secret, toSign), provided) || beyondLifetime)
+    return { ok: false, reason: 'mismatch', accessKeyId, stringToSign: toSign, provided };
   const expiresAt = Number(expires) * 1000;
   if (now >= expiresAt) return { ok: false, reason: 'expired', expiresAt };
   return { ok: true, expiresAt };

@@ -9,7 +9,9 @@ export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.
 
 /** `<?xml…?><Error><Code>…</Code><Message>…</Message>…extra…</Error>` with extra elements in the order given. */
 export function xmlError(code: string, message: string, extra: ReadonlyArray<readonly [string, string]> = []): string {
-  const parts = [['Code', code] as const, ['Message', message] as const, ...extra].map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`);
+  const parts = [['Code', code] as const, ['Message', message] as const, ...extra].map(
+    ([k, v]) => `<${k}>${escapeXml(v)}</${k}>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${parts.join('')}</Error>`;
 }
 

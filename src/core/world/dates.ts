@@ -4,6 +4,7 @@
  * here once, built on Intl (no time-zone library needed on Node 20).
  */
 const DAY_MS = 86_400_000;
+
 export { DAY_MS };
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -65,7 +66,11 @@ export function isTimeZone(name: string): boolean {
 
 /** Offset of a zone from UTC at an instant, in ms (positive east of Greenwich). */
 function offsetAt(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
@@ -80,6 +85,10 @@ export function zonedMidnight(date: string, timeZone: string): number {
 
 /** The calendar date of an instant in a zone. */
 export function zonedDateOf(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

@@ -45,4 +45,5 @@ export function dayPlan(seed: string, vendor: string, tenant: string, date: stri
 }
 
 /** The generator for record `index` of a day. */
-export const recordRng = (seed: string, vendor: string, tenant: string, date: string, index: number): Rng => Rng.of(seed, vendor, tenant, date, index);
+export const recordRng = (seed: string, vendor: string, tenant: string, date: string, index: number): Rng =>
+  Rng.of(seed, vendor, tenant, date, index);

@@ -4,9 +4,9 @@
  * function of its seed.
  */
 import type { Faker } from '@faker-js/faker';
+import { lazy } from '../lazy.js';
 import type { Rng } from '../random.js';
 import { CARRIERS, INTERNATIONAL_NAMES, THANKS, TOPICS, type Topic } from './catalogue.js';
-import { lazy } from '../lazy.js';
 
 export type Speaker = 'user' | 'ai' | 'human' | 'system';
 
@@ -22,7 +22,16 @@ export type Ending = 'resolved' | 'handoff' | 'abandoned' | 'unresolved';
 
 export interface Dialogue {
   topic: Topic;
-  customer: { firstName: string; lastName: string; fullName: string; email: string; phone: string; country: string; language: string; userId: string };
+  customer: {
+    firstName: string;
+    lastName: string;
+    fullName: string;
+    email: string;
+    phone: string;
+    country: string;
+    language: string;
+    userId: string;
+  };
   orderId: string;
   product: string;
   startAt: number;
@@ -105,14 +114,25 @@ export function drawDialogue(rng: Rng, startAt: number): Dialogue {
     turns.push({ role, text, at: t, ...(sources ? { sources } : {}) });
     t += role === 'user' ? rng.int(8_000, 95_000) : rng.int(1_500, 9_000);
   };
-  const cite = () => ({ articles: rng.sample(topic.articles, rng.int(0, Math.min(2, topic.articles.length))), tools: rng.sample(topic.tools, rng.int(0, Math.min(2, topic.tools.length))) });
+  const cite = () => ({
+    articles: rng.sample(topic.articles, rng.int(0, Math.min(2, topic.articles.length))),
+    tools: rng.sample(topic.tools, rng.int(0, Math.min(2, topic.tools.length))),
+  });
 
   let opener = fill(rng.pick(topic.openers), values);
   // Real messages carry quotes, commas and line breaks; exports must survive them.
-  if (rng.chance(0.1)) opener += `\nIt says "${rng.pick(['in transit', 'label created', 'delivered', 'payment pending'])}", but nothing happened since.`;
+  if (rng.chance(0.1))
+    opener += `\nIt says "${rng.pick(['in transit', 'label created', 'delivered', 'payment pending'])}", but nothing happened since.`;
   say('user', opener);
   if (topic.needsOrder) {
-    say('ai', rng.pick(['May I have your order number?', 'Happy to help! Could you share your order number?', 'Sure, what is the order number?']));
+    say(
+      'ai',
+      rng.pick([
+        'May I have your order number?',
+        'Happy to help! Could you share your order number?',
+        'Sure, what is the order number?',
+      ]),
+    );
     say('user', rng.chance(0.5) ? `It's ${orderId}` : orderId);
   }
   say('ai', fill(rng.pick(topic.answers), values), cite());
@@ -139,11 +159,18 @@ export function drawDialogue(rng: Rng, startAt: number): Dialogue {
       if (resolvedBy === 'user') say('system', 'The user confirmed the issue was resolved.');
       break;
     case 'handoff': {
-      say('user', rng.pick(['I want to talk to a human', 'Can I speak to an agent please?', 'This is not helping. Agent!']));
+      say(
+        'user',
+        rng.pick(['I want to talk to a human', 'Can I speak to an agent please?', 'This is not helping. Agent!']),
+      );
       decidedAt = t;
       say('system', 'Conversation handed off to a human agent.');
       const agentName = `${f.person.firstName()} ${f.person.lastName()}`;
-      humanAgent = { name: agentName, email: f.internet.email({ firstName: agentName.split(' ')[0], provider: 'support.example.com' }).toLowerCase(), id: rng.int(10_000_000, 19_999_999) };
+      humanAgent = {
+        name: agentName,
+        email: f.internet.email({ firstName: agentName.split(' ')[0], provider: 'support.example.com' }).toLowerCase(),
+        id: rng.int(10_000_000, 19_999_999),
+      };
       say('human', `Hi ${firstName}, this is ${agentName.split(' ')[0]}. ${fill(rng.pick(topic.answers), values)}`);
       if (rng.chance(0.7)) say('user', rng.pick(THANKS));
       break;
@@ -163,8 +190,49 @@ export function drawDialogue(rng: Rng, startAt: number): Dialogue {
   const endAt = turns[turns.length - 1]!.at;
 
   const rated = ending !== 'abandoned' && rng.chance(0.45);
-  const csat = rated ? (ending === 'resolved' ? rng.weighted([[5, 45], [4, 35], [3, 12], [2, 5], [1, 3]]) : rng.weighted([[5, 5], [4, 15], [3, 30], [2, 25], [1, 25]])) : null;
-  const sentiment = ending === 'resolved' ? rng.weighted<Dialogue['sentiment']>([['positive', 70], ['neutral', 25], ['negative', 5]]) : rng.weighted<Dialogue['sentiment']>([['positive', 10], ['neutral', 40], ['negative', 50]]);
+  const csat = rated
+    ? ending === 'resolved'
+      ? rng.weighted([
+          [5, 45],
+          [4, 35],
+          [3, 12],
+          [2, 5],
+          [1, 3],
+        ])
+      : rng.weighted([
+          [5, 5],
+          [4, 15],
+          [3, 30],
+          [2, 25],
+          [1, 25],
+        ])
+    : null;
+  const sentiment =
+    ending === 'resolved'
+      ? rng.weighted<Dialogue['sentiment']>([
+          ['positive', 70],
+          ['neutral', 25],
+          ['negative', 5],
+        ])
+      : rng.weighted<Dialogue['sentiment']>([
+          ['positive', 10],
+          ['neutral', 40],
+          ['negative', 50],
+        ]);
 
-  return { topic, customer, orderId, product, startAt, endAt, turns, ending, resolvedBy, decidedAt, humanAgent, csat, sentiment };
+  return {
+    topic,
+    customer,
+    orderId,
+    product,
+    startAt,
+    endAt,
+    turns,
+    ending,
+    resolvedBy,
+    decidedAt,
+    humanAgent,
+    csat,
+    sentiment,
+  };
 }

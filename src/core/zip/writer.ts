@@ -113,7 +113,13 @@ interface Written {
   offset: number;
 }
 
-function localHeader(name: Buffer, flags: number, method: number, dos: { time: number; date: number }, known?: { crc: number; compressed: number; uncompressed: number }): Buffer {
+function localHeader(
+  name: Buffer,
+  flags: number,
+  method: number,
+  dos: { time: number; date: number },
+  known?: { crc: number; compressed: number; uncompressed: number },
+): Buffer {
   const zip64 = known !== undefined && (known.compressed >= MAX32 || known.uncompressed >= MAX32);
   const extra = zip64 ? 20 : 0;
   const h = Buffer.alloc(30 + name.length + extra);
@@ -216,7 +222,11 @@ function endRecords(count: number, cdSize: number, cdOffset: number): Buffer[] {
 }
 
 /** Deflates a streamed body into the sink, counting its CRC and sizes on the way. */
-async function streamBody(body: Readable, sink: Sink, level: number): Promise<{ crc: number; compressed: number; uncompressed: number }> {
+async function streamBody(
+  body: Readable,
+  sink: Sink,
+  level: number,
+): Promise<{ crc: number; compressed: number; uncompressed: number }> {
   let crc = 0;
   let uncompressed = 0;
   let compressed = 0;
@@ -242,7 +252,12 @@ async function streamBody(body: Readable, sink: Sink, level: number): Promise<{ 
  * Writes `entries` as a ZIP to `out`, one entry at a time, and ends `out`. Returns the number of entries. `date` is
  * every entry's modification time.
  */
-export async function writeZip(out: Writable, entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, date: Date, level = 6): Promise<number> {
+export async function writeZip(
+  out: Writable,
+  entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
+  date: Date,
+  level = 6,
+): Promise<number> {
   const sink = new Sink(out);
   const dos = dosDateTime(date);
   const directory = new CentralDirectory();

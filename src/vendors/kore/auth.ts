@@ -7,9 +7,9 @@
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { lazy } from '../../core/lazy.js';
 import { invalidCredentials } from './errors.js';
 import { ANSWER_INSIGHTS_SCOPE, type KoreApp, type KoreBot, type KoreSeeds } from './schemas.js';
-import { lazy } from '../../core/lazy.js';
 
 export interface KoreCaller {
   bot: KoreBot;
@@ -40,7 +40,8 @@ export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, no
   const hit = verified.get(key);
   if (hit && hit.caller.bot === findBot(seeds, botId)) {
     const seconds = Math.floor(now / 1000);
-    if ((hit.exp !== undefined && seconds >= hit.exp) || (hit.nbf !== undefined && seconds < hit.nbf)) throw invalidCredentials();
+    if ((hit.exp !== undefined && seconds >= hit.exp) || (hit.nbf !== undefined && seconds < hit.nbf))
+      throw invalidCredentials();
     return hit.caller;
   }
   // An unknown bot has no app allowed on it: the same 401 (choice, README).
@@ -58,9 +59,16 @@ export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, no
   if (!app) throw invalidCredentials();
   try {
     // algorithms pins HS256: "none", HS512, RS256 and every other header are refused before any key is used.
-    const { payload } = await jwtVerify(token, encoder.encode(app.client_secret), { algorithms: ['HS256'], currentDate: new Date(now) });
+    const { payload } = await jwtVerify(token, encoder.encode(app.client_secret), {
+      algorithms: ['HS256'],
+      currentDate: new Date(now),
+    });
     if (verified.size >= VERIFIED_LIMIT) verified.clear();
-    verified.set(key, { caller: { bot, app }, exp: typeof payload.exp === 'number' ? payload.exp : undefined, nbf: typeof payload.nbf === 'number' ? payload.nbf : undefined });
+    verified.set(key, {
+      caller: { bot, app },
+      exp: typeof payload.exp === 'number' ? payload.exp : undefined,
+      nbf: typeof payload.nbf === 'number' ? payload.nbf : undefined,
+    });
   } catch {
     throw invalidCredentials();
   }

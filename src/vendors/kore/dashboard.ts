@@ -1,5 +1,5 @@
 /** The dashboard's start form and flow for this vendor (request shapes: the vendor README). */
-import { type DashboardFlow, type VendorDashboard, JSON_CONTENT, list, str } from '../../core/dashboard-flow.js';
+import { type DashboardFlow, JSON_CONTENT, list, str, type VendorDashboard } from '../../core/dashboard-flow.js';
 
 /** The first string in `o` (searched depth-first) that looks like a JWT. */
 const findJwt = (o: unknown): string => {
@@ -29,7 +29,14 @@ const flow: DashboardFlow = {
     { name: 'token', label: 'auth (JWT)', target: true },
     { name: 'from', label: 'From', type: 'date', value: { days: -7 }, hint: 'UTC; at most seven days before To' },
     { name: 'to', label: 'To', type: 'date', value: { days: -1 } },
-    { name: 'event', label: 'Feedback event', type: 'select', options: ['', 'thumbsUp', 'thumbsDown'], value: '', optional: true },
+    {
+      name: 'event',
+      label: 'Feedback event',
+      type: 'select',
+      options: ['', 'thumbsUp', 'thumbsDown'],
+      value: '',
+      optional: true,
+    },
   ],
   create: {
     method: 'POST',

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, valueAt, VendorError, vendorErrorHandler } from '../../core/errors.js';
+import { classifyFailure, VendorError, valueAt, vendorErrorHandler } from '../../core/errors.js';
 
 export const CODES = {
   BAD_REQUEST: 400,
@@ -28,7 +28,8 @@ export const badRequest = (msg: string) => koreError(400, msg, CODES.BAD_REQUEST
 
 export const SAMPLE_BODY = '{"filters": {"from": "2025-01-25T07:32:58.611Z", "to": "2025-01-31T07:32:58.611Z"}}';
 const INSTANT_HINT = 'a date YYYY-MM-DD or an ISO 8601 UTC date-time such as 2025-01-25T07:32:58.611Z';
-export const EVENT_HINT = 'event must be "thumbsUp" or "thumbsDown" (case-sensitive); leave it out to export every search';
+export const EVENT_HINT =
+  'event must be "thumbsUp" or "thumbsDown" (case-sensitive); leave it out to export every search';
 
 /** The first zod issue of a body, as a Kore 400 that names the field and the fix. */
 function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
@@ -37,7 +38,11 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
   if (issue.path.length === 0) return badRequest(`The request body must be a JSON object, for example ${SAMPLE_BODY}`);
   if (name === 'event') return badRequest(`Invalid event: ${EVENT_HINT}.`);
   if (name === 'filters') {
-    return badRequest(missing ? `filters is required: send ${SAMPLE_BODY}` : `filters must be an object with "from" and "to", for example ${SAMPLE_BODY}`);
+    return badRequest(
+      missing
+        ? `filters is required: send ${SAMPLE_BODY}`
+        : `filters must be an object with "from" and "to", for example ${SAMPLE_BODY}`,
+    );
   }
   if (name === 'filters.from' || name === 'filters.to') {
     return badRequest(missing ? `${name} is required: ${INSTANT_HINT}` : `${name} must be a string: ${INSTANT_HINT}`);
@@ -54,7 +59,8 @@ function toKoreError(error: FastifyError | Error, request: FastifyRequest): Vend
   switch (failure.kind) {
     case 'validation':
       // The media link's query is its credential: a malformed one is a denied link, not a bad request.
-      if (failure.part === 'querystring') return koreError(403, 'Invalid media link: use the fileUrl of a finished export unchanged.', CODES.LINK_DENIED);
+      if (failure.part === 'querystring')
+        return koreError(403, 'Invalid media link: use the fileUrl of a finished export unchanged.', CODES.LINK_DENIED);
       if (failure.part === 'params') return koreError(404, 'Resource not found', CODES.NOT_FOUND);
       return fromIssue(failure.issues[0]!, failure.input);
     case 'invalid-json':

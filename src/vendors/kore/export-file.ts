@@ -10,7 +10,18 @@ import type { CoreContext } from '../../core/context.js';
 import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
 import { type GenerationTask, yielder } from '../../core/jobs.js';
 import { Rng } from '../../core/random.js';
-import { eventOf, fileKey, jobIds, objectId, plannedSearches, type PlannedSearch, searchRecord, type SearchWindow, VENDOR, type WorldRef } from './generator.js';
+import {
+  eventOf,
+  fileKey,
+  jobIds,
+  objectId,
+  type PlannedSearch,
+  plannedSearches,
+  type SearchWindow,
+  searchRecord,
+  VENDOR,
+  type WorldRef,
+} from './generator.js';
 import type { FeedbackEvent } from './schemas.js';
 
 export const BUCKET = 'kore-findly';
@@ -46,7 +57,8 @@ export interface ExportResult {
 }
 
 function* matching(params: ExportParams): Generator<PlannedSearch> {
-  for (const s of plannedSearches(params.world, params.window)) if (params.event === undefined || eventOf(params.world, s) === params.event) yield s;
+  for (const s of plannedSearches(params.world, params.window))
+    if (params.event === undefined || eventOf(params.world, s) === params.event) yield s;
 }
 
 /** How many records the export holds (cheap: no record is drawn beyond its outcome). */
@@ -65,7 +77,11 @@ function writtenAt(params: ExportParams, part: number, n: number, rng: Rng): num
   return Math.max(startAt, Math.floor(startAt + slot * part - rng.float() * Math.min(999, slot / 2)));
 }
 
-export async function writeExport(ctx: GenerationIO, params: ExportParams, report: (f: number) => void): Promise<ExportResult> {
+export async function writeExport(
+  ctx: GenerationIO,
+  params: ExportParams,
+  report: (f: number) => void,
+): Promise<ExportResult> {
   const total = await countRecords(params);
   if (total === 0) return { totalRecords: 0, files: [] };
   const n = Math.ceil(total / FRAGMENT_SIZE);
@@ -102,7 +118,14 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, repor
     const key = fileKey(world.seed, world.botId, seq, part);
     const recordCount = Math.min(FRAGMENT_SIZE, total - (part - 1) * FRAGMENT_SIZE);
     await ctx.store.put(
-      { bucket: BUCKET, key, contentType: 'application/json', lastModified: at, downloadName: `${fileName}.json`, owner: { vendor: VENDOR, tenant: world.botId, jobId: params.jobId } },
+      {
+        bucket: BUCKET,
+        key,
+        contentType: 'application/json',
+        lastModified: at,
+        downloadName: `${fileName}.json`,
+        owner: { vendor: VENDOR, tenant: world.botId, jobId: params.jobId },
+      },
       (out) => pipeline(Readable.from(records(recordCount)), out),
     );
     counter += rng.int(17, 160);
@@ -112,7 +135,10 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, repor
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<ExportParams, ExportResult>('kore.export', siblingModule(import.meta.url, 'export-task'));
+export const EXPORT_TASK = defineTask<ExportParams, ExportResult>(
+  'kore.export',
+  siblingModule(import.meta.url, 'export-task'),
+);
 
 /** A job's work: its export, written in the generation pool. */
 export const exportWork =

@@ -7,7 +7,15 @@
 import { Rng } from '../../core/random.js';
 import { addDays, utcDateOf, utcMidnight } from '../../core/world/dates.js';
 import { dayPlan, recordRng } from '../../core/world/day-plan.js';
-import { type BotCatalogue, catalogueOf, DOCUMENTS, type KbChunk, NO_ANSWER, UNANSWERABLE, uuid5 } from './knowledge-base.js';
+import {
+  type BotCatalogue,
+  catalogueOf,
+  DOCUMENTS,
+  type KbChunk,
+  NO_ANSWER,
+  UNANSWERABLE,
+  uuid5,
+} from './knowledge-base.js';
 import type { FeedbackEvent, SearchRecord } from './schemas.js';
 
 export const VENDOR = 'kore';
@@ -68,7 +76,35 @@ export function eventOf(world: WorldRef, s: PlannedSearch): FeedbackEvent | null
   return drawOutcome(recordRng(world.seed, VENDOR, world.botId, s.date, s.index)).event;
 }
 
-const STOP_WORDS = new Set(['how', 'do', 'does', 'i', 'my', 'the', 'what', 'is', 'a', 'an', 'can', 'you', 'your', 'to', 'of', 'for', 'it', 'are', 'there', 'get', 'which', 'will', 'why', 'was', 'on', 'after', 'that']);
+const STOP_WORDS = new Set([
+  'how',
+  'do',
+  'does',
+  'i',
+  'my',
+  'the',
+  'what',
+  'is',
+  'a',
+  'an',
+  'can',
+  'you',
+  'your',
+  'to',
+  'of',
+  'for',
+  'it',
+  'are',
+  'there',
+  'get',
+  'which',
+  'will',
+  'why',
+  'was',
+  'on',
+  'after',
+  'that',
+]);
 
 /** How people actually type a question into a search box. */
 function typed(rng: Rng, query: string): string {
@@ -84,7 +120,11 @@ function typed(rng: Rng, query: string): string {
     case 'lower':
       return query.toLowerCase().replace(/[?!.]$/, '');
     case 'keywords': {
-      const words = query.toLowerCase().replace(/[?!.,]/g, '').split(/\s+/).filter((w) => !STOP_WORDS.has(w));
+      const words = query
+        .toLowerCase()
+        .replace(/[?!.,]/g, '')
+        .split(/\s+/)
+        .filter((w) => !STOP_WORDS.has(w));
       return words.length > 0 ? words.join(' ') : query.toLowerCase();
     }
     case 'typo': {
@@ -100,12 +140,47 @@ function typed(rng: Rng, query: string): string {
 }
 
 const USER_AGENTS = [
-  { browser: 'Chrome', os: 'Windows', deviceType: 'desktop', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36' },
-  { browser: 'Safari', os: 'macOS', deviceType: 'desktop', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15' },
-  { browser: 'Safari', os: 'iOS', deviceType: 'mobile', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1' },
-  { browser: 'Chrome', os: 'Android', deviceType: 'mobile', userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36' },
-  { browser: 'Edge', os: 'Windows', deviceType: 'desktop', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.67' },
-  { browser: 'Firefox', os: 'Linux', deviceType: 'desktop', userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0' },
+  {
+    browser: 'Chrome',
+    os: 'Windows',
+    deviceType: 'desktop',
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+  },
+  {
+    browser: 'Safari',
+    os: 'macOS',
+    deviceType: 'desktop',
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+  },
+  {
+    browser: 'Safari',
+    os: 'iOS',
+    deviceType: 'mobile',
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  },
+  {
+    browser: 'Chrome',
+    os: 'Android',
+    deviceType: 'mobile',
+    userAgent:
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36',
+  },
+  {
+    browser: 'Edge',
+    os: 'Windows',
+    deviceType: 'desktop',
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.67',
+  },
+  {
+    browser: 'Firefox',
+    os: 'Linux',
+    deviceType: 'desktop',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0',
+  },
 ] as const;
 const USER_POOL = 2000;
 
@@ -114,7 +189,12 @@ const DOC_WEIGHTS = DOCUMENTS.map((_, d) => [d, Math.max(1, 12 - d)] as const);
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-function chunkView(c: KbChunk, score: number, rerank: number, flags: { sent: boolean; used: boolean; qualified: boolean }) {
+function chunkView(
+  c: KbChunk,
+  score: number,
+  rerank: number,
+  flags: { sent: boolean; used: boolean; qualified: boolean },
+) {
   return {
     score: round4(score),
     chunkText: c.text,
@@ -127,7 +207,13 @@ function chunkView(c: KbChunk, score: number, rerank: number, flags: { sent: boo
     recordTitle: c.title,
     recordUrl: c.recordUrl,
     chunkRerank: round4(rerank),
-    additionalInfo: { chunkId: c.chunkId, docId: c.docId, sourceId: c.sourceId, chunkType: 'Text', extractionMethod: c.extractionMethod },
+    additionalInfo: {
+      chunkId: c.chunkId,
+      docId: c.docId,
+      sourceId: c.sourceId,
+      chunkType: 'Text',
+      extractionMethod: c.extractionMethod,
+    },
   };
 }
 
@@ -149,7 +235,14 @@ function promptOf(botName: string, query: string, sent: readonly KbChunk[]): str
   ].join('\n');
 }
 
-function answerDebugOf(rng: Rng, world: WorldRef, query: string, ranked: Array<{ chunk: KbChunk; score: number }>, target: KbChunk | undefined, answer: string) {
+function answerDebugOf(
+  rng: Rng,
+  world: WorldRef,
+  query: string,
+  ranked: Array<{ chunk: KbChunk; score: number }>,
+  target: KbChunk | undefined,
+  answer: string,
+) {
   ranked.sort((a, b) => b.score - a.score);
   const flags = ranked.map(({ chunk, score }, rank) => {
     const qualified = score >= QUALIFY;
@@ -160,14 +253,18 @@ function answerDebugOf(rng: Rng, world: WorldRef, query: string, ranked: Array<{
   const sent = ranked.filter((_, i) => flags[i]!.sent).map((r) => r.chunk);
   const used = ranked.filter((_, i) => flags[i]!.used).map((r) => r.chunk);
   return {
-    extractiveChunks: ranked.map(({ chunk, score }, i) => chunkView(chunk, score, Math.min(0.9999, score + rng.around(0.03, 0.05, -0.1, 0.12)), flags[i]!)),
+    extractiveChunks: ranked.map(({ chunk, score }, i) =>
+      chunkView(chunk, score, Math.min(0.9999, score + rng.around(0.03, 0.05, -0.1, 0.12)), flags[i]!),
+    ),
     generativeChunks: [],
     chunksSentToLLM: sent.map((c) => c.chunkId),
     chunksUsedInAnswer: used.map((c) => c.chunkId),
     prompt: { promptText: promptOf(world.botName, query, sent) },
     llmResponse: { responseDetails: { completionText: answer }, responseTime: rng.int(650, 4200) },
     answeredBy: 'LLM',
-    answeringSource: used.filter((c, i, all) => all.findIndex((o) => o.docId === c.docId) === i).map((c) => ({ title: c.title, url: c.recordUrl })),
+    answeringSource: used
+      .filter((c, i, all) => all.findIndex((o) => o.docId === c.docId) === i)
+      .map((c) => ({ title: c.title, url: c.recordUrl })),
     retrieverUsed: 'vector',
     vectorSearchType: 'hybrid',
   };
@@ -201,8 +298,15 @@ export function searchRecord(world: WorldRef, s: PlannedSearch): SearchRecord {
     query = typed(rng, question.query);
     const target = kb.chunks[d]![question.chunk]!;
     const top = rng.float() * 0.17 + 0.78;
-    const siblings = kb.chunks[d]!.filter((c) => c !== target).map((chunk) => ({ chunk, score: rng.float() * (top - 0.48) + 0.45 }));
-    const ranked = [{ chunk: target, score: top }, ...siblings, ...distractors(rng, kb, d, rng.int(2, 4), 0.28, 0.62)].slice(0, 7);
+    const siblings = kb.chunks[d]!.filter((c) => c !== target).map((chunk) => ({
+      chunk,
+      score: rng.float() * (top - 0.48) + 0.45,
+    }));
+    const ranked = [
+      { chunk: target, score: top },
+      ...siblings,
+      ...distractors(rng, kb, d, rng.int(2, 4), 0.28, 0.62),
+    ].slice(0, 7);
     answerDebug = [answerDebugOf(rng, world, query, ranked, target, question.answer)];
   } else if (kind === 'missed') {
     // Either nobody wrote the article, or the retriever missed the one that exists.
@@ -266,7 +370,9 @@ export function fileKey(seed: string, botId: string, seq: number, part: number):
 
 /** A MongoDB ObjectId: 4 bytes of seconds, 5 bytes per process, 3 bytes of counter (as in the vendor's fileIds). */
 export function objectId(ms: number, machine: string, counter: number): string {
-  return `${Math.floor(ms / 1000).toString(16).padStart(8, '0')}${machine}${(counter & 0xffffff).toString(16).padStart(6, '0')}`;
+  return `${Math.floor(ms / 1000)
+    .toString(16)
+    .padStart(8, '0')}${machine}${(counter & 0xffffff).toString(16).padStart(6, '0')}`;
 }
 
 /** The user who "created" jobs made with an app's credentials. */

@@ -4,10 +4,10 @@
  * the virtual clock over the job's whole life and never runs ahead of the real writing of its files.
  */
 import type { CoreContext } from '../../core/context.js';
-import { type Job, type JobEffects, type JobOutcome, viewJob, withEffects } from '../../core/jobs.js';
-import { creatorOf, jobIds, VENDOR } from './generator.js';
-import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
 import { failingAs } from '../../core/generation/engine.js';
+import { type Job, type JobEffects, type JobOutcome, viewJob, withEffects } from '../../core/jobs.js';
+import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
+import { creatorOf, jobIds, VENDOR } from './generator.js';
 import { catalogueOf } from './knowledge-base.js';
 import type { FeedbackEvent, Fragment, JobView, KoreApp, KoreBot } from './schemas.js';
 
@@ -18,7 +18,8 @@ export interface KoreJobParams extends ExportParams {
 export type KoreJob = Job<KoreJobParams, ExportResult>;
 
 /** What a failed export says when a scenario fails it (no failure sample exists: README, "Choices"). */
-export const JOB_ERROR = 'ANALYTICS DATA JSON Export Failed - an internal error occurred while exporting the data. Please try again.';
+export const JOB_ERROR =
+  'ANALYTICS DATA JSON Export Failed - an internal error occurred while exporting the data. Please try again.';
 /** Media-stream links work for 24 hours after the job ended (README, "Choices"). */
 export const LINK_LIFETIME_SECONDS = 86_400;
 export const MEDIA_PATH = '/kore/api/getMediaStream/findly';
@@ -57,7 +58,12 @@ export function createExportJob(ctx: CoreContext, req: ExportRequest): KoreJob {
   );
   const jobEffect = req.effects?.job;
   const params: KoreJobParams = {
-    world: { seed, botId, botName: req.bot.name, volume: ctx.config.WORLD_DAILY_VOLUME * req.bot.volume * (jobEffect?.volume_factor ?? 1) },
+    world: {
+      seed,
+      botId,
+      botName: req.bot.name,
+      volume: ctx.config.WORLD_DAILY_VOLUME * req.bot.volume * (jobEffect?.volume_factor ?? 1),
+    },
     window: { from: req.window.from, to: req.window.to, cutoff: now },
     ...(req.event ? { event: req.event } : {}),
     seq,
@@ -68,7 +74,10 @@ export function createExportJob(ctx: CoreContext, req: ExportRequest): KoreJob {
     searchIndexId: catalogueOf(seed, botId).searchIndexId,
   };
   // A worker that dies writing the files fails the job with Kore's own message.
-  return ctx.jobs.create<KoreJobParams, ExportResult>({ ...timing, params }, failingAs(JOB_ERROR, exportWork(ctx, params)));
+  return ctx.jobs.create<KoreJobParams, ExportResult>(
+    { ...timing, params },
+    failingAs(JOB_ERROR, exportWork(ctx, params)),
+  );
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -88,7 +97,12 @@ function fragmentsOf(ctx: CoreContext, job: KoreJob, result: ExportResult, ended
   const expiresAt = linkExpiry(endedAt);
   const cached = links.get(job);
   if (cached && cached.origin === origin && cached.expiresAt === expiresAt) return cached.fragments;
-  const fragments = result.files.map((f) => ({ fileId: f.fileId, fileName: f.fileName, fileUrl: mediaUrl(ctx, f.key, expiresAt), recordCount: f.recordCount }));
+  const fragments = result.files.map((f) => ({
+    fileId: f.fileId,
+    fileName: f.fileName,
+    fileUrl: mediaUrl(ctx, f.key, expiresAt),
+    recordCount: f.recordCount,
+  }));
   links.set(job, { origin, expiresAt, fragments });
   return fragments;
 }
@@ -152,12 +166,31 @@ export function jobView(ctx: CoreContext, job: KoreJob, now: number): JobView {
       __v: 0,
     };
   }
-  return { _id: job.id, status: 'INPROGRESS', percentageDone: inProgress, ...common, fileInfo: { ext: 'json' }, ...tail, error: null, __v: 0 };
+  return {
+    _id: job.id,
+    status: 'INPROGRESS',
+    percentageDone: inProgress,
+    ...common,
+    fileInfo: { ext: 'json' },
+    ...tail,
+    error: null,
+    __v: 0,
+  };
 }
 
 /** For the admin flow view: the Kore status, and when the links of a finished export stop working. */
-export function describeKoreJob(ctx: CoreContext, job: KoreJob, now: number): { state: string; link_expires_at: number | null } {
+export function describeKoreJob(
+  ctx: CoreContext,
+  job: KoreJob,
+  now: number,
+): { state: string; link_expires_at: number | null } {
   const view = jobView(ctx, job, now);
   const ended = viewJob(job, now).endedAt;
-  return { state: view.status, link_expires_at: view.status === 'SUCCESS' && (view.analyticsFragments?.length ?? 0) > 0 && ended !== undefined ? linkExpiry(ended) : null };
+  return {
+    state: view.status,
+    link_expires_at:
+      view.status === 'SUCCESS' && (view.analyticsFragments?.length ?? 0) > 0 && ended !== undefined
+        ? linkExpiry(ended)
+        : null,
+  };
 }

@@ -17,8 +17,20 @@ import { authenticate, type KoreCaller } from './auth.js';
 import { badRequest, CODES, EVENT_HINT, koreError } from './errors.js';
 import { BUCKET } from './export-file.js';
 import { VENDOR } from './generator.js';
-import { createExportJob, type KoreJob, jobView, LINK_LIFETIME_SECONDS, MEDIA_PATH } from './lifecycle.js';
-import { ExportBody, EVENTS, type FeedbackEvent, JobPathParams, JobView, KoreError, type KoreSeeds, MediaParams, MediaQuery, PathParams, SearchRecord } from './schemas.js';
+import { createExportJob, jobView, type KoreJob, LINK_LIFETIME_SECONDS, MEDIA_PATH } from './lifecycle.js';
+import {
+  EVENTS,
+  ExportBody,
+  type FeedbackEvent,
+  JobPathParams,
+  JobView,
+  KoreError,
+  type KoreSeeds,
+  MediaParams,
+  MediaQuery,
+  PathParams,
+  SearchRecord,
+} from './schemas.js';
 
 export const EXPORT_PATH = '/kore/api/public/bot/:AppID/search/analytics-export';
 export const JOB_PATH = '/kore/api/public/bot/:AppID/search/jobs/:JobID';
@@ -51,11 +63,15 @@ export function parseInstant(name: string, raw: string): number {
   }
   const m = UTC_DATE_TIME.exec(raw);
   if (!m) {
-    if (ZONED_DATE_TIME.test(raw)) throw badRequest(`${name} must be in UTC: end the date-time with Z, e.g. 2025-01-25T07:32:58.611Z (got "${raw.slice(0, 40)}")`);
+    if (ZONED_DATE_TIME.test(raw))
+      throw badRequest(
+        `${name} must be in UTC: end the date-time with Z, e.g. 2025-01-25T07:32:58.611Z (got "${raw.slice(0, 40)}")`,
+      );
     throw badRequest(hint);
   }
   const [, date, hh, mm, ss = '0', frac = ''] = m;
-  if (!isCalendarDate(date!) || +hh! > 23 || +mm! > 59 || +ss > 59) throw badRequest(`${name} is not a real date and time: ${hint}`);
+  if (!isCalendarDate(date!) || +hh! > 23 || +mm! > 59 || +ss > 59)
+    throw badRequest(`${name} is not a real date and time: ${hint}`);
   return utcMidnight(date!) + +hh! * 3_600_000 + +mm! * 60_000 + +ss * 1000 + Number(frac.padEnd(3, '0').slice(0, 3));
 }
 
@@ -63,12 +79,16 @@ export function parseInstant(name: string, raw: string): number {
 export function checkExport(body: z.output<typeof ExportBody>): { from: number; to: number; event?: FeedbackEvent } {
   const from = parseInstant('filters.from', body.filters.from);
   const to = parseInstant('filters.to', body.filters.to);
-  if (from > to) throw badRequest(`filters.from (${body.filters.from}) must not be after filters.to (${body.filters.to}).`);
+  if (from > to)
+    throw badRequest(`filters.from (${body.filters.from}) must not be after filters.to (${body.filters.to}).`);
   if (to - from > MAX_RANGE_MS) {
-    throw badRequest('Date range exceeds 7 days: analytics data can be exported for up to one week at a time. Split the range into several exports of at most 7 days each.');
+    throw badRequest(
+      'Date range exceeds 7 days: analytics data can be exported for up to one week at a time. Split the range into several exports of at most 7 days each.',
+    );
   }
   const event = body.event ?? undefined;
-  if (event !== undefined && !(EVENTS as readonly string[]).includes(event)) throw badRequest(`Invalid event: ${EVENT_HINT}.`);
+  if (event !== undefined && !(EVENTS as readonly string[]).includes(event))
+    throw badRequest(`Invalid event: ${EVENT_HINT}.`);
   return { from, to, event };
 }
 
@@ -99,7 +119,8 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
           hide: url !== EXPORT_PATH,
           tags,
           summary: 'Export answer insights',
-          description: 'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
+          description:
+            'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
           params: PathParams,
           body: ExportBody,
           response: { 200: JobView, ...errors },
@@ -111,7 +132,13 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
         const full = jobCapReached(ctx);
         // MAX_JOBS: Kore's rate-limit answer, 429 with Retry-After (README, "Choices").
         if (full) throw koreError(429, full, CODES.RATE_LIMITED, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
-        const job = createExportJob(ctx, { bot, app: client, window: { from, to }, event, effects: jobEffectsOf(request) });
+        const job = createExportJob(ctx, {
+          bot,
+          app: client,
+          window: { from, to },
+          event,
+          effects: jobEffectsOf(request),
+        });
         tagRequest(request, { jobId: job.id });
         return jobView(ctx, job, ctx.clock.now());
       },
@@ -123,12 +150,19 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
       url,
       {
         config: { routeKind: 'poll' },
-        schema: { hide: url !== JOB_PATH, tags, summary: 'Get the status of a job (Jobs API)', params: JobPathParams, response: { 200: JobView, ...errors } },
+        schema: {
+          hide: url !== JOB_PATH,
+          tags,
+          summary: 'Get the status of a job (Jobs API)',
+          params: JobPathParams,
+          response: { 200: JobView, ...errors },
+        },
       },
       async (request) => {
         const { bot } = request.koreCaller!;
         const job = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(request.params.JobID);
-        if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id) throw koreError(404, 'Job not found', CODES.NOT_FOUND);
+        if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id)
+          throw koreError(404, 'Job not found', CODES.NOT_FOUND);
         tagRequest(request, { jobId: job.id });
         // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
         return jobView(ctx, job, ctx.clock.now());
@@ -139,37 +173,64 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
 
 async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<void> {
   const denied = (msg: string) => koreError(403, msg, CODES.LINK_DENIED);
-  const handler = async (request: FastifyRequest<{ Params: z.output<typeof MediaParams>; Querystring: z.output<typeof MediaQuery> }>, reply: FastifyReply) => {
+  const handler = async (
+    request: FastifyRequest<{ Params: z.output<typeof MediaParams>; Querystring: z.output<typeof MediaQuery> }>,
+    reply: FastifyReply,
+  ) => {
     const now = ctx.clock.now();
     const { file } = request.params;
     const { n, s } = request.query;
-    if (!n || !/^\d{1,12}$/.test(n) || !s) throw denied('Invalid media link: the n and s parameters are missing or malformed. Use the fileUrl of a finished export unchanged.');
+    if (!n || !/^\d{1,12}$/.test(n) || !s)
+      throw denied(
+        'Invalid media link: the n and s parameters are missing or malformed. Use the fileUrl of a finished export unchanged.',
+      );
     const expiresAt = Number(n) * 1000;
     // The signature first, so an altered expiry is reported as an altered link; so is an n past any link's lifetime.
-    if (!ctx.signer.verifyToken(`findly/${file}`, expiresAt, s, { now, maxLifetimeMs: LINK_LIFETIME_SECONDS * 1000 })) throw denied('Invalid media link: the signature does not match. Use the fileUrl of a finished export unchanged.');
-    if (now >= expiresAt) throw denied(`This media link expired at ${new Date(expiresAt).toISOString()}. Download the files within 24 hours of the job's end, or start a new export.`);
+    if (!ctx.signer.verifyToken(`findly/${file}`, expiresAt, s, { now, maxLifetimeMs: LINK_LIFETIME_SECONDS * 1000 }))
+      throw denied('Invalid media link: the signature does not match. Use the fileUrl of a finished export unchanged.');
+    if (now >= expiresAt)
+      throw denied(
+        `This media link expired at ${new Date(expiresAt).toISOString()}. Download the files within 24 hours of the job's end, or start a new export.`,
+      );
     const object = ctx.store.head(BUCKET, file);
     if (!object) throw koreError(404, 'File not found', CODES.NOT_FOUND);
     if (object.owner) tagRequest(request, object.owner);
     const fault = fileFaultFor(object, ctx.jobs, now);
-    if (fault?.kind === 'expired') throw denied(`This media link expired at ${new Date(fault.expiresAt).toISOString()}. Start a new export.`);
-    if (fault?.kind === 'status') throw koreError(fault.status, fault.status === 500 ? 'Internal server error' : 'Service temporarily unavailable. Please try again later.');
+    if (fault?.kind === 'expired')
+      throw denied(`This media link expired at ${new Date(fault.expiresAt).toISOString()}. Start a new export.`);
+    if (fault?.kind === 'status')
+      throw koreError(
+        fault.status,
+        fault.status === 500 ? 'Internal server error' : 'Service temporarily unavailable. Please try again later.',
+      );
     // Too many downloads at once (or from this client): the same 503 as Kore's own outage (README, "Choices").
-    if (ctx.downloads.admit(request, reply)) throw koreError(503, 'Service temporarily unavailable. Please try again later.');
+    if (ctx.downloads.admit(request, reply))
+      throw koreError(503, 'Service temporarily unavailable. Please try again later.');
     return sendStoredObject(request, reply, ctx.store, object, fault?.kind === 'mangle' ? fault.mangle : undefined);
   };
   const schema = {
     tags: ['Answer insights export'],
     summary: 'Download an exported file (the fileUrl of a finished job)',
-    description: 'A JSON array of answer-insights records. No auth header: the link is signed and works for 24 hours after the job ended.',
+    description:
+      'A JSON array of answer-insights records. No auth header: the link is signed and works for 24 hours after the job ended.',
     params: MediaParams,
     querystring: MediaQuery,
     security: [],
-    response: { 200: z.array(SearchRecord).describe('The records of this file, in time order'), 403: KoreError, 404: KoreError },
+    response: {
+      200: z.array(SearchRecord).describe('The records of this file, in time order'),
+      403: KoreError,
+      404: KoreError,
+    },
   };
   const app = scope.withTypeProvider<ZodTypeProvider>();
   // HEAD first: Fastify would otherwise add its own HEAD twin of the GET route.
-  app.route({ method: 'HEAD', url: `${MEDIA_PATH}/:file`, config: { routeKind: 'download' }, schema: { ...schema, hide: true }, handler });
+  app.route({
+    method: 'HEAD',
+    url: `${MEDIA_PATH}/:file`,
+    config: { routeKind: 'download' },
+    schema: { ...schema, hide: true },
+    handler,
+  });
   app.route({ method: 'GET', url: `${MEDIA_PATH}/:file`, config: { routeKind: 'download' }, schema, handler });
 }
 

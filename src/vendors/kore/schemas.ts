@@ -49,15 +49,23 @@ export const ExportBody = z
     filters: z
       .object({
         from: instant('Start of the range (inclusive; a date means 00:00:00.000Z)'),
-        to: instant('End of the range (inclusive; a date means 00:00:00.000Z, so 2025-04-01 to 2025-04-08 is one week); at most 7 days after `from`'),
+        to: instant(
+          'End of the range (inclusive; a date means 00:00:00.000Z, so 2025-04-01 to 2025-04-08 is one week); at most 7 days after `from`',
+        ),
       })
       .describe('Date/time range of the export, in UTC'),
-    event: z.enum(EVENTS).nullable().optional().describe('Only searches whose answer received this feedback (case-sensitive)'),
+    event: z
+      .enum(EVENTS)
+      .nullable()
+      .optional()
+      .describe('Only searches whose answer received this feedback (case-sensitive)'),
   })
   .describe('Start an answer-insights export');
 
 export const PathParams = z.object({ AppID: z.string().describe('The Search AI app (bot) id, st-…') });
-export const JobPathParams = PathParams.extend({ JobID: z.string().describe('The job id (_id) returned on creation, fj-…') });
+export const JobPathParams = PathParams.extend({
+  JobID: z.string().describe('The job id (_id) returned on creation, fj-…'),
+});
 
 const FileRef = z.object({
   fileId: z.string().describe('24 hex digits'),
@@ -71,7 +79,10 @@ export const JobView = z.object({
   _id: z.string().describe('fj-<uuid>'),
   status: z.enum(JOB_STATUSES),
   percentageDone: z.number().int().min(0).max(100),
-  message: z.string().optional().describe('Once finished: "ANALYTICS DATA JSON Export Completed - <n> file(s) with <m> total records"'),
+  message: z
+    .string()
+    .optional()
+    .describe('Once finished: "ANALYTICS DATA JSON Export Completed - <n> file(s) with <m> total records"'),
   title: z.literal('Exporting Analytics Data - JSON'),
   jobType: z.literal('DATA_EXPORT'),
   fileInfo: z
@@ -115,7 +126,13 @@ const Chunk = z.object({
   recordTitle: z.string(),
   recordUrl: z.string(),
   chunkRerank: z.number(),
-  additionalInfo: z.object({ chunkId: z.string(), docId: z.string(), sourceId: z.string(), chunkType: z.string(), extractionMethod: z.string() }),
+  additionalInfo: z.object({
+    chunkId: z.string(),
+    docId: z.string(),
+    sourceId: z.string(),
+    chunkType: z.string(),
+    extractionMethod: z.string(),
+  }),
 });
 
 export const AnswerDebug = z.object({
@@ -124,7 +141,10 @@ export const AnswerDebug = z.object({
   chunksSentToLLM: z.array(z.string()).describe('chunkIds'),
   chunksUsedInAnswer: z.array(z.string()).describe('chunkIds'),
   prompt: z.object({ promptText: z.string() }),
-  llmResponse: z.object({ responseDetails: z.object({ completionText: z.string() }), responseTime: z.number().int().describe('ms') }),
+  llmResponse: z.object({
+    responseDetails: z.object({ completionText: z.string() }),
+    responseTime: z.number().int().describe('ms'),
+  }),
   answeredBy: z.string(),
   answeringSource: z.array(z.object({ title: z.string(), url: z.string() })),
   retrieverUsed: z.string(),

@@ -11,13 +11,16 @@ import { PythonJsonError } from './python-json.js';
 /** Starlette's JSONResponse says `application/json`, with no charset parameter. */
 export const JSON_TYPE = 'application/json';
 
-export const httpError = (status: number, detail: unknown, headers?: Record<string, string>) => new VendorError(status, { detail }, headers, JSON_TYPE);
+export const httpError = (status: number, detail: unknown, headers?: Record<string, string>) =>
+  new VendorError(status, { detail }, headers, JSON_TYPE);
 
 export const validationError = (items: PydanticError[]) => new VendorError(422, { detail: items }, {}, JSON_TYPE);
 
 /** FastAPI's answer to a body Python's json module cannot decode. */
 export const jsonInvalid = (e: PythonJsonError) =>
-  validationError([{ type: 'json_invalid', loc: ['body', e.pos], msg: 'JSON decode error', input: {}, ctx: { error: e.msg } }]);
+  validationError([
+    { type: 'json_invalid', loc: ['body', e.pos], msg: 'JSON decode error', input: {}, ctx: { error: e.msg } },
+  ]);
 
 /** Starlette's ServerErrorMiddleware: text/plain, no JSON. */
 export const internalError = () => new VendorError(500, 'Internal Server Error', {}, 'text/plain; charset=utf-8');

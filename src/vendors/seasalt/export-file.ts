@@ -45,7 +45,12 @@ export const csvLine = (values: readonly string[]): string => `${values.map(csvF
 const HEADER = csvLine(COLUMNS);
 
 /** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
-export async function writeExport(ctx: GenerationIO, params: ExportParams, stampAt: number, report: (f: number) => void): Promise<ExportResult> {
+export async function writeExport(
+  ctx: GenerationIO,
+  params: ExportParams,
+  stampAt: number,
+  report: (f: number) => void,
+): Promise<ExportResult> {
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.range));
   const namer = new CsvNamer();
@@ -67,14 +72,20 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, stamp
   }
 
   const owner = { vendor: 'seasalt', tenant: params.world.workspaceId, jobId: params.exportJobId };
-  const object = await ctx.store.put({ bucket: BUCKET, key: params.key, contentType: 'application/zip', lastModified: stampAt, owner }, async (out) => {
-    await writeZip(out, entries(), new Date(stampAt));
-  });
+  const object = await ctx.store.put(
+    { bucket: BUCKET, key: params.key, contentType: 'application/zip', lastModified: stampAt, owner },
+    async (out) => {
+      await writeZip(out, entries(), new Date(stampAt));
+    },
+  );
   return { conversations, messages, object };
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>('seasalt.export', siblingModule(import.meta.url, 'export-task'));
+export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>(
+  'seasalt.export',
+  siblingModule(import.meta.url, 'export-task'),
+);
 
 /** A job's work: its export, written in the generation pool. */
 export const exportWork =

@@ -92,18 +92,35 @@ const DECORATIONS: ReadonlyArray<(first: string, last: string, full: string) => 
 
 const STATUS_WEIGHTS: Record<'sms' | 'chat', ReadonlyArray<readonly [string, number]>> = {
   // Carrier delivery receipts (SMS has no read receipts).
-  sms: [['delivered', 88], ['sent', 6], ['undelivered', 4], ['failed', 2]],
+  sms: [
+    ['delivered', 88],
+    ['sent', 6],
+    ['undelivered', 4],
+    ['failed', 2],
+  ],
   // WhatsApp, Messenger, Instagram and LINE report reads.
-  chat: [['read', 70], ['delivered', 22], ['sent', 5], ['failed', 3]],
+  chat: [
+    ['read', 70],
+    ['delivered', 22],
+    ['sent', 5],
+    ['failed', 3],
+  ],
 };
 
-const MEDIA_TYPES = [['jpg', 60], ['png', 25], ['pdf', 10], ['mp4', 5]] as const;
+const MEDIA_TYPES = [
+  ['jpg', 60],
+  ['png', 25],
+  ['pdf', 10],
+  ['mp4', 5],
+] as const;
 
 function mediaUrls(rng: Rng, world: WorldRef, n: number): string {
   const urls: string[] = [];
   for (let i = 0; i < n; i++) {
     const ext = rng.weighted(MEDIA_TYPES);
-    urls.push(`https://seax-media.s3.amazonaws.com/media/${world.workspaceId}/${world.channel.channelId}/${rng.uuid()}.${ext}`);
+    urls.push(
+      `https://seax-media.s3.amazonaws.com/media/${world.workspaceId}/${world.channel.channelId}/${rng.uuid()}.${ext}`,
+    );
   }
   // Comma-separated, no spaces (vendor page: "Comma-separated media URLs").
   return urls.join(',');
@@ -118,7 +135,8 @@ export function conversation(world: WorldRef, date: string, index: number, start
   const conversationId = rng.uuid();
   const contactPhone = phoneContacts ? d.customer.phone : '';
   let contactName = d.customer.fullName;
-  if (rng.chance(0.08)) contactName = rng.pick(DECORATIONS)(d.customer.firstName, d.customer.lastName, d.customer.fullName);
+  if (rng.chance(0.08))
+    contactName = rng.pick(DECORATIONS)(d.customer.firstName, d.customer.lastName, d.customer.fullName);
   // An unknown number: SeaX shows (and exports) the number itself as the contact.
   if (phoneContacts && rng.chance(0.1)) contactName = contactPhone;
 
@@ -146,7 +164,16 @@ export function conversation(world: WorldRef, date: string, index: number, start
     if (inbound) {
       // Customers send photos, mostly of damaged goods in their first message; sometimes several at once.
       const p = first && d.topic.id === 'damaged' ? 0.6 : 0.04;
-      if (rng.chance(p)) media = mediaUrls(rng, world, rng.weighted([[1, 60], [2, 28], [3, 12]] as const));
+      if (rng.chance(p))
+        media = mediaUrls(
+          rng,
+          world,
+          rng.weighted([
+            [1, 60],
+            [2, 28],
+            [3, 12],
+          ] as const),
+        );
     } else if (turn.role === 'ai' && rng.chance(0.03)) {
       media = mediaUrls(rng, world, 1);
     }
@@ -182,7 +209,10 @@ const firstDay = (range: ExportRange) => (range.startDate < WORLD_START ? WORLD_
 
 /** The UTC instants a range covers: [start 00:00, end+1 00:00), and no later than the cutoff. */
 export function rangeBounds(range: ExportRange): { from: number; until: number } {
-  return { from: utcMidnight(range.startDate), until: Math.min(utcMidnight(addDays(range.endDate, 1)), range.cutoff + 1) };
+  return {
+    from: utcMidnight(range.startDate),
+    until: Math.min(utcMidnight(addDays(range.endDate, 1)), range.cutoff + 1),
+  };
 }
 
 /**
@@ -208,7 +238,8 @@ export function* conversationsIn(world: WorldRef, range: ExportRange): Generator
 export function expectedConversations(world: WorldRef, range: ExportRange): number {
   const { until } = rangeBounds(range);
   let n = 0;
-  for (let date = firstDay(range); utcMidnight(date) < until; date = addDays(date, 1)) n += dayPlan(world.seed, VENDOR, world.channel.channelId, date, world.volume).starts.length;
+  for (let date = firstDay(range); utcMidnight(date) < until; date = addDays(date, 1))
+    n += dayPlan(world.seed, VENDOR, world.channel.channelId, date, world.volume).starts.length;
   return n;
 }
 

@@ -2,18 +2,19 @@
  * Seasalt SeaX export-conversations. Reached under /seasalt (a client swaps https://seax.seasalt.ai for
  * http://localhost:4010/seasalt), or at /seax-api/… when the Host header is seax.seasalt.ai.
  */
+
+import { finishesAt } from '../../core/export-job.js';
 import { registerOpenApi } from '../../core/openapi.js';
 import type { VendorModule } from '../../core/vendor.js';
+import { dashboard } from './dashboard.js';
 import { handleSeasaltError, httpError, internalError } from './errors.js';
-import { JOB_ERROR, jobState, LINK_LIFETIME_MS, type SeasaltJob } from './lifecycle.js';
 import { ACCESS_KEY_ID, exportWork } from './export-file.js';
+import { JOB_ERROR, jobState, LINK_LIFETIME_MS, type SeasaltJob } from './lifecycle.js';
 import { Outbox } from './outbox.js';
 import { notFound, PREFIX, registerOutbox, registerRoutes } from './routes.js';
-import { SeasaltSeeds } from './schemas.js';
-import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
+import { SeasaltSeeds } from './schemas.js';
 import { SeasaltSettings } from './settings.js';
-import { finishesAt } from '../../core/export-job.js';
 
 const HOST = 'seax.seasalt.ai';
 export const seasalt: VendorModule<SeasaltSeeds> = {
@@ -39,7 +40,14 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
         { url: 'https://seax.seasalt.ai', description: 'Seasalt SeaX' },
       ],
       stripPrefix: /^\/seasalt/,
-      securitySchemes: { APIKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key issued by the workspace (Workspace → API Key)' } },
+      securitySchemes: {
+        APIKeyHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-API-Key',
+          description: 'API key issued by the workspace (Workspace → API Key)',
+        },
+      },
     });
     scope.setErrorHandler(handleSeasaltError);
     // Known from the start, so links handed out before a restart verify after it; no link lives past 24 hours.
@@ -54,7 +62,8 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
     badRequest: (message) => httpError(400, message),
     serverError: internalError,
     // Undocumented; FastAPI's HTTPException form, with Retry-After in seconds.
-    rateLimited: (retryAfter) => httpError(429, 'Too Many Requests', { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),
+    rateLimited: (retryAfter) =>
+      httpError(429, 'Too Many Requests', { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }),
     jobError: JOB_ERROR,
   },
   describeJob(job, now, ctx) {
@@ -68,10 +77,16 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   // `agent-export-mock generate seasalt --out <file> [--workspace-id …] [--channel-id …] [--from YYYY-MM-DD] [--to …]`
   async fixture(fx) {
     const seeds = fx.runtime.seeds.get('seasalt') as SeasaltSeeds;
-    const ws = seeds.workspaces.find((w) => w.workspace_id === (fx.options['workspace-id'] ?? seeds.workspaces[0]!.workspace_id));
+    const ws = seeds.workspaces.find(
+      (w) => w.workspace_id === (fx.options['workspace-id'] ?? seeds.workspaces[0]!.workspace_id),
+    );
     if (!ws) throw new Error(`generate: no Seasalt workspace "${fx.options['workspace-id']}" in the seeds`);
     const today = new Date(fx.runtime.ctx.clock.now()).toISOString().slice(0, 10);
-    const body = { channel_id: fx.options['channel-id'] ?? ws.channels[0]!.channel_id, start_date: fx.options.from ?? today, end_date: fx.options.to ?? fx.options.from ?? today };
+    const body = {
+      channel_id: fx.options['channel-id'] ?? ws.channels[0]!.channel_id,
+      start_date: fx.options.from ?? today,
+      end_date: fx.options.to ?? fx.options.from ?? today,
+    };
     const base = `${PREFIX}/seax-api/api/v1/workspace/${ws.workspace_id}/export-conversations`;
     const headers = { 'x-api-key': ws.api_keys[0]! };
     const created = await fx.app.inject({ method: 'POST', url: base, headers, payload: body });
@@ -92,7 +107,13 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
       workspace_id: w.workspace_id,
       base_url: `${publicUrl}${PREFIX}`,
       api_keys: w.api_keys,
-      channels: w.channels.map((c) => ({ channel_id: c.channel_id, name: c.name, channel_type: c.channel_type, phone_number: c.phone_number ?? null, volume: c.volume })),
+      channels: w.channels.map((c) => ({
+        channel_id: c.channel_id,
+        name: c.name,
+        channel_type: c.channel_type,
+        phone_number: c.phone_number ?? null,
+        volume: c.volume,
+      })),
     }));
   },
 };

@@ -54,7 +54,11 @@ export function channelLabel(channel: { name: string; phone_number?: string; cha
 }
 
 /** `<channel>_<YYYY-MM>_<id>.zip`, spaces in the channel name as underscores. */
-export function zipName(channel: { name: string; phone_number?: string; channel_id: string }, startDate: string, id: string): string {
+export function zipName(
+  channel: { name: string; phone_number?: string; channel_id: string },
+  startDate: string,
+  id: string,
+): string {
   const base = safePart(channel.name || channel.phone_number || channel.channel_id, 'channel').replace(/ /g, '_');
   return `${base}_${startDate.slice(0, 7)}_${id}.zip`;
 }

@@ -11,9 +11,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
 import type { CoreContext } from '../../core/context.js';
+import { lazy } from '../../core/lazy.js';
 import { jobState, type SeasaltJob } from './lifecycle.js';
 import type { OutboxEmail } from './schemas.js';
-import { lazy } from '../../core/lazy.js';
 import { seasaltSettings } from './settings.js';
 
 const FROM = '"Seasalt SeaX (agent-export-mock)" <no-reply@example.com>';
@@ -29,7 +29,9 @@ export class Outbox {
   /** Jobs with a notification address whose email has not been recorded yet. */
   private readonly pending = new Set<SeasaltJob>();
   /** Created on the first email; a failure is logged and tried again on the next one (SMTP_URL may be fixed by then). */
-  private readonly transport = lazy(async () => (await import('nodemailer')).createTransport(seasaltSettings(this.ctx.config).SMTP_URL) as Transporter);
+  private readonly transport = lazy(
+    async () => (await import('nodemailer')).createTransport(seasaltSettings(this.ctx.config).SMTP_URL) as Transporter,
+  );
   private order = 0;
 
   constructor(
@@ -95,7 +97,10 @@ export class Outbox {
     if (!seasaltSettings(this.ctx.config).SMTP_URL) return;
     void this.transport()
       .catch((err: Error) => {
-        this.log.warn({ err }, 'seasalt: cannot create the SMTP transport from SMTP_URL; this email stays in the outbox only');
+        this.log.warn(
+          { err },
+          'seasalt: cannot create the SMTP transport from SMTP_URL; this email stays in the outbox only',
+        );
         return undefined;
       })
       .then((t) => t?.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.body }))
@@ -105,7 +110,8 @@ export class Outbox {
 
 function compose(job: SeasaltJob, link: string, expiresAt: string, endedAt: number): OutboxEmail {
   const p = job.params;
-  const range = p.range.startDate === p.range.endDate ? p.range.startDate : `${p.range.startDate} to ${p.range.endDate}`;
+  const range =
+    p.range.startDate === p.range.endDate ? p.range.startDate : `${p.range.startDate} to ${p.range.endDate}`;
   return {
     to: p.notificationEmail!,
     subject: `Your SeaX conversation export is ready (${p.world.channel.name || p.world.channel.phoneNumber || p.world.channel.channelId}, ${range})`,

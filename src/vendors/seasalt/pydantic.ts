@@ -26,7 +26,12 @@ interface Tagged {
 
 /** A zod custom issue standing for one pydantic error; `path` [] puts it on the model itself (loc ["body"]). */
 export function pydanticIssue(type: string, msg: string, ctx?: Record<string, unknown>, path?: PropertyKey[]) {
-  return { code: 'custom' as const, message: msg, params: { pydantic: { type, msg, ...(ctx ? { ctx } : {}) } } satisfies Tagged, ...(path ? { path } : {}) };
+  return {
+    code: 'custom' as const,
+    message: msg,
+    params: { pydantic: { type, msg, ...(ctx ? { ctx } : {}) } } satisfies Tagged,
+    ...(path ? { path } : {}),
+  };
 }
 
 const DATE_FIELDS = new Set(['start_date', 'end_date']);
@@ -42,7 +47,12 @@ export function toPydantic(issue: z.core.$ZodIssue, body: unknown): PydanticErro
   if (path.length === 0) {
     // No body, or JSON null: FastAPI sees body None and reports the whole body missing.
     if (body === undefined || body === null) return { type: 'missing', loc, msg: 'Field required', input: null };
-    return { type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object to extract fields from', input: body };
+    return {
+      type: 'model_attributes_type',
+      loc,
+      msg: 'Input should be a valid dictionary or object to extract fields from',
+      input: body,
+    };
   }
   const field = String(path[path.length - 1]);
   if (issue.code === 'invalid_type') {
@@ -86,7 +96,8 @@ export function dateProblem(s: string): string | undefined {
   return datePartProblem(s) ?? (s.length > 10 ? 'unexpected extra characters at the end of the input' : undefined);
 }
 
-const digits2 = (s: string, at: number) => (/^\d{2}$/.test(s.slice(at, at + 2)) ? Number(s.slice(at, at + 2)) : undefined);
+const digits2 = (s: string, at: number) =>
+  /^\d{2}$/.test(s.slice(at, at + 2)) ? Number(s.slice(at, at + 2)) : undefined;
 
 /**
  * speedate's RFC 3339 date-time: the date, a separator (T, t, _ or space), HH:MM[:SS[.ffffff]], then Z or ±HH[:]MM.
@@ -95,7 +106,8 @@ const digits2 = (s: string, at: number) => (/^\d{2}$/.test(s.slice(at, at + 2)) 
 function parseDateTime(s: string): { zeroTime: boolean } | { error: string } {
   const date = datePartProblem(s);
   if (date) return { error: date };
-  if (s.length < 11 || !'Tt _'.includes(s[10]!)) return { error: 'invalid datetime separator, expected `T`, `t`, `_` or space' };
+  if (s.length < 11 || !'Tt _'.includes(s[10]!))
+    return { error: 'invalid datetime separator, expected `T`, `t`, `_` or space' };
   const t = s.slice(11);
   if (t.length < 5) return { error: 'input is too short' };
   const hh = digits2(t, 0);
@@ -127,7 +139,8 @@ function parseDateTime(s: string): { zeroTime: boolean } | { error: string } {
     if (tz[0] !== '+' && tz[0] !== '-') return { error: 'unexpected extra characters at the end of the input' };
     const m = /^[+-](\d{2}):?(\d{2})?$/.exec(tz);
     if (!m) return { error: /^[+-]\d{2}/.test(tz) ? 'invalid timezone minute' : 'invalid timezone hour' };
-    if (Number(m[1]) * 60 + Number(m[2] ?? 0) >= 24 * 60) return { error: 'timezone offset must be less than 24 hours' };
+    if (Number(m[1]) * 60 + Number(m[2] ?? 0) >= 24 * 60)
+      return { error: 'timezone offset must be less than 24 hours' };
   }
   return { zeroTime: hh === 0 && mm === 0 && ss === 0 && fraction === 0 };
 }
@@ -146,8 +159,15 @@ function timestampDate(ts: number): string | null {
 
 export type DateVerdict = { date: string } | { type: string; msg: string; ctx?: Record<string, unknown> };
 
-const INEXACT = { type: 'date_from_datetime_inexact', msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates' };
-const parsingError = (error: string) => ({ type: 'date_from_datetime_parsing', msg: `Input should be a valid date or datetime, ${error}`, ctx: { error } });
+const INEXACT = {
+  type: 'date_from_datetime_inexact',
+  msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates',
+};
+const parsingError = (error: string) => ({
+  type: 'date_from_datetime_parsing',
+  msg: `Input should be a valid date or datetime, ${error}`,
+  ctx: { error },
+});
 
 /**
  * pydantic v2's `date` field in lax (JSON) mode, as pydantic-core's DateValidator does it: a YYYY-MM-DD string; else a
@@ -173,7 +193,11 @@ export const isE164 = (s: string): boolean => /^\+[1-9]\d{1,14}$/.test(s);
 
 /** Domains email-validator refuses as special-use (RFC 6761 and friends), as pydantic's EmailStr does. */
 const SPECIAL_USE = new Set(['arpa', 'invalid', 'local', 'localhost', 'onion', 'test']);
-const reprList = (chars: Iterable<string>) => [...new Set(chars)].sort().map((c) => `'${c}'`).join(', ');
+const reprList = (chars: Iterable<string>) =>
+  [...new Set(chars)]
+    .sort()
+    .map((c) => `'${c}'`)
+    .join(', ');
 
 /**
  * Why pydantic's EmailStr (email-validator, deliverability not checked) refuses an address, in its words, or
@@ -187,7 +211,8 @@ export function emailProblem(email: string): string | undefined {
   if (local === '') return 'There must be something before the @-sign.';
   if (domain === '') return 'There must be something after the @-sign.';
   const badLocal = [...local].filter((c) => c < '\u0080' && !/[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/.test(c));
-  if (badLocal.length > 0) return `The email address contains invalid characters before the @-sign: ${reprList(badLocal)}.`;
+  if (badLocal.length > 0)
+    return `The email address contains invalid characters before the @-sign: ${reprList(badLocal)}.`;
   if (local.startsWith('.')) return 'An email address cannot start with a period.';
   if (local.endsWith('.')) return 'An email address cannot have a period immediately before the @-sign.';
   if (local.includes('..')) return 'An email address cannot have two periods in a row.';
@@ -199,7 +224,8 @@ export function emailProblem(email: string): string | undefined {
   if (!domain.includes('.')) return 'The part after the @-sign is not valid. It should have a period.';
   if (domain.startsWith('-')) return 'An email address cannot have a hyphen immediately after the @-sign.';
   const tld = domain.split('.').pop()!.toLowerCase();
-  if (SPECIAL_USE.has(tld)) return 'The part after the @-sign is a special-use or reserved name that cannot be used with email.';
+  if (SPECIAL_USE.has(tld))
+    return 'The part after the @-sign is a special-use or reserved name that cannot be used with email.';
   if (/^\d+$/.test(tld)) return 'The part after the @-sign is not valid. It is not within a valid top-level domain.';
   return undefined;
 }

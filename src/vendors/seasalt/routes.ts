@@ -13,7 +13,6 @@ import { authenticate } from './auth.js';
 import { JSON_TYPE } from './errors.js';
 import type { Outbox } from './outbox.js';
 import { parsePythonJson } from './python-json.js';
-import { findExport, observeOutbox, pollExport, startExport } from './service.js';
 import {
   ConflictError,
   ExportConversationsRequest,
@@ -27,6 +26,7 @@ import {
   type Workspace,
   WorkspaceParams,
 } from './schemas.js';
+import { findExport, observeOutbox, pollExport, startExport } from './service.js';
 
 export const PREFIX = '/seasalt';
 export const BASE = `${PREFIX}/seax-api/api/v1/workspace/:workspace_id/export-conversations`;
@@ -54,7 +54,10 @@ function allowedMethods(path: string): string | undefined {
  * the scope whose onSend hook does the same for the routes).
  */
 const starletteJson = (reply: FastifyReply, body: unknown) =>
-  reply.header('content-type', JSON_TYPE).serializer((payload: unknown) => payload as string).send(JSON.stringify(body));
+  reply
+    .header('content-type', JSON_TYPE)
+    .serializer((payload: unknown) => payload as string)
+    .send(JSON.stringify(body));
 
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?', 1)[0] ?? '';
@@ -64,7 +67,10 @@ export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyR
     const original = request.originalUrl;
     const q = original.indexOf('?');
     const target = `${(q === -1 ? original : original.slice(0, q)).replace(/\/+$/, '')}${q === -1 ? '' : original.slice(q)}`;
-    return reply.code(307).header('location', `${request.protocol}://${request.headers.host ?? 'localhost'}${target}`).send();
+    return reply
+      .code(307)
+      .header('location', `${request.protocol}://${request.headers.host ?? 'localhost'}${target}`)
+      .send();
   }
   return starletteJson(reply.code(404), { detail: 'Not Found' });
 }
@@ -103,7 +109,12 @@ function registerBodyParser(scope: FastifyInstance): void {
 
 type Body = ExportConversationsRequest;
 
-export async function registerRoutes(parent: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
+export async function registerRoutes(
+  parent: FastifyInstance,
+  ctx: CoreContext,
+  seeds: SeasaltSeeds,
+  outbox: Outbox,
+): Promise<void> {
   registerBodyParser(parent);
   await parent.register(async (scope) => apiRoutes(scope, ctx, seeds, outbox));
 }
@@ -118,7 +129,8 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
   // Starlette's JSONResponse says plain `application/json`; Fastify appends a charset when it serializes, so the header
   // is put right once the payload is a string.
   scope.addHook('onSend', (_request, reply, payload, done) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('content-type', JSON_TYPE);
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
+      reply.header('content-type', JSON_TYPE);
     done(null, payload);
   });
   // FastAPI reads and decodes the JSON body before it solves dependencies (the API key check is one), and solves them
@@ -137,7 +149,8 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       schema: {
         tags,
         summary: 'Trigger a conversation export',
-        description: 'Enqueues an export of one channel over an inclusive date range; identify the channel by channel_id or by phone_number (with channel_type when the number is shared).',
+        description:
+          'Enqueues an export of one channel over an inclusive date range; identify the channel by channel_id or by phone_number (with channel_type when the number is shared).',
         params: WorkspaceParams,
         body: ExportConversationsRequest,
         response: {
@@ -145,7 +158,9 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
           400: HttpError.describe('start_date is in the future'),
           401: HttpError.describe('Missing or invalid X-API-Key'),
           404: HttpError.describe('No channel for channel_id, or none for the phone number'),
-          409: ConflictError.describe('The phone number matches several channels (detail.candidates), or an export of this channel and range is in progress'),
+          409: ConflictError.describe(
+            'The phone number matches several channels (detail.candidates), or an export of this channel and range is in progress',
+          ),
           429: HttpError.describe('The server keeps MAX_JOBS jobs already; retry after Retry-After seconds'),
           422: ValidationErrorBody.describe('Request body validation failed (FastAPI, pydantic v2 items)'),
         },
@@ -165,7 +180,8 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       schema: {
         tags,
         summary: 'Get export job status',
-        description: 'queued or started: presigned_url is null; finished: presigned_url is valid for 24 hours; failed: error_message says why.',
+        description:
+          'queued or started: presigned_url is null; finished: presigned_url is valid for 24 hours; failed: error_message says why.',
         params: JobParams,
         response: {
           200: ExportJob.describe('The export job'),
@@ -189,7 +205,10 @@ export function registerOutbox(scope: FastifyInstance, ctx: CoreContext, outbox:
   scope.withTypeProvider<ZodTypeProvider>().get(
     '/__admin/outbox',
     {
-      schema: { hide: true, response: { 200: z.array(OutboxEmail), 401: z.object({ error: z.string(), message: z.string() }) } },
+      schema: {
+        hide: true,
+        response: { 200: z.array(OutboxEmail), 401: z.object({ error: z.string(), message: z.string() }) },
+      },
     },
     async () => {
       await observeOutbox(ctx, outbox);

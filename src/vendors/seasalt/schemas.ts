@@ -33,7 +33,10 @@ export const coarseOf = (t: DetailedType): CoarseType => DETAILED_TYPES[t];
 /** Channels whose contacts are phone numbers (the others know a contact by a platform id, not a number). */
 export const PHONE_CONTACTS: ReadonlySet<CoarseType> = new Set(['sms', 'whatsapp']);
 
-const Agent = z.object({ name: z.string().min(1).describe('Full name, written as speaker_name'), account: z.string().min(1).describe('Login, written as sender_account') });
+const Agent = z.object({
+  name: z.string().min(1).describe('Full name, written as speaker_name'),
+  account: z.string().min(1).describe('Login, written as sender_account'),
+});
 
 const Channel = z.object({
   channel_id: z.string().min(1),
@@ -63,7 +66,12 @@ export const SeasaltSeeds = z
           .superRefine((w, ctx) => {
             const seen = new Set<string>();
             w.channels.forEach((c, i) => {
-              if (seen.has(c.channel_id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel_id'], message: `duplicate channel_id ${c.channel_id}` });
+              if (seen.has(c.channel_id))
+                ctx.addIssue({
+                  code: 'custom',
+                  path: ['channels', i, 'channel_id'],
+                  message: `duplicate channel_id ${c.channel_id}`,
+                });
               seen.add(c.channel_id);
             });
           }),
@@ -83,7 +91,8 @@ const dateField = (description: string, example: string) =>
   z
     .unknown()
     .superRefine((v, ctx) => {
-      if (v === undefined) return void ctx.addIssue({ code: 'invalid_type', expected: 'string', input: v, message: 'Field required' });
+      if (v === undefined)
+        return void ctx.addIssue({ code: 'invalid_type', expected: 'string', input: v, message: 'Field required' });
       const verdict = pydanticDate(v);
       if ('type' in verdict) ctx.addIssue(pydanticIssue(verdict.type, verdict.msg, verdict.ctx));
     })
@@ -95,17 +104,26 @@ const dateField = (description: string, example: string) =>
  * request for 2020-01-01 to 9999-12-31 would be a single job generating millennia (README, "Choices").
  */
 export const MAX_RANGE_DAYS = 366;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export const ExportConversationsRequest = z
   .object({
-    start_date: dateField('Start of the range (inclusive), YYYY-MM-DD, read in UTC. Cannot be in the future.', '2025-04-01'),
+    start_date: dateField(
+      'Start of the range (inclusive), YYYY-MM-DD, read in UTC. Cannot be in the future.',
+      '2025-04-01',
+    ),
     end_date: dateField('End of the range (inclusive), YYYY-MM-DD. Must be on or after start_date.', '2025-04-07'),
     channel_id: z.string().nullish().describe('Channel/phone UUID. Provide either channel_id or phone_number.'),
     phone_number: z
       .string()
       .superRefine((v, ctx) => {
-        if (!isE164(v)) ctx.addIssue(pydanticIssue('value_error', 'Value error, phone_number must be in E.164 format, e.g. +12025550123', { error: {} }));
+        if (!isE164(v))
+          ctx.addIssue(
+            pydanticIssue('value_error', 'Value error, phone_number must be in E.164 format, e.g. +12025550123', {
+              error: {},
+            }),
+          );
       })
       .nullish()
       .meta({ description: 'Channel phone number in E.164 format.', example: '+12025550123' }),
@@ -114,22 +132,56 @@ export const ExportConversationsRequest = z
       .string()
       .superRefine((v, ctx) => {
         const reason = emailProblem(v);
-        if (reason) ctx.addIssue(pydanticIssue('value_error', `value is not a valid email address: ${reason}`, { reason }));
+        if (reason)
+          ctx.addIssue(pydanticIssue('value_error', `value is not a valid email address: ${reason}`, { reason }));
       })
       .nullish()
-      .meta({ format: 'email', description: 'Address the download link is sent to when the export is ready.', example: 'agent@example.com' }),
+      .meta({
+        format: 'email',
+        description: 'Address the download link is sent to when the export is ready.',
+        example: 'agent@example.com',
+      }),
   })
-  .superRefine((body, ctx) => {
-    // pydantic's model_validator(mode="after"): runs only once every field is valid, and stops at its first error.
-    const hasId = Boolean(body.channel_id);
-    const hasPhone = Boolean(body.phone_number);
-    if (!hasId && !hasPhone) ctx.addIssue(pydanticIssue('value_error', 'Value error, either channel_id or phone_number must be provided', { error: {} }, []));
-    else if (hasId && hasPhone) ctx.addIssue(pydanticIssue('value_error', 'Value error, either channel_id or phone_number must be provided, not both', { error: {} }, []));
-    else if (body.end_date < body.start_date) ctx.addIssue(pydanticIssue('value_error', 'Value error, end_date must be on or after start_date', { error: {} }, []));
-    else if (daysBetween(body.start_date, body.end_date) + 1 > MAX_RANGE_DAYS) {
-      ctx.addIssue(pydanticIssue('value_error', `Value error, the date range may span at most ${MAX_RANGE_DAYS} days`, { error: {} }, []));
-    }
-  }, { when: (payload) => payload.issues.length === 0 })
+  .superRefine(
+    (body, ctx) => {
+      // pydantic's model_validator(mode="after"): runs only once every field is valid, and stops at its first error.
+      const hasId = Boolean(body.channel_id);
+      const hasPhone = Boolean(body.phone_number);
+      if (!hasId && !hasPhone)
+        ctx.addIssue(
+          pydanticIssue(
+            'value_error',
+            'Value error, either channel_id or phone_number must be provided',
+            { error: {} },
+            [],
+          ),
+        );
+      else if (hasId && hasPhone)
+        ctx.addIssue(
+          pydanticIssue(
+            'value_error',
+            'Value error, either channel_id or phone_number must be provided, not both',
+            { error: {} },
+            [],
+          ),
+        );
+      else if (body.end_date < body.start_date)
+        ctx.addIssue(
+          pydanticIssue('value_error', 'Value error, end_date must be on or after start_date', { error: {} }, []),
+        );
+      else if (daysBetween(body.start_date, body.end_date) + 1 > MAX_RANGE_DAYS) {
+        ctx.addIssue(
+          pydanticIssue(
+            'value_error',
+            `Value error, the date range may span at most ${MAX_RANGE_DAYS} days`,
+            { error: {} },
+            [],
+          ),
+        );
+      }
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  )
   .describe('ExportConversationsRequest');
 export type ExportConversationsRequest = z.output<typeof ExportConversationsRequest>;
 

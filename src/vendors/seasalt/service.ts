@@ -15,7 +15,13 @@ import { exportIds } from './generator.js';
 import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
 import { channelLabel, zipName } from './names.js';
 import type { Outbox } from './outbox.js';
-import { type ChannelSeed, coarseOf, type ExportConversationsRequest, type ExportJob, type Workspace } from './schemas.js';
+import {
+  type ChannelSeed,
+  coarseOf,
+  type ExportConversationsRequest,
+  type ExportJob,
+  type Workspace,
+} from './schemas.js';
 
 /** Real milliseconds a poll waits for the file of a job whose time has come (a small export is written by then). */
 const SETTLE_MS = 1000;
@@ -33,14 +39,23 @@ export function resolveChannel(workspace: Workspace, body: ExportConversationsRe
     const id = body.channel_id.toLowerCase();
     const channel = workspace.channels.find((c) => c.channel_id.toLowerCase() === id);
     if (!channel) throw httpError(404, 'Channel not found');
-    if (!fits(channel)) throw httpError(404, `Channel not found: channel ${channel.channel_id} is ${coarseOf(channel.channel_type)}, not ${wanted}`);
+    if (!fits(channel))
+      throw httpError(
+        404,
+        `Channel not found: channel ${channel.channel_id} is ${coarseOf(channel.channel_type)}, not ${wanted}`,
+      );
     return channel;
   }
   const phone = body.phone_number!;
   const onNumber = workspace.channels.filter((c) => c.phone_number === phone);
   const matching = onNumber.filter(fits);
   if (matching.length === 0) {
-    throw httpError(404, onNumber.length > 0 ? `No ${wanted} channel found for phone number ${phone}` : `No channel found for phone number ${phone}`);
+    throw httpError(
+      404,
+      onNumber.length > 0
+        ? `No ${wanted} channel found for phone number ${phone}`
+        : `No channel found for phone number ${phone}`,
+    );
   }
   if (matching.length > 1) {
     throw httpError(409, {
@@ -61,28 +76,58 @@ export async function startExport(
 ): Promise<SeasaltJob> {
   const now = ctx.clock.now();
   const today = utcDateOf(now);
-  if (body.start_date > today) throw httpError(400, `start_date (${body.start_date}) cannot be in the future: today is ${today} (UTC)`);
+  if (body.start_date > today)
+    throw httpError(400, `start_date (${body.start_date}) cannot be in the future: today is ${today} (UTC)`);
   const channel = resolveChannel(workspace, body);
   await refuseDuplicate(ctx, workspace, channel, body, now);
   const full = jobCapReached(ctx);
   // MAX_JOBS: a FastAPI HTTPException 429 with Retry-After, as SeaX's gateway would throttle (README, "Choices").
   if (full) throw httpError(429, full, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
   const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, ctx.jobs.count('seasalt') + 1);
-  const params = exportParams(ctx, workspace, channel, body, effects, now, exportJobId, zipName(channel, body.start_date, fileId));
-  const job = createExportJob(ctx, { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params }, effects, JOB_ERROR, (finishes) => exportWork(ctx, params, finishes)) as SeasaltJob;
+  const params = exportParams(
+    ctx,
+    workspace,
+    channel,
+    body,
+    effects,
+    now,
+    exportJobId,
+    zipName(channel, body.start_date, fileId),
+  );
+  const job = createExportJob(
+    ctx,
+    { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params },
+    effects,
+    JOB_ERROR,
+    (finishes) => exportWork(ctx, params, finishes),
+  ) as SeasaltJob;
   outbox.track(job);
   return job;
 }
 
 /** 409 while an export of the same channel and range is queued or started. */
-async function refuseDuplicate(ctx: CoreContext, workspace: Workspace, channel: ChannelSeed, body: ExportConversationsRequest, now: number): Promise<void> {
+async function refuseDuplicate(
+  ctx: CoreContext,
+  workspace: Workspace,
+  channel: ChannelSeed,
+  body: ExportConversationsRequest,
+  now: number,
+): Promise<void> {
   const same = ctx.jobs
     .list<ExportParams, unknown>('seasalt', workspace.workspace_id)
-    .filter((j) => j.params.world.channel.channelId === channel.channel_id && j.params.range.startDate === body.start_date && j.params.range.endDate === body.end_date) as SeasaltJob[];
+    .filter(
+      (j) =>
+        j.params.world.channel.channelId === channel.channel_id &&
+        j.params.range.startDate === body.start_date &&
+        j.params.range.endDate === body.end_date,
+    ) as SeasaltJob[];
   await ctx.jobs.settle(dueJobs(same, now), SETTLE_MS);
   const running = same.find((j) => isActive(jobState(ctx, j, now)));
   if (running) {
-    throw httpError(409, `An export for this channel and date range is already in progress (export_job_id ${running.id}). Poll it until it has finished, then request again.`);
+    throw httpError(
+      409,
+      `An export for this channel and date range is already in progress (export_job_id ${running.id}). Poll it until it has finished, then request again.`,
+    );
   }
 }
 

@@ -6,7 +6,9 @@ export const SeasaltSettings = z.object({
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL such as smtp://localhost:1025' })
     .optional()
-    .describe('SMTP server for Seasalt notification emails, e.g. smtp://localhost:1025 (default: recorded in /__admin/outbox only)'),
+    .describe(
+      'SMTP server for Seasalt notification emails, e.g. smtp://localhost:1025 (default: recorded in /__admin/outbox only)',
+    ),
 });
 export type SeasaltSettings = z.output<typeof SeasaltSettings>;
 

@@ -18,13 +18,21 @@ export function findApp(seeds: SendbirdSeeds, appId: string): SendbirdApp | unde
 export function authenticate(seeds: SendbirdSeeds, request: FastifyRequest): SendbirdApp {
   const appId = (request.params as { app_id?: string }).app_id ?? '';
   const app = findApp(seeds, appId);
-  if (!app) throw sendbirdError(CODES.APP_ID_NOT_VALID, `App ID is not valid: "${appId}". Use the app_id shown in your Sendbird dashboard.`);
+  if (!app)
+    throw sendbirdError(
+      CODES.APP_ID_NOT_VALID,
+      `App ID is not valid: "${appId}". Use the app_id shown in your Sendbird dashboard.`,
+    );
   const header = request.headers['api-token'];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) throw sendbirdError(CODES.INVALID_API_TOKEN, 'Not valid Api-Token. Api-Token is missing.');
   // Compare against every token of the app without stopping early, so timing does not reveal which one nearly matched.
   let ok = false;
   for (const candidate of app.api_tokens) ok = safeEqual(candidate, token) || ok;
-  if (!ok) throw sendbirdError(CODES.INVALID_API_TOKEN, 'Not valid Api-Token. Check the master or secondary API token of this application.');
+  if (!ok)
+    throw sendbirdError(
+      CODES.INVALID_API_TOKEN,
+      'Not valid Api-Token. Check the master or secondary API token of this application.',
+    );
   return app;
 }

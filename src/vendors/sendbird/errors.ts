@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, valueAt, VendorError, vendorErrorHandler } from '../../core/errors.js';
+import { classifyFailure, VendorError, valueAt, vendorErrorHandler } from '../../core/errors.js';
 
 export const CODES = {
   STRING_EXPECTED: 400100,
@@ -46,10 +46,14 @@ const TYPE_CODES: Record<string, number> = {
 function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
   const name = issue.path.map(String).join('.');
   if (issue.code === 'invalid_type') {
-    if (issue.path.length === 0) return sendbirdError(CODES.INVALID_JSON, 'Invalid JSON request body: the body must be a JSON object.');
+    if (issue.path.length === 0)
+      return sendbirdError(CODES.INVALID_JSON, 'Invalid JSON request body: the body must be a JSON object.');
     const missing = valueAt(input, issue.path) === undefined;
     if (missing) return sendbirdError(CODES.MISSING_PARAMETER, `"${name}" is required.`);
-    return sendbirdError(TYPE_CODES[issue.expected] ?? CODES.INVALID_VALUE, `Invalid value type: "${name}" must be a ${issue.expected}.`);
+    return sendbirdError(
+      TYPE_CODES[issue.expected] ?? CODES.INVALID_VALUE,
+      `Invalid value type: "${name}" must be a ${issue.expected}.`,
+    );
   }
   return sendbirdError(CODES.INVALID_VALUE, `Invalid value: "${name}". ${issue.message}`);
 }
@@ -65,9 +69,15 @@ function toSendbirdError(error: FastifyError | Error, request: FastifyRequest): 
       return fromIssue(failure.issues[0]!, failure.input);
     case 'invalid-json':
     case 'empty-body':
-      return sendbirdError(CODES.INVALID_JSON, 'Invalid JSON request body. Send a JSON object with Content-Type: application/json.');
+      return sendbirdError(
+        CODES.INVALID_JSON,
+        'Invalid JSON request body. Send a JSON object with Content-Type: application/json.',
+      );
     case 'unsupported-media-type':
-      return sendbirdError(CODES.INVALID_JSON, 'Invalid JSON request body: the Content-Type header must be application/json.');
+      return sendbirdError(
+        CODES.INVALID_JSON,
+        'Invalid JSON request body: the Content-Type header must be application/json.',
+      );
     case 'body-too-large':
       return sendbirdError(CODES.VALUE_TOO_LONG, 'The request body is too large.');
     case 'unexpected':

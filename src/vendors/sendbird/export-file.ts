@@ -11,7 +11,7 @@ import type { StoredObject } from '../../core/storage.js';
 import { addDays, utcDateOf, utcMidnight, zonedMidnight } from '../../core/world/dates.js';
 import { dayPlan } from '../../core/world/day-plan.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
-import { conversationsIn, dailyAnalysis, VENDOR, type ExportWindow, type WorldRef } from './generator.js';
+import { conversationsIn, dailyAnalysis, type ExportWindow, VENDOR, type WorldRef } from './generator.js';
 
 export const BUCKET = 'sendbird-us-1';
 export const REGION = 'us-west-2';
@@ -39,7 +39,8 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
   const end = zonedMidnight(addDays(window.to, 1), window.timezone);
   let n = 0;
   for (let date = utcDateOf(start); utcMidnight(date) < end; date = addDays(date, 1)) {
-    for (const at of dayPlan(world.seed, VENDOR, `${world.appId}/${world.aiAgentId}`, date, world.volume).starts) if (at >= start && at < end) n++;
+    for (const at of dayPlan(world.seed, VENDOR, `${world.appId}/${world.aiAgentId}`, date, world.volume).starts)
+      if (at >= start && at < end) n++;
   }
   return n;
 }
@@ -47,7 +48,12 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
 export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
 /** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
-export async function writeExport(ctx: GenerationIO, params: ExportParams, stampAt: number, report: (f: number) => void): Promise<ExportResult> {
+export async function writeExport(
+  ctx: GenerationIO,
+  params: ExportParams,
+  stampAt: number,
+  report: (f: number) => void,
+): Promise<ExportResult> {
   if (params.empty) return { records: 0 };
   await prepareWorld();
   const expected = Math.max(1, expectedConversations(params.world, params.window));
@@ -79,11 +85,16 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, stamp
 
   const key = `${params.fileId}.zip`;
   const owner = { vendor: 'sendbird', tenant: params.world.appId, jobId: params.exportId };
-  const object = await ctx.store.put({ bucket: BUCKET, key, contentType: 'application/zip', lastModified: stampAt, owner }, async (out) => {
-    // One chunk in flight: chunks that wait in a buffer survive young-generation GCs and swell the old space.
-    const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks(), { highWaterMark: 1 });
-    await writeZip(out, [{ name: entryName(params), body }], new Date(stampAt));
-  });
+  const object = await ctx.store.put(
+    { bucket: BUCKET, key, contentType: 'application/zip', lastModified: stampAt, owner },
+    async (out) => {
+      // One chunk in flight: chunks that wait in a buffer survive young-generation GCs and swell the old space.
+      const body = Readable.from(params.type === 'conversation' ? conversationChunks() : analysisChunks(), {
+        highWaterMark: 1,
+      });
+      await writeZip(out, [{ name: entryName(params), body }], new Date(stampAt));
+    },
+  );
   if (records === 0) {
     await ctx.store.delete(BUCKET, key);
     return { records };
@@ -92,7 +103,10 @@ export async function writeExport(ctx: GenerationIO, params: ExportParams, stamp
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>('sendbird.export', siblingModule(import.meta.url, 'export-task'));
+export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>(
+  'sendbird.export',
+  siblingModule(import.meta.url, 'export-task'),
+);
 
 /** A job's work: its export, written in the generation pool. */
 export const exportWork =

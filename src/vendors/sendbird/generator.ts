@@ -5,7 +5,7 @@
 import { Rng } from '../../core/random.js';
 import { addDays, DAY_MS, utcDateOf, utcMidnight, zonedDateOf, zonedMidnight } from '../../core/world/dates.js';
 import { dayPlan, recordRng } from '../../core/world/day-plan.js';
-import { drawDialogue, type Dialogue } from '../../core/world/dialogue.js';
+import { type Dialogue, drawDialogue } from '../../core/world/dialogue.js';
 
 export const VENDOR = 'sendbird';
 
@@ -27,9 +27,18 @@ export interface ExportWindow {
 
 const FLAGS = ['harmful_content', 'adversarial_attack', 'context_injection', 'banned_phrases'] as const;
 const SENTIMENT_COMMENTS = {
-  positive: ['User expressed gratitude and satisfaction after AI agent provided a suitable solution to their issue.', 'User was pleased with the quick answer.'],
-  neutral: ['User asked factual questions and acknowledged the answers without strong emotion.', 'User tone stayed neutral throughout the conversation.'],
-  negative: ['User was frustrated that the issue was not solved and asked for a human.', 'User expressed dissatisfaction with the answers provided.'],
+  positive: [
+    'User expressed gratitude and satisfaction after AI agent provided a suitable solution to their issue.',
+    'User was pleased with the quick answer.',
+  ],
+  neutral: [
+    'User asked factual questions and acknowledged the answers without strong emotion.',
+    'User tone stayed neutral throughout the conversation.',
+  ],
+  negative: [
+    'User was frustrated that the issue was not solved and asked for a human.',
+    'User expressed dissatisfaction with the answers provided.',
+  ],
 } as const;
 const SCORE_REASONS = [
   { id: 0, message: "the response partially addressed the user's pain point" },
@@ -43,7 +52,8 @@ const keyOf = (prefix: string, name: string) => `${prefix}-${Buffer.from(name).t
 const conversationId = (date: string, index: number) => (utcMidnight(date) / DAY_MS) * 10_000_000 + index + 1;
 
 function scorecard(rng: Rng, d: Dialogue) {
-  const score = (good: number) => (rng.chance(good) ? { score: 'good' } : { score: 'poor', reason: rng.pick(SCORE_REASONS) });
+  const score = (good: number) =>
+    rng.chance(good) ? { score: 'good' } : { score: 'poor', reason: rng.pick(SCORE_REASONS) };
   const good = d.ending === 'resolved' ? 0.85 : 0.4;
   return {
     created_at: d.endAt + rng.int(3_600_000, 3 * DAY_MS),
@@ -63,7 +73,12 @@ function scorecard(rng: Rng, d: Dialogue) {
 }
 
 function summaryOf(d: Dialogue): string {
-  const outcome = { resolved: 'the AI agent resolved it', handoff: 'the conversation was handed off to a human agent', abandoned: 'the user left without confirming', unresolved: 'the issue stayed unresolved' }[d.ending];
+  const outcome = {
+    resolved: 'the AI agent resolved it',
+    handoff: 'the conversation was handed off to a human agent',
+    abandoned: 'the user left without confirming',
+    unresolved: 'the issue stayed unresolved',
+  }[d.ending];
   return `${d.customer.firstName} contacted support about ${d.topic.subCategory.toLowerCase()}${d.topic.needsOrder ? ` for order ${d.orderId}` : ''}; ${outcome}.`;
 }
 
@@ -98,8 +113,15 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
             }
           : null,
       user_flagged: flag,
-      flagged_reason: hallucination ? 'The answer states a policy that is not in the knowledge base.' : flag ? `Message matched the ${flag.replace(/_/g, ' ')} filter.` : null,
-      feedback: isAi && d.ending === 'handoff' && rng.chance(0.3) ? { rating: rng.pick(['good', 'bad'] as const), comment: rng.pick(['Helpful draft', 'Wrong policy', '']) } : null,
+      flagged_reason: hallucination
+        ? 'The answer states a policy that is not in the knowledge base.'
+        : flag
+          ? `Message matched the ${flag.replace(/_/g, ' ')} filter.`
+          : null,
+      feedback:
+        isAi && d.ending === 'handoff' && rng.chance(0.3)
+          ? { rating: rng.pick(['good', 'bad'] as const), comment: rng.pick(['Helpful draft', 'Wrong policy', '']) }
+          : null,
     };
   });
   const country = rng.chance(0.15) ? null : d.customer.country;
@@ -126,7 +148,14 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
     messages,
     country,
     language: d.customer.language,
-    ai_agent_context: { country, language: d.customer.language, context: { memberSrl: d.customer.userId.replace('user_', 'user'), orderId: d.topic.needsOrder ? d.orderId.slice(1) : null } },
+    ai_agent_context: {
+      country,
+      language: d.customer.language,
+      context: {
+        memberSrl: d.customer.userId.replace('user_', 'user'),
+        orderId: d.topic.needsOrder ? d.orderId.slice(1) : null,
+      },
+    },
     category: d.topic.category,
     sub_category: d.topic.subCategory,
     user_id: d.customer.userId,

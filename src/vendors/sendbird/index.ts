@@ -2,16 +2,17 @@
  * Sendbird AI agent data exports. Reached under /sendbird/{app_id}/v3, or at /v3 when the Host header is the vendor's
  * own api-{app_id}.sendbird.com.
  */
-import type { VendorModule } from '../../core/vendor.js';
+
+import { finishesAt } from '../../core/export-job.js';
 import { registerOpenApi } from '../../core/openapi.js';
+import type { VendorModule } from '../../core/vendor.js';
+import { dashboard } from './dashboard.js';
 import { CODES, handleSendbirdError, sendbirdError } from './errors.js';
 import { ACCESS_KEY_ID, exportWork } from './export-file.js';
 import { exportView, type SendbirdJob } from './lifecycle.js';
 import { JOB_ERROR, registerRoutes } from './routes.js';
-import { SendbirdSeeds } from './schemas.js';
-import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
-import { finishesAt } from '../../core/export-job.js';
+import { SendbirdSeeds } from './schemas.js';
 
 const HOST = /^api-([a-z0-9-]+)\.sendbird\.com$/i;
 
@@ -25,7 +26,9 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   fixtureOptions: '--app-id --ai-agent-id --type conversation|daily_analysis --from --to --timezone',
   rewriteByHost(host, url) {
     const m = HOST.exec(host);
-    return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')) ? `/sendbird/${m[1]}${url}` : undefined;
+    return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?'))
+      ? `/sendbird/${m[1]}${url}`
+      : undefined;
   },
   async register(scope, ctx, seeds) {
     await registerOpenApi(scope, {
@@ -34,11 +37,26 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
       description:
         'The Sendbird AI agent data-export API as emulated by agent-export-mock: request an export, list exports, poll one until `done`, download the ZIP from `export_file.url`.',
       servers: [
-        { url: '/sendbird/{app_id}', description: 'this mock server', variables: { app_id: { default: seeds.apps[0]?.app_id ?? 'app_id' } } },
-        { url: 'https://api-{app_id}.sendbird.com', description: 'Sendbird', variables: { app_id: { default: seeds.apps[0]?.app_id ?? 'app_id' } } },
+        {
+          url: '/sendbird/{app_id}',
+          description: 'this mock server',
+          variables: { app_id: { default: seeds.apps[0]?.app_id ?? 'app_id' } },
+        },
+        {
+          url: 'https://api-{app_id}.sendbird.com',
+          description: 'Sendbird',
+          variables: { app_id: { default: seeds.apps[0]?.app_id ?? 'app_id' } },
+        },
       ],
       stripPrefix: /^\/sendbird\/(:app_id|\{app_id\})/,
-      securitySchemes: { ApiToken: { type: 'apiKey', in: 'header', name: 'Api-Token', description: 'Master or secondary API token of the application' } },
+      securitySchemes: {
+        ApiToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Api-Token',
+          description: 'Master or secondary API token of the application',
+        },
+      },
     });
     scope.setErrorHandler(handleSendbirdError);
     // Known from the start, so links handed out before a restart verify after it (their X-Amz-Expires caps them).
@@ -53,12 +71,16 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     rateLimited: (retryAfter, rule) => {
       const limit = rule?.limit ?? 10;
       const window = rule?.windowSeconds ?? 1;
-      return sendbirdError(CODES.RATE_LIMITED, `Too many requests (scope: app, limit: ${limit};w=${window}, remaining: 0, retry_after: ${retryAfter.toFixed(4)}s, reset: ${retryAfter.toFixed(2)}s`, {
-        'x-ratelimit-limit': String(limit),
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': retryAfter.toFixed(3),
-        'x-ratelimit-retryafter': retryAfter.toFixed(3),
-      });
+      return sendbirdError(
+        CODES.RATE_LIMITED,
+        `Too many requests (scope: app, limit: ${limit};w=${window}, remaining: 0, retry_after: ${retryAfter.toFixed(4)}s, reset: ${retryAfter.toFixed(2)}s`,
+        {
+          'x-ratelimit-limit': String(limit),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': retryAfter.toFixed(3),
+          'x-ratelimit-retryafter': retryAfter.toFixed(3),
+        },
+      );
     },
     jobError: JOB_ERROR,
   },
@@ -66,8 +88,20 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   // The list and details keep showing an export, with its expired link, after the file is gone (README, "Choices").
   recordRetentionSeconds: 30 * 86_400,
   rateLimits: [
-    { name: 'GET per endpoint per app per second (free trial)', method: 'GET', limit: 10, windowSeconds: 1, perEndpoint: true },
-    { name: 'POST per endpoint per app per second (free trial)', method: 'POST', limit: 5, windowSeconds: 1, perEndpoint: true },
+    {
+      name: 'GET per endpoint per app per second (free trial)',
+      method: 'GET',
+      limit: 10,
+      windowSeconds: 1,
+      perEndpoint: true,
+    },
+    {
+      name: 'POST per endpoint per app per second (free trial)',
+      method: 'POST',
+      limit: 5,
+      windowSeconds: 1,
+      perEndpoint: true,
+    },
   ],
   describeJob(job, now, ctx) {
     const view = exportView(ctx, job as SendbirdJob, now);
@@ -93,9 +127,10 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     if (created.statusCode !== 200) throw new Error(`generate: Sendbird refused the request: ${created.body}`);
     const id = created.json().export_id as string;
     const ctx = fx.runtime.ctx;
-    await fx.advance((ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS) + 1);
+    await fx.advance(ctx.config.JOB_QUEUED_SECONDS + ctx.config.JOB_RUNNING_SECONDS + 1);
     const done = (await fx.app.inject({ url: `${base}/${id}`, headers })).json();
-    if (done.export_status !== 'done') throw new Error(`generate: the export ended ${done.export_status} (nothing to write)`);
+    if (done.export_status !== 'done')
+      throw new Error(`generate: the export ended ${done.export_status} (nothing to write)`);
     const name = decodeURIComponent(new URL(done.export_file.url).pathname.split('/').pop()!);
     return [{ name, bytes: await fx.download(done.export_file.url) }];
   },
@@ -104,7 +139,10 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
     return exportWork(ctx, j.params, finishesAt(j));
   },
   notFound(request, reply) {
-    const e = sendbirdError(CODES.NOT_FOUND, `Resource not found: ${request.method} ${request.url.split('?')[0]} is not a Sendbird AI agent data-export route.`);
+    const e = sendbirdError(
+      CODES.NOT_FOUND,
+      `Resource not found: ${request.method} ${request.url.split('?')[0]} is not a Sendbird AI agent data-export route.`,
+    );
     return reply.code(e.statusCode).send(e.body);
   },
   baseUrls(publicUrl, seeds) {

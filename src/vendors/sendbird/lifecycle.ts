@@ -18,14 +18,29 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
  * The link of a finished export never changes (it is signed at the file's creation), so it is signed once per job and
  * origin: signing costs five HMACs, more than the rest of a poll together.
  */
-const links = new WeakMap<SendbirdJob, { origin: string; signedAt: number; file: NonNullable<ExportView['export_file']> }>();
+const links = new WeakMap<
+  SendbirdJob,
+  { origin: string; signedAt: number; file: NonNullable<ExportView['export_file']> }
+>();
 
-function linkOf(ctx: CoreContext, job: SendbirdJob, key: string, signedAt: number): NonNullable<ExportView['export_file']> {
+function linkOf(
+  ctx: CoreContext,
+  job: SendbirdJob,
+  key: string,
+  signedAt: number,
+): NonNullable<ExportView['export_file']> {
   const origin = ctx.publicUrl();
   const cached = links.get(job);
   if (cached && cached.origin === origin && cached.signedAt === signedAt) return cached.file;
   const file = {
-    url: ctx.signer.s3v4({ accessKeyId: ACCESS_KEY_ID, region: REGION, bucket: BUCKET, key, signedAt, expiresSeconds: LINK_LIFETIME_SECONDS }),
+    url: ctx.signer.s3v4({
+      accessKeyId: ACCESS_KEY_ID,
+      region: REGION,
+      bucket: BUCKET,
+      key,
+      signedAt,
+      expiresSeconds: LINK_LIFETIME_SECONDS,
+    }),
     expires_at: signedAt + LINK_LIFETIME_SECONDS * 1000,
   };
   links.set(job, { origin, signedAt, file });

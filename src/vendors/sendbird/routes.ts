@@ -45,17 +45,32 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
     return exportView(ctx, job, job.createdAt);
   };
 
-  const createSchema = { tags, summary: 'Request a data export', body: CreateExportBody, response: { 200: ExportView, ...errors } };
+  const createSchema = {
+    tags,
+    summary: 'Request a data export',
+    body: CreateExportBody,
+    response: { 200: ExportView, ...errors },
+  };
   app.post(BASE, { schema: createSchema, config: { routeKind: 'create' } }, create);
   app.post(`${BASE}/`, { schema: { ...createSchema, hide: true }, config: { routeKind: 'create' } }, create);
 
-  const listSchema = { tags, summary: 'List data export requests', querystring: ListQuery, response: { 200: ListView, ...errors } };
+  const listSchema = {
+    tags,
+    summary: 'List data export requests',
+    querystring: ListQuery,
+    response: { 200: ListView, ...errors },
+  };
   const list = async (request: FastifyRequest & { query: z.output<typeof ListQuery> }) =>
     listExports(ctx, request.sendbirdApp!, request.query, tokenSecret);
   app.get(BASE, { schema: listSchema, config: { routeKind: 'list' } }, list);
   app.get(`${BASE}/`, { schema: { ...listSchema, hide: true }, config: { routeKind: 'list' } }, list);
 
-  const detailsSchema = { tags, summary: 'Get data export details', params: z.object({ export_id: z.string().describe('The export id returned on creation') }), response: { 200: ExportView, ...errors } };
+  const detailsSchema = {
+    tags,
+    summary: 'Get data export details',
+    params: z.object({ export_id: z.string().describe('The export id returned on creation') }),
+    response: { 200: ExportView, ...errors },
+  };
   const details = async (request: FastifyRequest<{ Params: { export_id: string } }>) => {
     const job = findExport(ctx, request.sendbirdApp!, request.params.export_id);
     tagRequest(request, { jobId: job.id });

@@ -16,7 +16,15 @@ export const SendbirdSeeds = z
         z.object({
           app_id: z.string().min(1),
           api_tokens: z.array(z.string().min(1)).min(1),
-          ai_agents: z.array(z.object({ ai_agent_id: z.string().min(1), name: z.string().default(''), volume: z.number().min(0).default(1) })).default([]),
+          ai_agents: z
+            .array(
+              z.object({
+                ai_agent_id: z.string().min(1),
+                name: z.string().default(''),
+                volume: z.number().min(0).default(1),
+              }),
+            )
+            .default([]),
         }),
       )
       .default([]),

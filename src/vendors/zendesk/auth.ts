@@ -23,7 +23,11 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 /** An organization is served by its own region's endpoint only; on the other one it is as unknown as a made-up id. */
-export function findOrganization(seeds: ZendeskSeeds, region: Region, organizationId: string): ZendeskOrganization | undefined {
+export function findOrganization(
+  seeds: ZendeskSeeds,
+  region: Region,
+  organizationId: string,
+): ZendeskOrganization | undefined {
   return seeds.organizations.find((o) => o.region === region && o.organization_id === organizationId);
 }
 
@@ -31,15 +35,27 @@ export function findOrganization(seeds: ZendeskSeeds, region: Region, organizati
  * `region` is the endpoint's (api.ultimate.ai is EU, api.us.ultimate.ai US); undefined for the newer
  * {subdomain}.zendesk.com form, whose URL names no region: then the organization's own region serves it.
  */
-export function authenticate(seeds: ZendeskSeeds, endpointRegion: Region | undefined, request: FastifyRequest): ZendeskTenant {
+export function authenticate(
+  seeds: ZendeskSeeds,
+  endpointRegion: Region | undefined,
+  request: FastifyRequest,
+): ZendeskTenant {
   const key = header(request, 'authorization');
-  if (!key) throw unauthorized('Missing "authorization" header: send the API key of your organization (Organization management > API key) as the bare header value.');
+  if (!key)
+    throw unauthorized(
+      'Missing "authorization" header: send the API key of your organization (Organization management > API key) as the bare header value.',
+    );
   const organizationId = header(request, 'organizationid');
-  if (!organizationId) throw unauthorized('Missing "organizationId" header: send your organization id (Organization management, in the URL of your organization).');
+  if (!organizationId)
+    throw unauthorized(
+      'Missing "organizationId" header: send your organization id (Organization management, in the URL of your organization).',
+    );
   const botId = header(request, 'botid');
-  if (!botId) throw unauthorized('Missing "botId" header: send the id of the bot whose conversations you want to export.');
+  if (!botId)
+    throw unauthorized('Missing "botId" header: send the id of the bot whose conversations you want to export.');
   // Public clients report that the live API answers "Bearer <key>" with 401 although the page says "bearer"; say so, to save a day of debugging.
-  if (/^bearer\s/i.test(key)) throw unauthorized('The "authorization" header takes the bare API key, without the "Bearer " prefix.');
+  if (/^bearer\s/i.test(key))
+    throw unauthorized('The "authorization" header takes the bare API key, without the "Bearer " prefix.');
   const region = endpointRegion ?? seeds.organizations.find((o) => o.organization_id === organizationId)?.region;
   const org = region && findOrganization(seeds, region, organizationId);
   if (!org || !region) {
@@ -49,9 +65,15 @@ export function authenticate(seeds: ZendeskSeeds, endpointRegion: Region | undef
         : `Unknown organization "${organizationId}". Check the "organizationId" header.`,
     );
   }
-  if (!safeEqual(org.api_key, key)) throw unauthorized(`Invalid API key for organization "${org.organization_id}". Generate a new key under Organization management > API key.`);
+  if (!safeEqual(org.api_key, key))
+    throw unauthorized(
+      `Invalid API key for organization "${org.organization_id}". Generate a new key under Organization management > API key.`,
+    );
   // A bot of another organization (or no bot at all) is not something this key may read: 401, like a wrong key.
   const bot = org.bots.find((b) => b.bot_id === botId);
-  if (!bot) throw unauthorized(`Bot "${botId}" does not belong to organization "${org.organization_id}". Check the "botId" header.`);
+  if (!bot)
+    throw unauthorized(
+      `Bot "${botId}" does not belong to organization "${org.organization_id}". Check the "botId" header.`,
+    );
   return { region, org, bot };
 }

@@ -52,12 +52,44 @@ export interface BotCatalogue {
   languages: readonly string[];
 }
 
-const LABEL_POOL = ['vip', 'returning-customer', 'first-contact', 'order-number-provided', 'out-of-office-hours', 'promo-code', 'b2b', 'loyalty-member', 'gdpr-request', 'app-user'] as const;
-const SEGMENT_POOL = ['Returning customers', 'VIP customers', 'New customers', 'Mobile app users', 'EU customers', 'US customers', 'Loyalty members', 'Weekend shoppers'] as const;
-const LANGUAGE_SETS = [['eng'], ['eng', 'spa'], ['eng', 'deu', 'fra'], ['eng', 'spa', 'deu', 'fra', 'por', 'jpn']] as const;
+const LABEL_POOL = [
+  'vip',
+  'returning-customer',
+  'first-contact',
+  'order-number-provided',
+  'out-of-office-hours',
+  'promo-code',
+  'b2b',
+  'loyalty-member',
+  'gdpr-request',
+  'app-user',
+] as const;
+const SEGMENT_POOL = [
+  'Returning customers',
+  'VIP customers',
+  'New customers',
+  'Mobile app users',
+  'EU customers',
+  'US customers',
+  'Loyalty members',
+  'Weekend shoppers',
+] as const;
+const LANGUAGE_SETS = [
+  ['eng'],
+  ['eng', 'spa'],
+  ['eng', 'deu', 'fra'],
+  ['eng', 'spa', 'deu', 'fra', 'por', 'jpn'],
+] as const;
 
-const camel = (s: string) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toLowerCase());
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const camel = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))
+    .replace(/^./, (c) => c.toLowerCase());
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const cache = new Map<string, BotCatalogue>();
 
@@ -89,17 +121,23 @@ export function botCatalogue(seed: string, orgId: string, botId: string): BotCat
     });
   }
   const toolLabels = new Map<string, { success: string; failure: string }>();
-  for (const tool of new Set(TOPICS.flatMap((t) => t.tools))) toolLabels.set(tool, { success: `API:${camel(tool)}-Success`, failure: `API:${camel(tool)}-Failure` });
+  for (const tool of new Set(TOPICS.flatMap((t) => t.tools)))
+    toolLabels.set(tool, { success: `API:${camel(tool)}-Success`, failure: `API:${camel(tool)}-Failure` });
   const helpCentre = `https://${slug(rng.pick(['shop', 'store', 'help', 'support']))}-${rng.hex(6)}.zendesk.com/hc/en-us/articles`;
   const articles = new Map<string, string>();
-  for (const title of new Set(TOPICS.flatMap((t) => t.articles))) articles.set(title, `${helpCentre}/${rng.int(360000000000, 369999999999)}-${slug(title)}`);
+  for (const title of new Set(TOPICS.flatMap((t) => t.articles)))
+    articles.set(title, `${helpCentre}/${rng.int(360000000000, 369999999999)}-${slug(title)}`);
 
   const catalogue: BotCatalogue = {
     topics,
     greeting: { intent: intent('Greeting', true), reply: reply('Greeting') },
     anythingElse: { intent: intent('Anything else', true), reply: reply('Anything else') },
     didItResolve: { intent: intent('Confirm resolution', true), reply: reply('Did that resolve your issue') },
-    escalate: { intent: intent('Talk to an agent'), reply: reply('Handover to agent'), useCaseName: 'Escalate to agent' },
+    escalate: {
+      intent: intent('Talk to an agent'),
+      reply: reply('Handover to agent'),
+      useCaseName: 'Escalate to agent',
+    },
     fallback: reply('Fallback'),
     toolLabels,
     labels: rng.sample(LABEL_POOL, rng.int(4, 7)),
@@ -114,4 +152,5 @@ export function botCatalogue(seed: string, orgId: string, botId: string): BotCat
 }
 
 /** The Zendesk account (instance) an organization runs on: a Zendesk account id, drawn from the seed. */
-export const instanceAccountId = (seed: string, orgId: string): string => String(Rng.of(seed, 'zendesk', orgId, 'instance-account').int(10_000_000, 29_999_999));
+export const instanceAccountId = (seed: string, orgId: string): string =>
+  String(Rng.of(seed, 'zendesk', orgId, 'instance-account').int(10_000_000, 29_999_999));

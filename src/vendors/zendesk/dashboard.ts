@@ -1,5 +1,5 @@
 /** The dashboard's start form and flow for this vendor (request shapes: the vendor README). */
-import { type DashboardFlow, type VendorDashboard, JSON_CONTENT, list, str } from '../../core/dashboard-flow.js';
+import { type DashboardFlow, JSON_CONTENT, list, str, type VendorDashboard } from '../../core/dashboard-flow.js';
 
 const flow: DashboardFlow = {
   summary: "No job: ask for a finalized day's signed URLs and download each file (newline-delimited JSON).",
@@ -8,7 +8,12 @@ const flow: DashboardFlow = {
       list(org.bots).map((bot) => ({
         label: `${str(org, 'region').toUpperCase()} · ${str(bot, 'bot_name') || str(bot, 'bot_id')}`,
         tenant: str(org, 'organization_id'),
-        values: { region: str(org, 'region'), organization_id: str(org, 'organization_id'), api_key: str(org, 'api_key'), bot_id: str(bot, 'bot_id') },
+        values: {
+          region: str(org, 'region'),
+          organization_id: str(org, 'organization_id'),
+          api_key: str(org, 'api_key'),
+          bot_id: str(bot, 'bot_id'),
+        },
       })),
     ),
   fields: [

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { classifyFailure, valueAt, VendorError, vendorErrorHandler } from '../../core/errors.js';
+import { classifyFailure, VendorError, valueAt, vendorErrorHandler } from '../../core/errors.js';
 import { TTL_MAX, TTL_MIN } from './schemas.js';
 
 const REASONS: Record<number, string> = {
@@ -31,9 +31,15 @@ const BODY_RULE = 'Send a JSON object such as {"date": "2024-05-07", "ttl": 10} 
 /** The first zod issue of the body, naming its field. */
 function fromIssue(issue: z.core.$ZodIssue, input: unknown): VendorError {
   const field = String(issue.path[0] ?? '');
-  if (issue.path.length === 0) return badRequest(`"date" is required and the request body must be a JSON object. ${BODY_RULE}`);
+  if (issue.path.length === 0)
+    return badRequest(`"date" is required and the request body must be a JSON object. ${BODY_RULE}`);
   const value = valueAt(input, issue.path);
-  if (field === 'date') return badRequest(value === undefined ? `"date" is required. ${DATE_RULE}` : `Invalid "date" ${JSON.stringify(value)}: ${DATE_RULE}`);
+  if (field === 'date')
+    return badRequest(
+      value === undefined
+        ? `"date" is required. ${DATE_RULE}`
+        : `Invalid "date" ${JSON.stringify(value)}: ${DATE_RULE}`,
+    );
   if (field === 'ttl') return badRequest(TTL_RULE);
   return badRequest(`Invalid value for "${field}". ${BODY_RULE}`);
 }

@@ -25,9 +25,11 @@ export const SERVICE_ACCOUNT = 'data-export@ultimateai-production.iam.gserviceac
 /** GCS serves the content type stored with the object; the files are named .json. */
 export const CONTENT_TYPE = 'application/json';
 
-export const fileName = (botId: string, date: string, shard: number) => `conversation_${botId}_${date.replace(/-/g, '')}_${String(shard).padStart(12, '0')}.json`;
+export const fileName = (botId: string, date: string, shard: number) =>
+  `conversation_${botId}_${date.replace(/-/g, '')}_${String(shard).padStart(12, '0')}.json`;
 /** `files/{bot_id}/{date}/{file}`, as in the vendor sample's link. */
-export const objectKey = (botId: string, date: string, shard: number) => `files/${botId}/${date}/${fileName(botId, date, shard)}`;
+export const objectKey = (botId: string, date: string, shard: number) =>
+  `files/${botId}/${date}/${fileName(botId, date, shard)}`;
 
 export interface DayRequest {
   region: Region;
@@ -65,13 +67,20 @@ export async function writeDay(ctx: GenerationIO, req: DayRequest): Promise<Stor
       }
       if (batch.length > 0) yield batch.join('');
     }
-    objects.push(await ctx.store.put({ bucket, key, contentType: CONTENT_TYPE, lastModified: req.lastModified, owner }, (out) => pipeline(Readable.from(lines()), out)));
+    objects.push(
+      await ctx.store.put({ bucket, key, contentType: CONTENT_TYPE, lastModified: req.lastModified, owner }, (out) =>
+        pipeline(Readable.from(lines()), out),
+      ),
+    );
   }
   return objects;
 }
 
 /** A day's files written in a generation worker (day-task.ts runs writeDay there). */
-export const DAY_TASK = defineTask<DayRequest, StoredObject[]>('zendesk.day', siblingModule(import.meta.url, 'day-task'));
+export const DAY_TASK = defineTask<DayRequest, StoredObject[]>(
+  'zendesk.day',
+  siblingModule(import.meta.url, 'day-task'),
+);
 
 /** The days already written (or being written), per app. Cleared on reset, when storage is emptied. */
 export class DayFiles {

@@ -7,7 +7,7 @@
 import type { Rng } from '../../core/random.js';
 import { addDays, utcDateOf, utcMidnight } from '../../core/world/dates.js';
 import { dayPlan, recordRng } from '../../core/world/day-plan.js';
-import { drawDialogue, type Dialogue, type Turn } from '../../core/world/dialogue.js';
+import { type Dialogue, drawDialogue, type Turn } from '../../core/world/dialogue.js';
 import { type BotCatalogue, botCatalogue, type Intent, type Reply, type TopicSetup } from './catalogue.js';
 
 export const VENDOR = 'zendesk';
@@ -41,14 +41,25 @@ const iso3 = (locale: string) => ISO3[locale.slice(0, 2)] ?? 'eng';
 /** The automated-resolution evaluation's reasoning, by verdict and by how the conversation ended. */
 const REASONING = {
   automated: {
-    resolved: ['The customer confirmed that the answer solved their request and ended the conversation.', 'The AI agent completed the request and the customer did not ask for further help.'],
-    informed: ['The AI agent answered the request with relevant information and the customer neither came back nor asked for a human agent.'],
+    resolved: [
+      'The customer confirmed that the answer solved their request and ended the conversation.',
+      'The AI agent completed the request and the customer did not ask for further help.',
+    ],
+    informed: [
+      'The AI agent answered the request with relevant information and the customer neither came back nor asked for a human agent.',
+    ],
   },
   notAutomated: {
     resolved: ['The request was answered, but it needed an action the AI agent could not complete on its own.'],
-    informed: ['The AI agent gave relevant information, but the customer did not confirm the issue was solved.', 'The answer did not address the request and the customer left unsatisfied.'],
+    informed: [
+      'The AI agent gave relevant information, but the customer did not confirm the issue was solved.',
+      'The answer did not address the request and the customer left unsatisfied.',
+    ],
     failedEscalation: ['The customer asked for a human agent, but no agent was available to take over.'],
-    escalated: ['The customer asked to speak to a human agent, so the conversation was not resolved by the AI agent.', 'The conversation was handed over to the support team.'],
+    escalated: [
+      'The customer asked to speak to a human agent, so the conversation was not resolved by the AI agent.',
+      'The conversation was handed over to the support team.',
+    ],
   },
 } as const;
 
@@ -67,7 +78,12 @@ interface TriggeredIntent {
   not_meaningful: boolean;
 }
 
-function statusOf(rng: Rng, d: Dialogue, channel: string, suggestionEngine: boolean): { status: ConversationStatus; last: LastResolution } {
+function statusOf(
+  rng: Rng,
+  d: Dialogue,
+  channel: string,
+  suggestionEngine: boolean,
+): { status: ConversationStatus; last: LastResolution } {
   // Suggestion-engine conversations are agent conversations in which the AI only suggests replies to the agent.
   if (suggestionEngine) return { status: 'agent', last: 'escalated' };
   switch (d.ending) {
@@ -102,7 +118,14 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
 
   // The documented example row says "chat" where the table says "messaging": the example wins (vendor README).
   const channel = rng.chance(0.15) ? 'email' : 'chat';
-  const surface = channel === 'email' ? 'email' : rng.weighted([['web', 70], ['ios', 15], ['android', 15]] as const);
+  const surface =
+    channel === 'email'
+      ? 'email'
+      : rng.weighted([
+          ['web', 70],
+          ['ios', 15],
+          ['android', 15],
+        ] as const);
   const testMode = rng.chance(0.03);
   const suggestionEngine = !testMode && channel === 'chat' && rng.chance(0.05);
   const customerLanguage = iso3(d.customer.language);
@@ -111,7 +134,12 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
 
   const replies: TriggeredReply[] = [];
   const intents: TriggeredIntent[] = [];
-  const useCases: Array<{ intent_id: string; intent_name: string; use_case_name: string; use_case_type: 'dialogue' | 'procedure' }> = [];
+  const useCases: Array<{
+    intent_id: string;
+    intent_name: string;
+    use_case_name: string;
+    use_case_type: 'dialogue' | 'procedure';
+  }> = [];
   const procedures: Array<{ procedure_id: string; intent_id: string; use_case_name: string }> = [];
   const sources = new Set<string>();
   const labels = new Set<string>([surface]);
@@ -120,14 +148,27 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
   let usedUseCase = false;
 
   const reply = (at: number, r: Reply, type: string, intent: Intent | null) => {
-    replies.push({ reply_timestamp: vendorTime(at), reply_id: r.id, reply_language: language, reply_name: r.name, reply_type: type, intent_id: intent?.id ?? null });
+    replies.push({
+      reply_timestamp: vendorTime(at),
+      reply_id: r.id,
+      reply_language: language,
+      reply_name: r.name,
+      reply_type: type,
+      intent_id: intent?.id ?? null,
+    });
   };
   const detect = (at: number, intent: Intent) => {
     if (intents.some((i) => i.intent_id === intent.id)) return;
-    intents.push({ intent_timestamp: vendorTime(at), intent_id: intent.id, intent_name: intent.name, not_meaningful: intent.notMeaningful });
+    intents.push({
+      intent_timestamp: vendorTime(at),
+      intent_id: intent.id,
+      intent_name: intent.name,
+      not_meaningful: intent.notMeaningful,
+    });
   };
   const useCase = (intent: Intent, name: string, type: 'dialogue' | 'procedure') => {
-    if (!useCases.some((u) => u.intent_id === intent.id)) useCases.push({ intent_id: intent.id, intent_name: intent.name, use_case_name: name, use_case_type: type });
+    if (!useCases.some((u) => u.intent_id === intent.id))
+      useCases.push({ intent_id: intent.id, intent_name: intent.name, use_case_name: name, use_case_type: type });
     usedUseCase = true;
   };
 
@@ -151,7 +192,8 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
     const answers = aiTurns.filter((t) => t !== ask && t !== closing);
     if (ask) {
       reply(ask.at, setup.askOrder, setup.mode === 'knowledge' ? 'knowledge' : 'normal', setup.intent);
-      if (setup.mode !== 'knowledge') useCase(setup.intent, setup.useCaseName, setup.mode === 'procedure' ? 'procedure' : 'dialogue');
+      if (setup.mode !== 'knowledge')
+        useCase(setup.intent, setup.useCaseName, setup.mode === 'procedure' ? 'procedure' : 'dialogue');
     }
     answers.forEach((turn: Turn, k: number) => {
       const byKnowledge = setup.mode === 'knowledge' || (k > 0 && followUpByKnowledge);
@@ -163,7 +205,11 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
       } else {
         useCase(setup.intent, setup.useCaseName, setup.mode === 'procedure' ? 'procedure' : 'dialogue');
         if (setup.mode === 'procedure' && setup.procedureId && procedures.length === 0) {
-          procedures.push({ procedure_id: setup.procedureId, intent_id: setup.intent.id, use_case_name: setup.useCaseName });
+          procedures.push({
+            procedure_id: setup.procedureId,
+            intent_id: setup.intent.id,
+            use_case_name: setup.useCaseName,
+          });
         }
         reply(turn.at, r, setup.mode === 'procedure' ? 'procedure' : 'normal', setup.intent);
       }
@@ -181,7 +227,7 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
     } else if (closing && d.ending === 'unresolved') {
       // The customer's "that does not answer my question" is not understood: the fallback answers it.
       notUnderstood++;
-      if (followUpByKnowledge) (knowledge.notUnderstood++, knowledge.fallback++);
+      if (followUpByKnowledge) knowledge.notUnderstood++, knowledge.fallback++;
       reply(closing.at, cat.fallback, 'fallback', null);
     }
     if (d.ending === 'handoff') {
@@ -205,7 +251,15 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
   const segments = cat.segments.filter(() => rng.chance(0.25));
 
   const hasKnowledge = knowledge.responseGenerated + knowledge.notUnderstood + knowledge.fallback > 0;
-  const conversationType = suggestionEngine ? 'Others' : hasKnowledge && usedUseCase ? 'Hybrid' : hasKnowledge ? 'Knowledge' : usedUseCase ? 'Use case' : 'Others';
+  const conversationType = suggestionEngine
+    ? 'Others'
+    : hasKnowledge && usedUseCase
+      ? 'Hybrid'
+      : hasKnowledge
+        ? 'Knowledge'
+        : usedUseCase
+          ? 'Use case'
+          : 'Others';
   const botMessages = suggestionEngine ? 0 : replies.length;
 
   // BSAT: a score 1-5, -1 when offered but not answered, null when not offered (vendor page, "BSAT Score Values").
@@ -213,7 +267,13 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
   const bsatScore = d.csat ?? (offered ? -1 : null);
 
   const evaluated = !testMode;
-  const automated = evaluated ? (last === 'resolved' ? rng.chance(0.92) : last === 'informed' ? status === 'botHandled' && rng.chance(0.35) : false) : null;
+  const automated = evaluated
+    ? last === 'resolved'
+      ? rng.chance(0.92)
+      : last === 'informed'
+        ? status === 'botHandled' && rng.chance(0.35)
+        : false
+    : null;
   const reasoning =
     automated === null
       ? null
@@ -270,7 +330,14 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
     visitor_messages_count: str(userTurns.length),
     customer_messages_count: str(userTurns.length),
     not_understood_messages_count: str(notUnderstood),
-    resolution_tier: automated === null ? null : automated ? 'automated_resolution' : last === 'escalated' ? 'escalated' : 'unresolved',
+    resolution_tier:
+      automated === null
+        ? null
+        : automated
+          ? 'automated_resolution'
+          : last === 'escalated'
+            ? 'escalated'
+            : 'unresolved',
     rbp_status_name: testMode ? 'test' : automated ? 'billable' : 'not_billable',
     session_ended_timestamp: vendorTime(sessionEndedAt),
     conversation_end_date: utcDateOf(endAt),
@@ -292,7 +359,8 @@ export function* candidatesFor(world: WorldRef, date: string): Generator<Candida
   const midnight = utcMidnight(date);
   const previous = addDays(date, -1);
   const before = dayPlan(world.seed, VENDOR, tenant, previous, world.volume).starts;
-  for (let i = 0; i < before.length; i++) if (before[i]! >= midnight - MAX_CONVERSATION_MS) yield { startDate: previous, index: i, startAt: before[i]! };
+  for (let i = 0; i < before.length; i++)
+    if (before[i]! >= midnight - MAX_CONVERSATION_MS) yield { startDate: previous, index: i, startAt: before[i]! };
   const same = dayPlan(world.seed, VENDOR, tenant, date, world.volume).starts;
   for (let i = 0; i < same.length; i++) yield { startDate: date, index: i, startAt: same[i]! };
 }

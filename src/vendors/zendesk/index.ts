@@ -3,16 +3,16 @@
  * prefix when the Host header is the vendor's own api.ultimate.ai (EU) or api.us.ultimate.ai (US).
  */
 import { registerOpenApi } from '../../core/openapi.js';
-import { addDays, isCalendarDate, utcDateOf } from '../../core/world/dates.js';
 import type { VendorModule } from '../../core/vendor.js';
+import { addDays, isCalendarDate, utcDateOf } from '../../core/world/dates.js';
 import { REGION_HOSTS } from './auth.js';
+import { dashboard } from './dashboard.js';
 import { handleZendeskError, zendeskError } from './errors.js';
 import { DayFiles, SERVICE_ACCOUNT } from './export-file.js';
 import { finalizedAt } from './lifecycle.js';
 import { PATH, registerRoutes, routeNotFound } from './routes.js';
-import { type Region, REGIONS, ZendeskSeeds } from './schemas.js';
-import { dashboard } from './dashboard.js';
 import { samples } from './samples.js';
+import { REGIONS, type Region, ZendeskSeeds } from './schemas.js';
 import { ZendeskSettings, zendeskSettings } from './settings.js';
 
 const REGION_OF_HOST = new Map<string, Region>(REGIONS.map((r) => [REGION_HOSTS[r], r]));
@@ -41,12 +41,23 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
       description:
         'The Zendesk AI agents – Advanced (formerly Ultimate) data-export API as emulated by agent-export-mock: ask for the signed URLs of a finalized day, then GET each file (newline-delimited JSON, one conversation a line) before the links expire.',
       servers: [
-        { url: '/zendesk/{region}', description: 'this mock server', variables: { region: { default: 'eu', description: 'eu or us: the region of your organization' } } },
+        {
+          url: '/zendesk/{region}',
+          description: 'this mock server',
+          variables: { region: { default: 'eu', description: 'eu or us: the region of your organization' } },
+        },
         { url: `https://${REGION_HOSTS.eu}`, description: 'Zendesk AI agents, EU' },
         { url: `https://${REGION_HOSTS.us}`, description: 'Zendesk AI agents, US' },
       ],
       stripPrefix: /^\/zendesk\/(:region|\{region\})/,
-      securitySchemes: { ApiKey: { type: 'apiKey', in: 'header', name: 'authorization', description: "The organization's API key, bare (not \"Bearer <key>\")" } },
+      securitySchemes: {
+        ApiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'authorization',
+          description: 'The organization\'s API key, bare (not "Bearer <key>")',
+        },
+      },
     });
     scope.setErrorHandler(handleZendeskError);
     // Registering the key now lets links minted before a restart verify after it (LINK_SECRET is kept in DATA_DIR).
@@ -60,7 +71,8 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   faults: {
     badRequest: (message) => zendeskError(400, message),
     serverError: () => zendeskError(500, 'Internal Server Error'),
-    rateLimited: (retryAfter) => zendeskError(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(retryAfter)) }),
+    rateLimited: (retryAfter) =>
+      zendeskError(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(retryAfter)) }),
     jobError: 'Internal Server Error',
   },
   // `agent-export-mock generate zendesk --out <path> [--organization-id …] [--bot-id …] [--date YYYY-MM-DD]`: the
@@ -79,7 +91,9 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
     // could have downloaded at that instant.
     if (isCalendarDate(date) && now < finalizedAt(date, delay)) {
       const ready = new Date(finalizedAt(date, delay)).toISOString();
-      throw new Error(`generate: ${date} is not finalized at ${new Date(now).toISOString()} (Zendesk answers 404 until ${ready}); use --at ${ready} or later`);
+      throw new Error(
+        `generate: ${date} is not finalized at ${new Date(now).toISOString()} (Zendesk answers 404 until ${ready}); use --at ${ready} or later`,
+      );
     }
     const res = await fx.app.inject({
       method: 'POST',
@@ -89,7 +103,12 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
     });
     if (res.statusCode !== 200) throw new Error(`generate: Zendesk answered ${res.statusCode}: ${res.json().message}`);
     const urls = res.json().urls as string[];
-    return Promise.all(urls.map(async (url) => ({ name: decodeURIComponent(new URL(url).pathname.split('/').pop()!), bytes: await fx.download(url) })));
+    return Promise.all(
+      urls.map(async (url) => ({
+        name: decodeURIComponent(new URL(url).pathname.split('/').pop()!),
+        bytes: await fx.download(url),
+      })),
+    );
   },
   notFound(request, reply) {
     const e = routeNotFound(request);

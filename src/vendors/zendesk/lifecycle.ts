@@ -11,13 +11,16 @@ import { badRequest, DATE_RULE, notFound } from './errors.js';
 export const EARLIEST_DATE = '2024-01-01';
 
 /** The instant a day's export becomes available: the next midnight UTC plus the processing delay. */
-export const finalizedAt = (date: string, delayMinutes: number): number => utcMidnight(addDays(date, 1)) + delayMinutes * 60_000;
+export const finalizedAt = (date: string, delayMinutes: number): number =>
+  utcMidnight(addDays(date, 1)) + delayMinutes * 60_000;
 
 /** Throws the vendor's answer unless the day's export can be served at `now`. */
 export function checkDay(date: string, now: number, delayMinutes: number): void {
   if (!isCalendarDate(date)) throw badRequest(`Invalid "date" ${JSON.stringify(date)}: ${DATE_RULE}`);
   if (date < EARLIEST_DATE) {
-    throw badRequest(`"date" ${date} is too old: data can be requested as far back as January 1, 2024 (${EARLIEST_DATE}). For older data, contact Zendesk customer support.`);
+    throw badRequest(
+      `"date" ${date} is too old: data can be requested as far back as January 1, 2024 (${EARLIEST_DATE}). For older data, contact Zendesk customer support.`,
+    );
   }
   const ready = finalizedAt(date, delayMinutes);
   if (now < ready) {

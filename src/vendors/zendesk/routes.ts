@@ -6,11 +6,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/journal-hooks.js';
+import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { authenticate, type ZendeskTenant } from './auth.js';
 import { notFound } from './errors.js';
 import type { DayFiles } from './export-file.js';
-import { jobEffectsOf } from '../../core/scenarios/hook.js';
-import { REGIONS, type Region, SignedUrls, SignedUrlsBody, SignedUrlsHeaders, ZendeskError, type ZendeskSeeds } from './schemas.js';
+import {
+  REGIONS,
+  type Region,
+  SignedUrls,
+  SignedUrlsBody,
+  SignedUrlsHeaders,
+  ZendeskError,
+  type ZendeskSeeds,
+} from './schemas.js';
 import { signedUrls } from './service.js';
 
 export const PATH = '/data-export/v3/get-signed-urls';
@@ -31,10 +39,17 @@ const isRegion = (s: string | undefined): s is Region => (REGIONS as readonly st
  * would have sent to the vendor: without the mock's /zendesk[/{region}] prefix.
  */
 export const routeNotFound = (request: FastifyRequest) =>
-  notFound(`Cannot ${request.method} ${(request.originalUrl ?? request.url).split('?')[0]!.replace(/^\/zendesk(\/(eu|us)(?=\/|$))?/, '') || '/'}`);
+  notFound(
+    `Cannot ${request.method} ${(request.originalUrl ?? request.url).split('?')[0]!.replace(/^\/zendesk(\/(eu|us)(?=\/|$))?/, '') || '/'}`,
+  );
 
 /** Registers the route in a child scope of its own, so the auth hook covers it and nothing else (not /openapi). */
-export async function registerRoutes(parent: FastifyInstance, ctx: CoreContext, seeds: ZendeskSeeds, files: DayFiles): Promise<void> {
+export async function registerRoutes(
+  parent: FastifyInstance,
+  ctx: CoreContext,
+  seeds: ZendeskSeeds,
+  files: DayFiles,
+): Promise<void> {
   await parent.register(async (scope) => routes(scope, ctx, seeds, files));
 }
 

@@ -6,7 +6,11 @@ export const samples: VendorSamples = {
     {
       method: 'POST',
       url: '/zendesk/eu/data-export/v3/get-signed-urls',
-      headers: { authorization: 'demo-zendesk-api-key', organizationid: '77m57af6811115b53172431s', botid: '98174e8d635471c383b9ec7b' },
+      headers: {
+        authorization: 'demo-zendesk-api-key',
+        organizationid: '77m57af6811115b53172431s',
+        botid: '98174e8d635471c383b9ec7b',
+      },
       body: { date: '2025-04-07' },
     },
   ],

@@ -19,7 +19,13 @@ export const ZendeskSeeds = z
           region: z.enum(REGIONS).default('eu'),
           api_key: z.string().min(1),
           bots: z
-            .array(z.object({ bot_id: z.string().min(1), bot_name: z.string().default(''), volume: z.number().min(0).default(1) }))
+            .array(
+              z.object({
+                bot_id: z.string().min(1),
+                bot_name: z.string().default(''),
+                volume: z.number().min(0).default(1),
+              }),
+            )
             .default([]),
         }),
       )
@@ -31,7 +37,12 @@ export const ZendeskSeeds = z
     const seen = new Set<string>();
     for (const [i, org] of seeds.organizations.entries()) {
       for (const [j, bot] of org.bots.entries()) {
-        if (seen.has(bot.bot_id)) ctx.addIssue({ code: 'custom', path: ['organizations', i, 'bots', j, 'bot_id'], message: `bot_id ${bot.bot_id} appears twice` });
+        if (seen.has(bot.bot_id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['organizations', i, 'bots', j, 'bot_id'],
+            message: `bot_id ${bot.bot_id} appears twice`,
+          });
         seen.add(bot.bot_id);
       }
     }
@@ -55,7 +66,9 @@ export const SignedUrlsBody = z
       .min(TTL_MIN)
       .max(TTL_MAX)
       .optional()
-      .describe(`Lifetime of the download links in minutes, ${TTL_MIN} to ${TTL_MAX} (seven days); default ${TTL_DEFAULT} (one day)`),
+      .describe(
+        `Lifetime of the download links in minutes, ${TTL_MIN} to ${TTL_MAX} (seven days); default ${TTL_DEFAULT} (one day)`,
+      ),
   })
   .describe('The day to export');
 

@@ -48,13 +48,21 @@ export async function signedUrls(
     instanceAccountId: instanceAccountId(ctx.config.SEED, org.organization_id),
   };
   const objects = await files.get({ region, world, date, shardSize, lastModified: finalizedAt(date, finalizeDelay) });
-  if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data') throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
+  if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data')
+    throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
   // Signed now, in whole seconds (X-Goog-Date has no fraction), so a link dies exactly ttl minutes after it.
   const signedAt = Math.floor(now / 1000) * 1000;
   // The links handed out now carry this request's file faults (or none: a later plain request clears them).
   const fileEffect = effects && Object.keys(effects.file).length > 0 ? effects.file : undefined;
   for (const o of objects) o.fault = fileEffect ? { effect: fileEffect, issuedAt: signedAt, served: [] } : undefined;
   return objects.map((o) =>
-    ctx.signer.gcsV4({ accessKeyId: SERVICE_ACCOUNT, bucket: BUCKETS[region], key: o.key, signedAt, expiresSeconds: ttl * 60, algorithm: LINK_ALGORITHM }),
+    ctx.signer.gcsV4({
+      accessKeyId: SERVICE_ACCOUNT,
+      bucket: BUCKETS[region],
+      key: o.key,
+      signedAt,
+      expiresSeconds: ttl * 60,
+      algorithm: LINK_ALGORITHM,
+    }),
   );
 }

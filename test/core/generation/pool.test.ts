@@ -21,7 +21,10 @@ function engine(size = 2, heapMb = 64): { engine: GenerationEngine; store: Objec
   const root = mkdtempSync(join(tmpdir(), 'pool-test-'));
   const store = new ObjectStore(root);
   const pool = new WorkerPool({ size, maxOldGenerationSizeMb: heapMb });
-  cleanups.push(() => pool.close(), () => rmSync(root, { recursive: true, force: true }));
+  cleanups.push(
+    () => pool.close(),
+    () => rmSync(root, { recursive: true, force: true }),
+  );
   return { engine: new GenerationEngine(store, () => 1_744_113_600_000, pool), store, pool };
 }
 
@@ -33,7 +36,11 @@ describe('generation pool', () => {
     expect(result).toEqual({ size: 24, now: 1_744_113_600_000 });
     expect(progress).toEqual([0.25, 0.5, 0.75, 1]);
     const object = store.head('test', 'a/b.txt')!;
-    expect(object).toMatchObject({ size: 24, lastModified: 1_744_113_600_000, etag: expect.stringMatching(/^"[0-9a-f]{32}"$/) });
+    expect(object).toMatchObject({
+      size: 24,
+      lastModified: 1_744_113_600_000,
+      etag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
+    });
     expect(readFileSync(join(store.location, 'objects', 'test', 'a', 'b.txt'), 'utf8')).toBe('hello '.repeat(4));
   });
 
@@ -47,24 +54,33 @@ describe('generation pool', () => {
 
   it("keeps an operating-system error's code and syscall (a full disk), so the job can read as the vendor's failure", async () => {
     const { engine: e } = engine();
-    await expect(e.run(crash, { how: 'disk-full' })).rejects.toMatchObject({ message: 'ENOSPC: no space left on device, write', code: 'ENOSPC', syscall: 'write' });
+    await expect(e.run(crash, { how: 'disk-full' })).rejects.toMatchObject({
+      message: 'ENOSPC: no space left on device, write',
+      code: 'ENOSPC',
+      syscall: 'write',
+    });
   });
 
-  it.each(['throw-later', 'exit', 'heap'] as const)('fails the task of a worker that dies (%s) and replaces the worker', async (how) => {
-    const { engine: e, pool } = engine(2, 16);
-    const died = e.run(crash, { how });
-    await expect(died).rejects.toBeInstanceOf(WorkerCrash);
-    expect(pool.threads).toBe(0);
-    await expect(e.run(writeFile, { key: 'after', text: 'ok', parts: 1 })).resolves.toMatchObject({ size: 2 });
-    expect(pool.threads).toBe(1);
-  });
+  it.each(['throw-later', 'exit', 'heap'] as const)(
+    'fails the task of a worker that dies (%s) and replaces the worker',
+    async (how) => {
+      const { engine: e, pool } = engine(2, 16);
+      const died = e.run(crash, { how });
+      await expect(died).rejects.toBeInstanceOf(WorkerCrash);
+      expect(pool.threads).toBe(0);
+      await expect(e.run(writeFile, { key: 'after', text: 'ok', parts: 1 })).resolves.toMatchObject({ size: 2 });
+      expect(pool.threads).toBe(1);
+    },
+  );
 
   it('runs a small task while a big one holds the other worker', async () => {
     const { engine: e } = engine(2);
     const gate = new SharedArrayBuffer(8);
     const flag = new Int32Array(gate);
     const big = e.run(hold, { gate });
-    await (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { value: Promise<string> | string } }).waitAsync(flag, 1, 0).value;
+    await (
+      Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { value: Promise<string> | string } }
+    ).waitAsync(flag, 1, 0).value;
     // The big task is running and will not end until released: the small one must finish meanwhile.
     await expect(e.run(writeFile, { key: 'small', text: 'x', parts: 1 })).resolves.toMatchObject({ size: 1 });
     Atomics.store(flag, 0, 1);
@@ -96,7 +112,10 @@ describe('generation pool, idle', () => {
     try {
       const root = mkdtempSync(join(tmpdir(), 'pool-test-'));
       const pool = new WorkerPool({ size: 2, maxOldGenerationSizeMb: 64, idleMs: 1000 });
-      cleanups.push(() => pool.close(), () => rmSync(root, { recursive: true, force: true }));
+      cleanups.push(
+        () => pool.close(),
+        () => rmSync(root, { recursive: true, force: true }),
+      );
       const e = new GenerationEngine(new ObjectStore(root), () => 0, pool);
       await e.run(writeFile, { key: 'a', text: 'x', parts: 1 });
       vi.advanceTimersByTime(999);

@@ -1,7 +1,7 @@
 /** The headers real S3 and GCS put on every answer, which clients log and some check (fidelity issue). */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advance, download, testApp } from '../../helpers.js';
 import { create, details } from '../../vendors/sendbird/sendbird.js';
 import { urlsOf, YESTERDAY } from '../../vendors/zendesk/zendesk.js';

@@ -5,7 +5,19 @@ import type { FastifyInstance } from 'fastify';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advance, testApp } from '../../helpers.js';
-import { BOT, CLIENT_ID, CLIENT_SECRET, createJob, EXPORT, INVALID_CREDENTIALS, JOB, NO_SCOPE_ID, NO_SCOPE_SECRET, sign, WEEK } from './kore.js';
+import {
+  BOT,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  createJob,
+  EXPORT,
+  INVALID_CREDENTIALS,
+  JOB,
+  NO_SCOPE_ID,
+  NO_SCOPE_SECRET,
+  sign,
+  WEEK,
+} from './kore.js';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
@@ -18,7 +30,12 @@ afterAll(async () => {
 });
 
 const post = (auth: string | undefined, bot = BOT, body: unknown = WEEK) =>
-  app.inject({ method: 'POST', url: EXPORT(bot), headers: auth === undefined ? {} : { auth }, payload: body as Record<string, unknown> });
+  app.inject({
+    method: 'POST',
+    url: EXPORT(bot),
+    headers: auth === undefined ? {} : { auth },
+    payload: body as Record<string, unknown>,
+  });
 
 async function expectRejected(auth: string | undefined, bot = BOT) {
   const res = await post(auth, bot);
@@ -41,19 +58,26 @@ describe('Kore JWT authentication', () => {
     expect(demo).toBe(
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZ2VudC1leHBvcnQtbW9jay1kZW1vIiwiYXBwSWQiOiJjcy01ZTZmN2E4Yi05YzBkLTRlMWYtOGEyYi0zYzRkNWU2ZjdhOGIifQ.3bz3FlCY3-O9gB9zeKT0afbykPxg60KQ4X5RwF-jjYc',
     );
-    expect(JSON.parse(Buffer.from(demo.split('.')[1], 'base64url').toString())).toEqual({ sub: 'agent-export-mock-demo', appId: CLIENT_ID });
+    expect(JSON.parse(Buffer.from(demo.split('.')[1], 'base64url').toString())).toEqual({
+      sub: 'agent-export-mock-demo',
+      appId: CLIENT_ID,
+    });
     expect((await post(demo)).statusCode).toBe(200);
   });
 
   it('rejects a missing auth header', () => expectRejected(undefined));
 
-  it('rejects alg "none" (an unsigned token with valid claims)', () => expectRejected(`${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'x', appId: CLIENT_ID })}.`));
+  it('rejects alg "none" (an unsigned token with valid claims)', () =>
+    expectRejected(`${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'x', appId: CLIENT_ID })}.`));
 
-  it('rejects HS512 even when signed with the right secret', async () => expectRejected(await sign({ appId: CLIENT_ID }, CLIENT_SECRET, 'HS512')));
+  it('rejects HS512 even when signed with the right secret', async () =>
+    expectRejected(await sign({ appId: CLIENT_ID }, CLIENT_SECRET, 'HS512')));
 
   it('rejects an RS256 token, and an RS256 header over an HMAC signature (algorithm confusion)', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    await expectRejected(await new SignJWT({ appId: CLIENT_ID }).setProtectedHeader({ alg: 'RS256' }).setSubject('x').sign(privateKey));
+    await expectRejected(
+      await new SignJWT({ appId: CLIENT_ID }).setProtectedHeader({ alg: 'RS256' }).setSubject('x').sign(privateKey),
+    );
     const good = await sign();
     const [, payload, signature] = good.split('.');
     await expectRejected(`${b64({ alg: 'RS256', typ: 'JWT' })}.${payload}.${signature}`);
@@ -66,7 +90,8 @@ describe('Kore JWT authentication', () => {
   });
 
   it('rejects malformed tokens', async () => {
-    for (const bad of ['not-a-jwt', 'a.b.c', 'Bearer x', `${b64({ alg: 'HS256' })}.not-json.sig`, '...']) await expectRejected(bad);
+    for (const bad of ['not-a-jwt', 'a.b.c', 'Bearer x', `${b64({ alg: 'HS256' })}.not-json.sig`, '...'])
+      await expectRejected(bad);
   });
 
   it('rejects an unknown appId and a token without appId', async () => {
@@ -74,7 +99,8 @@ describe('Kore JWT authentication', () => {
     await expectRejected(await sign({}));
   });
 
-  it('rejects an app without the Answer Insights scope, though its token is valid for it', () => sign({ appId: NO_SCOPE_ID }, NO_SCOPE_SECRET).then(expectRejected));
+  it('rejects an app without the Answer Insights scope, though its token is valid for it', () =>
+    sign({ appId: NO_SCOPE_ID }, NO_SCOPE_SECRET).then(expectRejected));
 
   it('rejects a token whose exp has passed on the virtual clock, and honours exp as the clock advances', async () => {
     const now = Math.floor(app.mock.ctx.clock.now() / 1000);
@@ -89,7 +115,8 @@ describe('Kore JWT authentication', () => {
     await advance(app, -61);
   });
 
-  it('answers an unknown bot AppID with the same 401', async () => expectRejected(await sign(), 'st-00000000-0000-4000-8000-000000000000'));
+  it('answers an unknown bot AppID with the same 401', async () =>
+    expectRejected(await sign(), 'st-00000000-0000-4000-8000-000000000000'));
 
   it('checks credentials before the body: a bad token with a bad body is a 401', async () => {
     const res = await post('nope', BOT, { filters: 'x' });
@@ -100,13 +127,21 @@ describe('Kore JWT authentication', () => {
 describe('Kore apps and bots', () => {
   let two: FastifyInstance;
   const OTHER_BOT = 'st-99999999-8888-4777-8666-555555555555';
-  const SHARED = { client_id: 'cs-11111111-2222-4333-8444-555555555555', client_secret: 'shared-secret', scopes: ['Answer Insights'] };
+  const SHARED = {
+    client_id: 'cs-11111111-2222-4333-8444-555555555555',
+    client_secret: 'shared-secret',
+    scopes: ['Answer Insights'],
+  };
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-seeds-'));
     const seeds = {
       kore: {
         bots: [
-          { app_id: BOT, name: 'Help Center Search', apps: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scopes: ['Answer Insights'] }, SHARED] },
+          {
+            app_id: BOT,
+            name: 'Help Center Search',
+            apps: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scopes: ['Answer Insights'] }, SHARED],
+          },
           { app_id: OTHER_BOT, name: 'Other', apps: [SHARED] },
         ],
       },
@@ -119,7 +154,12 @@ describe('Kore apps and bots', () => {
   });
 
   it('rejects an app that is not allowed on the bot of the URL', async () => {
-    const res = await two.inject({ method: 'POST', url: EXPORT(OTHER_BOT), headers: { auth: await sign() }, payload: WEEK });
+    const res = await two.inject({
+      method: 'POST',
+      url: EXPORT(OTHER_BOT),
+      headers: { auth: await sign() },
+      payload: WEEK,
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual(INVALID_CREDENTIALS);
   });

@@ -47,7 +47,9 @@ describe('Kore media-stream links', () => {
     expect(res.headers['content-type']).toBe('application/json');
     expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
     expect(res.headers.etag).toMatch(/^"[0-9a-f]{32}"$/);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${job.analyticsFragments[0].fileName}.json"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${job.analyticsFragments[0].fileName}.json"`,
+    );
     expect(JSON.parse(res.body)).toHaveLength(job.analyticsFragments[0].recordCount);
     const head = await download(app, url.toString(), {}, 'HEAD');
     expect(head.statusCode).toBe(200);

@@ -23,7 +23,8 @@ describe('Kore job file details', () => {
     const running = await poll(app, created._id);
     expect(running.status).toBe('INPROGRESS');
     expect(running.fileInfo).toEqual({ ext: 'json' });
-    for (const key of ['analyticsFragments', 'hasAnalyticsFragments', 'store', 'message']) expect(running).not.toHaveProperty(key);
+    for (const key of ['analyticsFragments', 'hasAnalyticsFragments', 'store', 'message'])
+      expect(running).not.toHaveProperty(key);
     expect(JSON.stringify(running)).not.toContain('getMediaStream');
     await advance(app, 60);
     const done = await poll(app, created._id);
@@ -41,7 +42,8 @@ describe('Kore rate limits per hour', () => {
     let refused = 0;
     for (let minute = 0; minute < 30; minute++) {
       for (let i = 0; i < 600; i++) {
-        if (app.mock.ctx.limiter.hit('kore', BOT, 'GET', undefined, kore.rateLimits!, hourStart + minute * 60_000)) refused++;
+        if (app.mock.ctx.limiter.hit('kore', BOT, 'GET', undefined, kore.rateLimits!, hourStart + minute * 60_000))
+          refused++;
       }
     }
     expect(refused).toBe(0);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KoreSeeds } from '../../../src/vendors/kore/schemas.js';
 import { createExportJob, type KoreJob } from '../../../src/vendors/kore/lifecycle.js';
+import type { KoreSeeds } from '../../../src/vendors/kore/schemas.js';
 import { advance, testApp } from '../../helpers.js';
 import { BOT, CLIENT_ID, createJob, finishedJob, JOB, poll, token, WEEK } from './kore.js';
 
@@ -17,7 +17,12 @@ afterEach(async () => {
 
 describe('Kore export job', () => {
   it('answers the create request as the vendor sample shows, with the fields FACTS.md lists', async () => {
-    const res = await app.inject({ method: 'POST', url: `/kore/api/public/bot/${BOT}/search/analytics-export`, headers: { auth: await token() }, payload: WEEK });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/kore/api/public/bot/${BOT}/search/analytics-export`,
+      headers: { auth: await token() },
+      payload: WEEK,
+    });
     expect(res.statusCode).toBe(200);
     const job = res.json();
     expect(job).toEqual({
@@ -84,14 +89,20 @@ describe('Kore export job', () => {
     const done = await finishedJob(app);
     const n = done.store.totalRecords;
     expect(n).toBeGreaterThan(150);
-    expect(done.message).toBe(`ANALYTICS DATA JSON Export Completed - ${done.store.totalFiles} file(s) with ${n} total records`);
+    expect(done.message).toBe(
+      `ANALYTICS DATA JSON Export Completed - ${done.store.totalFiles} file(s) with ${n} total records`,
+    );
     expect(done.lMod).toBe('2025-04-08T12:00:35.000Z');
     expect(done.error).toBeNull();
     for (const f of done.analyticsFragments) {
       expect(f.fileId).toMatch(/^[0-9a-f]{24}$/);
       // A Mongo ObjectId starts with the seconds at which the file was written, like the vendor's.
-      expect(parseInt(f.fileId.slice(0, 8), 16)).toBe(Math.floor(Number(/^analytics_data_(\d+)/.exec(f.fileName)![1]) / 1000));
-      expect(f.fileUrl).toMatch(/^http:\/\/mock\.test:4010\/kore\/api\/getMediaStream\/findly\/f-[0-9a-f-]{36}\.json\?n=\d{10}&s=[0-9a-f]{64}$/);
+      expect(parseInt(f.fileId.slice(0, 8), 16)).toBe(
+        Math.floor(Number(/^analytics_data_(\d+)/.exec(f.fileName)![1]) / 1000),
+      );
+      expect(f.fileUrl).toMatch(
+        /^http:\/\/mock\.test:4010\/kore\/api\/getMediaStream\/findly\/f-[0-9a-f-]{36}\.json\?n=\d{10}&s=[0-9a-f]{64}$/,
+      );
     }
   });
 
@@ -112,11 +123,23 @@ describe('Kore export job', () => {
     const seeds = app.mock.seeds.get('kore') as KoreSeeds;
     const bot = seeds.bots.find((b) => b.app_id === BOT)!;
     const client = bot.apps.find((a) => a.client_id === CLIENT_ID)!;
-    const job = createExportJob(app.mock.ctx, { bot, app: client, window: { from: T0 - 86_400_000, to: T0 }, outcome: { kind: 'failed', error: 'Index unavailable' } });
+    const job = createExportJob(app.mock.ctx, {
+      bot,
+      app: client,
+      window: { from: T0 - 86_400_000, to: T0 },
+      outcome: { kind: 'failed', error: 'Index unavailable' },
+    });
     expect((await poll(app, job.id)).status).toBe('INPROGRESS');
     await advance(app, 36);
     const failed = await poll(app, job.id);
-    expect(failed).toMatchObject({ _id: job.id, status: 'FAILED', error: 'Index unavailable', message: 'ANALYTICS DATA JSON Export Failed', fileInfo: { ext: 'json' }, lMod: '2025-04-08T12:00:35.000Z' });
+    expect(failed).toMatchObject({
+      _id: job.id,
+      status: 'FAILED',
+      error: 'Index unavailable',
+      message: 'ANALYTICS DATA JSON Export Failed',
+      fileInfo: { ext: 'json' },
+      lMod: '2025-04-08T12:00:35.000Z',
+    });
     expect(failed.percentageDone).toBeLessThan(100);
     expect(failed.analyticsFragments).toBeUndefined();
   });
@@ -129,7 +152,10 @@ describe('Kore export job', () => {
   });
 
   it('answers 404 in the Kore envelope for an unknown job', async () => {
-    const res = await app.inject({ url: JOB('fj-2618a702-0211-50ca-8504-c1ac377a2402'), headers: { auth: await token() } });
+    const res = await app.inject({
+      url: JOB('fj-2618a702-0211-50ca-8504-c1ac377a2402'),
+      headers: { auth: await token() },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ errors: [{ msg: 'Job not found', code: 404 }] });
   });
@@ -138,7 +164,12 @@ describe('Kore export job', () => {
     const created = await createJob(app);
     await advance(app, 60);
     const jobs = (await app.inject({ url: '/__admin/jobs' })).json().jobs;
-    expect(jobs.find((j: { id: string }) => j.id === created._id)).toMatchObject({ vendor: 'kore', tenant: BOT, state: 'SUCCESS', link_expires_at: '2025-04-09T12:00:35.000Z' });
+    expect(jobs.find((j: { id: string }) => j.id === created._id)).toMatchObject({
+      vendor: 'kore',
+      tenant: BOT,
+      state: 'SUCCESS',
+      link_expires_at: '2025-04-09T12:00:35.000Z',
+    });
   });
 });
 
@@ -162,7 +193,9 @@ describe('Kore and scenarios', () => {
       const res = await limited.inject({ url: JOB('fj-x'), headers: { auth: await token() } });
       expect(res.statusCode).toBe(429);
       expect(res.headers['retry-after']).toBe('1');
-      expect(res.json()).toEqual({ errors: [{ msg: 'Rate limit for this API has been reached. Please try again later', code: 429 }] });
+      expect(res.json()).toEqual({
+        errors: [{ msg: 'Rate limit for this API has been reached. Please try again later', code: 429 }],
+      });
     } finally {
       await limited.close();
     }

@@ -14,7 +14,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const stampsOf = (files: Array<{ records: Array<{ timeStampValue: number }> }>) => files.flatMap((f) => f.records.map((r) => r.timeStampValue));
+const stampsOf = (files: Array<{ records: Array<{ timeStampValue: number }> }>) =>
+  files.flatMap((f) => f.records.map((r) => r.timeStampValue));
 
 describe('Kore export files', () => {
   it('puts exactly 150 records in one file, as the single-file sample shows', async () => {
@@ -40,7 +41,9 @@ describe('Kore export files', () => {
     expect(job.hasAnalyticsFragments).toBe(true);
     expect(job.fileInfo).toEqual({});
     expect(job.analyticsFragments.map((f: { recordCount: number }) => f.recordCount)).toEqual([150, 1]);
-    expect(job.analyticsFragments.map((f: { fileName: string }) => f.fileName.replace(/^analytics_data_\d{13}/, ''))).toEqual(['_part_1_of_2', '_part_2_of_2']);
+    expect(
+      job.analyticsFragments.map((f: { fileName: string }) => f.fileName.replace(/^analytics_data_\d{13}/, '')),
+    ).toEqual(['_part_1_of_2', '_part_2_of_2']);
     const files = await fragmentsOf(app, job);
     expect(stampsOf(files)).toEqual(stamps);
     // The world is one: the first 150 searches are the same records in the 150-record export.
@@ -54,7 +57,9 @@ describe('Kore export files', () => {
     expect(job.message).toBe('ANALYTICS DATA JSON Export Completed - 3 file(s) with 400 total records');
     expect(job.store).toEqual({ totalFiles: 3, totalRecords: 400 });
     expect(job.analyticsFragments.map((f: { recordCount: number }) => f.recordCount)).toEqual([150, 150, 100]);
-    const names = job.analyticsFragments.map((f: { fileName: string }) => /^analytics_data_(\d{13})_part_(\d)_of_3$/.exec(f.fileName));
+    const names = job.analyticsFragments.map((f: { fileName: string }) =>
+      /^analytics_data_(\d{13})_part_(\d)_of_3$/.exec(f.fileName),
+    );
     expect(names.every(Boolean)).toBe(true);
     expect(names.map((m: RegExpExecArray) => Number(m[2]))).toEqual([1, 2, 3]);
     // Written one after another during the job's running phase.
@@ -68,7 +73,11 @@ describe('Kore export files', () => {
     const all = files.flatMap((f) => f.records);
     expect(new Set(all.map((r) => r._id)).size).toBe(400);
     expect(all.every((r) => r.botId === BOT)).toBe(true);
-    expect(all.every((r) => Date.parse(body.filters.from) <= r.timeStampValue && r.timeStampValue <= Date.parse(body.filters.to))).toBe(true);
+    expect(
+      all.every(
+        (r) => Date.parse(body.filters.from) <= r.timeStampValue && r.timeStampValue <= Date.parse(body.filters.to),
+      ),
+    ).toBe(true);
   });
 
   it('exports only the searches with the requested feedback, the same records as in the unfiltered export', async () => {
@@ -103,7 +112,9 @@ describe('Kore records', () => {
       expect(debug.llmResponse.responseDetails.completionText.length).toBeGreaterThan(20);
       expect(debug.llmResponse.responseTime).toBeGreaterThan(0);
       const sent = debug.extractiveChunks.filter((c: { sentToLLM: boolean }) => c.sentToLLM);
-      expect(debug.chunksSentToLLM).toEqual(sent.map((c: { additionalInfo: { chunkId: string } }) => c.additionalInfo.chunkId));
+      expect(debug.chunksSentToLLM).toEqual(
+        sent.map((c: { additionalInfo: { chunkId: string } }) => c.additionalInfo.chunkId),
+      );
       for (const c of sent) expect(debug.prompt.promptText).toContain(c.chunkText);
       for (const c of debug.extractiveChunks) if (c.usedInAnswer) expect(c.sentToLLM).toBe(true);
       const scores = debug.extractiveChunks.map((c: { score: number }) => c.score);

@@ -17,7 +17,12 @@ export const INVALID_CREDENTIALS = { errors: [{ msg: 'Invalid SDK credentials', 
 export const WEEK = { filters: { from: '2025-04-01', to: '2025-04-08' } };
 
 /** A token as a client makes it with a standard JWT library. */
-export function sign(claims: Record<string, unknown> = { appId: CLIENT_ID }, secret = CLIENT_SECRET, alg = 'HS256', exp?: number): Promise<string> {
+export function sign(
+  claims: Record<string, unknown> = { appId: CLIENT_ID },
+  secret = CLIENT_SECRET,
+  alg = 'HS256',
+  exp?: number,
+): Promise<string> {
   const jwt = new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).setSubject('tester@example.com');
   if (exp !== undefined) jwt.setExpirationTime(exp);
   return jwt.sign(new TextEncoder().encode(secret));
@@ -29,7 +34,12 @@ export async function token(): Promise<string> {
 }
 
 export async function createJob(app: FastifyInstance, body: unknown = WEEK, auth?: string) {
-  const res = await app.inject({ method: 'POST', url: EXPORT(), headers: { auth: auth ?? (await token()) }, payload: body as Record<string, unknown> });
+  const res = await app.inject({
+    method: 'POST',
+    url: EXPORT(),
+    headers: { auth: auth ?? (await token()) },
+    payload: body as Record<string, unknown>,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -50,7 +60,10 @@ export async function finishedJob(app: FastifyInstance, body: unknown = WEEK) {
 }
 
 /** Downloads every fragment of a finished job: the raw bytes and the parsed records, in order. */
-export async function fragmentsOf(app: FastifyInstance, job: { analyticsFragments: Array<{ fileUrl: string; recordCount: number }> }) {
+export async function fragmentsOf(
+  app: FastifyInstance,
+  job: { analyticsFragments: Array<{ fileUrl: string; recordCount: number }> },
+) {
   const out: Array<{ bytes: Buffer; records: any[] }> = [];
   for (const f of job.analyticsFragments) {
     const res = await download(app, f.fileUrl);

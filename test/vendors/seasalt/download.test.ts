@@ -31,7 +31,9 @@ describe('Seasalt download link (S3 Signature V2)', () => {
     const expired = await download(app, job.presigned_url);
     expect(expired.statusCode).toBe(403);
     expect(expired.headers['content-type']).toMatch(/^application\/xml/);
-    expect(expired.body).toContain('<Error><Code>AccessDenied</Code><Message>Request has expired</Message><Expires>2025-04-09T12:00:35Z</Expires><ServerTime>2025-04-09T12:00:35Z</ServerTime>');
+    expect(expired.body).toContain(
+      '<Error><Code>AccessDenied</Code><Message>Request has expired</Message><Expires>2025-04-09T12:00:35Z</Expires><ServerTime>2025-04-09T12:00:35Z</ServerTime>',
+    );
     // V2 links carry no X-Amz-Expires element.
     expect(expired.body).not.toContain('X-Amz-Expires');
     // The poll still shows the same (now dead) link and its expiry.

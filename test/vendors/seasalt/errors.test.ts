@@ -1,7 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advance, testApp } from '../../helpers.js';
-import { BASE, BODY, create, KEY, MESSENGER, poll, post, postRaw, SHARED_NUMBER, SMS, WHATSAPP, WS } from './seasalt.js';
+import {
+  BASE,
+  BODY,
+  create,
+  KEY,
+  MESSENGER,
+  poll,
+  post,
+  postRaw,
+  SHARED_NUMBER,
+  SMS,
+  WHATSAPP,
+  WS,
+} from './seasalt.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -29,7 +42,13 @@ function items(res: { statusCode: number; json(): any }) {
     expect(Object.keys(item).filter((k) => k !== 'ctx')).toEqual(['type', 'loc', 'msg', 'input']);
     expect(item.loc[0]).toBe('body');
   }
-  return body.detail as Array<{ type: string; loc: Array<string | number>; msg: string; input: unknown; ctx?: Record<string, unknown> }>;
+  return body.detail as Array<{
+    type: string;
+    loc: Array<string | number>;
+    msg: string;
+    input: unknown;
+    ctx?: Record<string, unknown>;
+  }>;
 }
 
 describe('Seasalt authentication', () => {
@@ -40,16 +59,29 @@ describe('Seasalt authentication', () => {
   });
   it('answers a wrong key with 401, on the poll route too', async () => {
     expect((await post(app, BODY, { 'x-api-key': 'nope' })).json()).toEqual({ detail: 'Invalid API key' });
-    const res = await app.inject({ url: `${BASE}/00000000-0000-4000-8000-000000000000`, headers: { 'x-api-key': 'nope' } });
+    const res = await app.inject({
+      url: `${BASE}/00000000-0000-4000-8000-000000000000`,
+      headers: { 'x-api-key': 'nope' },
+    });
     expect(res.statusCode).toBe(401);
   });
   it('answers an unknown workspace with 401 too (its key cannot be valid there)', async () => {
-    const res = await app.inject({ method: 'POST', url: BASE.replace(WS, '00000000-0000-4000-8000-000000000000'), headers: KEY, payload: BODY });
+    const res = await app.inject({
+      method: 'POST',
+      url: BASE.replace(WS, '00000000-0000-4000-8000-000000000000'),
+      headers: KEY,
+      payload: BODY,
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ detail: 'Invalid API key' });
   });
   it('accepts the workspace id in upper case, as a uuid column would', async () => {
-    const res = await app.inject({ method: 'POST', url: BASE.replace(WS, WS.toUpperCase()), headers: KEY, payload: BODY });
+    const res = await app.inject({
+      method: 'POST',
+      url: BASE.replace(WS, WS.toUpperCase()),
+      headers: KEY,
+      payload: BODY,
+    });
     expect(res.statusCode).toBe(202);
   });
   it('decodes the JSON before checking the key, as FastAPI does: a wrong key with malformed JSON is 422 json_invalid', async () => {
@@ -101,7 +133,9 @@ describe('Seasalt business rules', () => {
   it('answers a start_date in the future (UTC) with 400 and says what today is', async () => {
     const res = await post(app, { ...BODY, start_date: '2025-04-09', end_date: '2025-04-09' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ detail: 'start_date (2025-04-09) cannot be in the future: today is 2025-04-08 (UTC)' });
+    expect(res.json()).toEqual({
+      detail: 'start_date (2025-04-09) cannot be in the future: today is 2025-04-08 (UTC)',
+    });
   });
   it('accepts today as start_date, and an end_date in the future', async () => {
     expect((await post(app, { ...BODY, start_date: '2025-04-08', end_date: '2025-04-30' })).statusCode).toBe(202);
@@ -125,21 +159,45 @@ describe('Seasalt business rules', () => {
   it('answers a shared number with 409, the exact message and the candidates with their detailed types', async () => {
     const res = await post(app, { phone_number: SHARED_NUMBER, start_date: '2025-04-01', end_date: '2025-04-01' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({ detail: { message: 'Multiple channels match this phone number. Specify channel_type or channel_id.', candidates: CANDIDATES } });
+    expect(res.json()).toEqual({
+      detail: {
+        message: 'Multiple channels match this phone number. Specify channel_type or channel_id.',
+        candidates: CANDIDATES,
+      },
+    });
   });
   it('resolves the shared number with channel_type (coarse value → detailed type)', async () => {
-    for (const [type, channel] of [['whatsapp', WHATSAPP], ['sms', SMS]] as const) {
-      const id = await create(app, { phone_number: SHARED_NUMBER, channel_type: type, start_date: '2025-04-01', end_date: '2025-04-01' });
+    for (const [type, channel] of [
+      ['whatsapp', WHATSAPP],
+      ['sms', SMS],
+    ] as const) {
+      const id = await create(app, {
+        phone_number: SHARED_NUMBER,
+        channel_type: type,
+        start_date: '2025-04-01',
+        end_date: '2025-04-01',
+      });
       expect((await poll(app, id)).channel_id).toBe(channel);
     }
   });
   it('resolves the shared number by retrying with a candidate channel_id', async () => {
-    const conflict = (await post(app, { phone_number: SHARED_NUMBER, start_date: '2025-04-01', end_date: '2025-04-01' })).json();
-    const id = await create(app, { channel_id: conflict.detail.candidates[0].channel_id, start_date: '2025-04-01', end_date: '2025-04-01' });
+    const conflict = (
+      await post(app, { phone_number: SHARED_NUMBER, start_date: '2025-04-01', end_date: '2025-04-01' })
+    ).json();
+    const id = await create(app, {
+      channel_id: conflict.detail.candidates[0].channel_id,
+      start_date: '2025-04-01',
+      end_date: '2025-04-01',
+    });
     expect((await poll(app, id)).channel_id).toBe(WHATSAPP);
   });
   it('answers a number with a channel_type none of its channels has with 404', async () => {
-    const res = await post(app, { phone_number: SHARED_NUMBER, channel_type: 'line', start_date: '2025-04-01', end_date: '2025-04-01' });
+    const res = await post(app, {
+      phone_number: SHARED_NUMBER,
+      channel_type: 'line',
+      start_date: '2025-04-01',
+      end_date: '2025-04-01',
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ detail: `No line channel found for phone number ${SHARED_NUMBER}` });
   });
@@ -158,11 +216,22 @@ describe('Seasalt business rules', () => {
     const first = await create(app);
     const again = await post(app, BODY);
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({ detail: `An export for this channel and date range is already in progress (export_job_id ${first}). Poll it until it has finished, then request again.` });
+    expect(again.json()).toEqual({
+      detail: `An export for this channel and date range is already in progress (export_job_id ${first}). Poll it until it has finished, then request again.`,
+    });
     // Another range, another channel, or the same channel named by number, are other exports or the same one:
     expect((await post(app, { ...BODY, end_date: '2025-04-02' })).statusCode).toBe(202);
     expect((await post(app, { ...BODY, channel_id: WHATSAPP })).statusCode).toBe(202);
-    expect((await post(app, { phone_number: SHARED_NUMBER, channel_type: 'sms', start_date: '2025-04-01', end_date: '2025-04-01' })).statusCode).toBe(409);
+    expect(
+      (
+        await post(app, {
+          phone_number: SHARED_NUMBER,
+          channel_type: 'sms',
+          start_date: '2025-04-01',
+          end_date: '2025-04-01',
+        })
+      ).statusCode,
+    ).toBe(409);
     await advance(app, 34);
     expect((await post(app, BODY)).statusCode).toBe(409);
     await advance(app, 1);
@@ -182,11 +251,19 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
   it('answers neither channel_id nor phone_number with the model error on ["body"]', async () => {
     const body = { start_date: '2025-04-01', end_date: '2025-04-01' };
     expect(items(await post(app, body))).toEqual([
-      { type: 'value_error', loc: ['body'], msg: 'Value error, either channel_id or phone_number must be provided', input: body, ctx: { error: {} } },
+      {
+        type: 'value_error',
+        loc: ['body'],
+        msg: 'Value error, either channel_id or phone_number must be provided',
+        input: body,
+        ctx: { error: {} },
+      },
     ]);
   });
   it('treats null and "" as not provided', async () => {
-    const [item] = items(await post(app, { channel_id: '', phone_number: null, start_date: '2025-04-01', end_date: '2025-04-01' }));
+    const [item] = items(
+      await post(app, { channel_id: '', phone_number: null, start_date: '2025-04-01', end_date: '2025-04-01' }),
+    );
     expect(item!.msg).toBe('Value error, either channel_id or phone_number must be provided');
   });
   it('answers both channel_id and phone_number with 422', async () => {
@@ -197,7 +274,15 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
   });
   it('answers end_date before start_date with 422', async () => {
     const body = { ...BODY, start_date: '2025-04-02', end_date: '2025-04-01' };
-    expect(items(await post(app, body))).toEqual([{ type: 'value_error', loc: ['body'], msg: 'Value error, end_date must be on or after start_date', input: body, ctx: { error: {} } }]);
+    expect(items(await post(app, body))).toEqual([
+      {
+        type: 'value_error',
+        loc: ['body'],
+        msg: 'Value error, end_date must be on or after start_date',
+        input: body,
+        ctx: { error: {} },
+      },
+    ]);
   });
   it('answers missing dates with "missing" items holding the whole body as input', async () => {
     const body = { channel_id: SMS };
@@ -220,7 +305,13 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
   for (const [value, reason] of badDates) {
     it(`answers start_date "${value}" with date_from_datetime_parsing: ${reason}`, async () => {
       expect(items(await post(app, { ...BODY, start_date: value }))).toEqual([
-        { type: 'date_from_datetime_parsing', loc: ['body', 'start_date'], msg: `Input should be a valid date or datetime, ${reason}`, input: value, ctx: { error: reason } },
+        {
+          type: 'date_from_datetime_parsing',
+          loc: ['body', 'start_date'],
+          msg: `Input should be a valid date or datetime, ${reason}`,
+          input: value,
+          ctx: { error: reason },
+        },
       ]);
     });
   }
@@ -229,7 +320,9 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
       { type: 'date_type', loc: ['body', 'end_date'], msg: 'Input should be a valid date', input: true },
       { type: 'string_type', loc: ['body', 'channel_id'], msg: 'Input should be a valid string', input: 42 },
     ]);
-    expect(items(await post(app, { ...BODY, start_date: null }))).toEqual([{ type: 'date_type', loc: ['body', 'start_date'], msg: 'Input should be a valid date', input: null }]);
+    expect(items(await post(app, { ...BODY, start_date: null }))).toEqual([
+      { type: 'date_type', loc: ['body', 'start_date'], msg: 'Input should be a valid date', input: null },
+    ]);
   });
   it('accepts what pydantic accepts for a date: midnight date-times and unix timestamps (seconds or ms)', async () => {
     const midnight = 1_743_465_600; // 2025-04-01T00:00:00Z
@@ -242,28 +335,59 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
       const res = await post(app, { ...BODY, start_date: start, end_date: end });
       expect(res.statusCode, `${start} ${end}: ${res.body}`).toBe(202);
     }
-    const job = await app.inject({ url: `${BASE}/${(await post(app, { ...BODY, start_date: midnight, end_date: '2025-04-06' })).json().export_job_id}`, headers: KEY });
+    const job = await app.inject({
+      url: `${BASE}/${(await post(app, { ...BODY, start_date: midnight, end_date: '2025-04-06' })).json().export_job_id}`,
+      headers: KEY,
+    });
     expect(job.json()).toMatchObject({ start_date: '2025-04-01', end_date: '2025-04-06' });
   });
   it('answers a date-time or timestamp that is not midnight with date_from_datetime_inexact', async () => {
     for (const value of ['2025-04-01T10:00:00', 20250401, 1_743_465_601, '2025-04-01T00:00:00.5Z']) {
       expect(items(await post(app, { ...BODY, start_date: value }))).toEqual([
-        { type: 'date_from_datetime_inexact', loc: ['body', 'start_date'], msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates', input: value },
+        {
+          type: 'date_from_datetime_inexact',
+          loc: ['body', 'start_date'],
+          msg: 'Datetimes provided to dates should have zero time - e.g. be exact dates',
+          input: value,
+        },
       ]);
     }
   });
   it('answers a phone number not in E.164 with a field value_error', async () => {
     for (const phone of ['202-555-0123', '12025550123', '+0123456', '+1202555012345678']) {
-      expect(items(await post(app, { phone_number: phone, start_date: '2025-04-01', end_date: '2025-04-01' }))).toEqual([
-        { type: 'value_error', loc: ['body', 'phone_number'], msg: 'Value error, phone_number must be in E.164 format, e.g. +12025550123', input: phone, ctx: { error: {} } },
-      ]);
+      expect(items(await post(app, { phone_number: phone, start_date: '2025-04-01', end_date: '2025-04-01' }))).toEqual(
+        [
+          {
+            type: 'value_error',
+            loc: ['body', 'phone_number'],
+            msg: 'Value error, phone_number must be in E.164 format, e.g. +12025550123',
+            input: phone,
+            ctx: { error: {} },
+          },
+        ],
+      );
     }
   });
   it('answers an unknown channel_type with literal_error listing the accepted values', async () => {
     const expected = "'sms', 'whatsapp', 'messenger', 'instagram' or 'line'";
     for (const value of ['fax', 'SMS', 'LOCAL']) {
-      expect(items(await post(app, { phone_number: SHARED_NUMBER, channel_type: value, start_date: '2025-04-01', end_date: '2025-04-01' }))).toEqual([
-        { type: 'literal_error', loc: ['body', 'channel_type'], msg: `Input should be ${expected}`, input: value, ctx: { expected } },
+      expect(
+        items(
+          await post(app, {
+            phone_number: SHARED_NUMBER,
+            channel_type: value,
+            start_date: '2025-04-01',
+            end_date: '2025-04-01',
+          }),
+        ),
+      ).toEqual([
+        {
+          type: 'literal_error',
+          loc: ['body', 'channel_type'],
+          msg: `Input should be ${expected}`,
+          input: value,
+          ctx: { expected },
+        },
       ]);
     }
   });
@@ -274,18 +398,41 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
       ['agent@', 'There must be something after the @-sign.'],
       ['agent@example', 'The part after the @-sign is not valid. It should have a period.'],
       ['age nt@example.com', "The email address contains invalid characters before the @-sign: ' '."],
-      ['agent@mail.localhost', 'The part after the @-sign is a special-use or reserved name that cannot be used with email.'],
+      [
+        'agent@mail.localhost',
+        'The part after the @-sign is a special-use or reserved name that cannot be used with email.',
+      ],
     ];
     for (const [email, reason] of cases) {
       expect(items(await post(app, { ...BODY, notification_email: email }))).toEqual([
-        { type: 'value_error', loc: ['body', 'notification_email'], msg: `value is not a valid email address: ${reason}`, input: email, ctx: { reason } },
+        {
+          type: 'value_error',
+          loc: ['body', 'notification_email'],
+          msg: `value is not a valid email address: ${reason}`,
+          input: email,
+          ctx: { reason },
+        },
       ]);
     }
     expect((await post(app, { ...BODY, notification_email: 'zoë.müller+exports@example.co.uk' })).statusCode).toBe(202);
   });
   it('reports every field error at once, in field order, and no model error while fields fail', async () => {
-    const res = items(await post(app, { start_date: 'x', end_date: '2025-02-29', phone_number: '5', channel_type: 'fax', notification_email: 'no' }));
-    expect(res.map((i) => i.loc.join('.'))).toEqual(['body.start_date', 'body.end_date', 'body.phone_number', 'body.channel_type', 'body.notification_email']);
+    const res = items(
+      await post(app, {
+        start_date: 'x',
+        end_date: '2025-02-29',
+        phone_number: '5',
+        channel_type: 'fax',
+        notification_email: 'no',
+      }),
+    );
+    expect(res.map((i) => i.loc.join('.'))).toEqual([
+      'body.start_date',
+      'body.end_date',
+      'body.phone_number',
+      'body.channel_type',
+      'body.notification_email',
+    ]);
   });
   it('ignores unknown fields, as pydantic does by default', async () => {
     expect((await post(app, { ...BODY, format: 'csv' })).statusCode).toBe(202);
@@ -304,17 +451,35 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
   ];
   for (const [payload, pos, error] of malformed) {
     it(`answers malformed JSON ${JSON.stringify(payload)} with json_invalid at Python's position ${pos}`, async () => {
-      expect(items(await postRaw(app, payload))).toEqual([{ type: 'json_invalid', loc: ['body', pos], msg: 'JSON decode error', input: {}, ctx: { error } }]);
+      expect(items(await postRaw(app, payload))).toEqual([
+        { type: 'json_invalid', loc: ['body', pos], msg: 'JSON decode error', input: {}, ctx: { error } },
+      ]);
     });
   }
   it('answers an empty body with the whole body missing', async () => {
-    expect(items(await postRaw(app, ''))).toEqual([{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }]);
-    expect(items(await postRaw(app, 'null'))).toEqual([{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }]);
+    expect(items(await postRaw(app, ''))).toEqual([
+      { type: 'missing', loc: ['body'], msg: 'Field required', input: null },
+    ]);
+    expect(items(await postRaw(app, 'null'))).toEqual([
+      { type: 'missing', loc: ['body'], msg: 'Field required', input: null },
+    ]);
   });
   it('answers a JSON array, or a body that is not JSON at all, with model_attributes_type', async () => {
-    expect(items(await postRaw(app, '[1, 2]'))).toEqual([{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: [1, 2] }]);
+    expect(items(await postRaw(app, '[1, 2]'))).toEqual([
+      {
+        type: 'model_attributes_type',
+        loc: ['body'],
+        msg: 'Input should be a valid dictionary or object to extract fields from',
+        input: [1, 2],
+      },
+    ]);
     expect(items(await postRaw(app, 'channel_id=x', 'application/x-www-form-urlencoded'))).toEqual([
-      { type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: 'channel_id=x' },
+      {
+        type: 'model_attributes_type',
+        loc: ['body'],
+        msg: 'Input should be a valid dictionary or object to extract fields from',
+        input: 'channel_id=x',
+      },
     ]);
   });
   it('decodes JSON sent without Content-Type, as application/*+json, or with a UTF-8 BOM', async () => {
@@ -327,14 +492,19 @@ describe('Seasalt validation (FastAPI 422, pydantic v2 items)', () => {
     expect((await postRaw(app, `\uFEFF${text}`)).statusCode).toBe(202);
   });
   it('keeps a "__proto__" key as plain data', async () => {
-    const res = await postRaw(app, '{"__proto__": {"channel_id": "x"}, "start_date": "2025-04-01", "end_date": "2025-04-01"}');
+    const res = await postRaw(
+      app,
+      '{"__proto__": {"channel_id": "x"}, "start_date": "2025-04-01", "end_date": "2025-04-01"}',
+    );
     expect(items(res)[0]!.msg).toBe('Value error, either channel_id or phone_number must be provided');
   });
 });
 
 describe('Seasalt faults in the vendor shape', () => {
   it('answers a scenario 429 as FastAPI would, with Retry-After', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/rate-limited', payload: {} })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/rate-limited', payload: {} })).statusCode).toBe(
+      200,
+    );
     const res = await post(app, BODY);
     expect(res.statusCode).toBe(429);
     expect(res.json()).toEqual({ detail: 'Too Many Requests' });
@@ -342,7 +512,11 @@ describe('Seasalt faults in the vendor shape', () => {
     await app.inject({ method: 'DELETE', url: '/__admin/scenarios' });
   });
   it("answers a scenario 500 with Starlette's plain-text body", async () => {
-    const add = await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: { name: 'boom', match: { vendor: 'seasalt' }, times: 1, http: { status: 500 } } });
+    const add = await app.inject({
+      method: 'POST',
+      url: '/__admin/scenarios',
+      payload: { name: 'boom', match: { vendor: 'seasalt' }, times: 1, http: { status: 500 } },
+    });
     expect(add.statusCode, add.body).toBeLessThan(300);
     const res = await post(app, BODY);
     expect(res.statusCode).toBe(500);

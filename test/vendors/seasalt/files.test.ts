@@ -77,13 +77,19 @@ describe('Seasalt CSV content', () => {
       quote: rows.some((r) => r.message_text!.includes('"')),
       newline: rows.some((r) => r.message_text!.includes('\n')),
       emoji: rows.some((r) => /\p{Extended_Pictographic}/u.test(r.message_text! + r.contact_name!)),
-      nonLatin: rows.some((r) => /\p{Script=Han}|\p{Script=Arabic}|\p{Script=Cyrillic}|\p{Script=Hiragana}|\p{Script=Katakana}/u.test(r.contact_name!)),
+      nonLatin: rows.some((r) =>
+        /\p{Script=Han}|\p{Script=Arabic}|\p{Script=Cyrillic}|\p{Script=Hiragana}|\p{Script=Katakana}/u.test(
+          r.contact_name!,
+        ),
+      ),
     };
     expect(kinds).toEqual({ comma: true, quote: true, newline: true, emoji: true, nonLatin: true });
     // The same rows as the world holds: nothing was lost or mangled by quoting.
     await prepareWorld();
     const job = app.mock.ctx.jobs.get(exp.job.export_job_id) as SeasaltJob;
-    const expected = [...conversationsIn(job.params.world, job.params.range)].flatMap((c) => c.messages.map((m) => m.row));
+    const expected = [...conversationsIn(job.params.world, job.params.range)].flatMap((c) =>
+      c.messages.map((m) => m.row),
+    );
     expect(rows).toEqual(expected);
   });
 
@@ -130,7 +136,10 @@ describe('Seasalt CSV content', () => {
   it('writes message times as naive ISO with microseconds, all inside the requested dates (UTC)', () => {
     for (const r of rows) {
       expect(r.message_time).toMatch(NAIVE_MICROS);
-      expect(r.message_time! >= '2025-03-30T00:00:00.000000' && r.message_time! < '2025-04-02T00:00:00.000000', r.message_time).toBe(true);
+      expect(
+        r.message_time! >= '2025-03-30T00:00:00.000000' && r.message_time! < '2025-04-02T00:00:00.000000',
+        r.message_time,
+      ).toBe(true);
     }
   });
 
@@ -138,14 +147,16 @@ describe('Seasalt CSV content', () => {
     const withMedia = rows.filter((r) => r.media_url !== '');
     expect(withMedia.length).toBeGreaterThan(0);
     expect(withMedia.some((r) => r.media_url!.split(',').length >= 2)).toBe(true);
-    for (const r of withMedia) for (const url of r.media_url!.split(',')) expect(url).toMatch(/^https:\/\/\S+\.(jpg|png|pdf|mp4)$/);
+    for (const r of withMedia)
+      for (const url of r.media_url!.split(',')) expect(url).toMatch(/^https:\/\/\S+\.(jpg|png|pdf|mp4)$/);
   });
 });
 
 describe('Seasalt overlapping exports', () => {
   it('agree on every conversation they share (a conversation cut at the end of the shorter range is a prefix)', async () => {
     const other = await finishedExport(app, { channel_id: SMS, start_date: '2025-04-01', end_date: '2025-04-02' });
-    const byId = (e: typeof exp) => new Map([...e.csv].map(([name, c]) => [c.rows[0]!.conversation_id!, { name, rows: c.rows }]));
+    const byId = (e: typeof exp) =>
+      new Map([...e.csv].map(([name, c]) => [c.rows[0]!.conversation_id!, { name, rows: c.rows }]));
     const a = byId(exp);
     const b = byId(other);
     let shared = 0;
@@ -181,14 +192,29 @@ describe('Seasalt exports of an unusual channel (own seeds)', () => {
             api_keys: ['k2'],
             bot_name: 'Sally',
             channels: [
-              { channel_id: 'ig-1', name: 'Café / "VIP": Support?', channel_type: 'INSTAGRAM', volume: 1, agents: [{ name: 'Ada Lovelace', account: 'ada@shop.example' }] },
+              {
+                channel_id: 'ig-1',
+                name: 'Café / "VIP": Support?',
+                channel_type: 'INSTAGRAM',
+                volume: 1,
+                agents: [{ name: 'Ada Lovelace', account: 'ada@shop.example' }],
+              },
               { channel_id: 'tf-1', channel_type: 'TOLL_FREE', phone_number: '+18005550100' },
             ],
           },
         ],
       }),
     );
-    custom = await buildApp(parseConfig({ CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: true, LOG_LEVEL: 'silent', PUBLIC_URL, SEEDS: dir }), [seasalt]);
+    custom = await buildApp(
+      parseConfig({
+        CLOCK_START: '2025-04-08T12:00:00Z',
+        CLOCK_FROZEN: true,
+        LOG_LEVEL: 'silent',
+        PUBLIC_URL,
+        SEEDS: dir,
+      }),
+      [seasalt],
+    );
     await custom.ready();
   });
   afterAll(async () => {
@@ -201,7 +227,9 @@ describe('Seasalt exports of an unusual channel (own seeds)', () => {
     const created = await custom.inject({ method: 'POST', url: base, headers: { 'x-api-key': 'k2' }, payload: body });
     expect(created.statusCode, created.body).toBe(202);
     await advance(custom, 60);
-    const job = (await custom.inject({ url: `${base}/${created.json().export_job_id}`, headers: { 'x-api-key': 'k2' } })).json();
+    const job = (
+      await custom.inject({ url: `${base}/${created.json().export_job_id}`, headers: { 'x-api-key': 'k2' } })
+    ).json();
     expect(job.status).toBe('finished');
     const file = await download(custom, job.presigned_url);
     expect(file.statusCode, file.body).toBe(200);
@@ -209,7 +237,12 @@ describe('Seasalt exports of an unusual channel (own seeds)', () => {
   };
 
   it('makes the ZIP name and the CSV names safe, uses the seeded bot and agents, and leaves contact_phone empty off phone channels', async () => {
-    const { job, entries } = await exportOf({ channel_id: 'ig-1', channel_type: 'instagram', start_date: '2025-04-01', end_date: '2025-04-03' });
+    const { job, entries } = await exportOf({
+      channel_id: 'ig-1',
+      channel_type: 'instagram',
+      start_date: '2025-04-01',
+      end_date: '2025-04-03',
+    });
     const zip = decodeURIComponent(new URL(job.presigned_url).pathname.split('/').pop()!);
     expect(zip).toMatch(/^Café____VIP___Support__2025-04_[0-9a-f]{8}\.zip$/);
     const all = [...entries].map(([name, bytes]) => ({ name, rows: parseCsv(bytes).rows }));
@@ -223,12 +256,23 @@ describe('Seasalt exports of an unusual channel (own seeds)', () => {
       expect(x).toMatchObject({ speaker_name: 'Ada Lovelace', sender_account: 'ada@shop.example' });
       expect(x.message_text).toContain('this is Ada.');
     }
-    expect(r.filter((x) => x.direction === 'outbound').every((x) => ['read', 'delivered', 'sent', 'failed'].includes(x.status!))).toBe(true);
+    expect(
+      r
+        .filter((x) => x.direction === 'outbound')
+        .every((x) => ['read', 'delivered', 'sent', 'failed'].includes(x.status!)),
+    ).toBe(true);
   });
 
   it('names a channel without a name after its number (toll-free numbers answer to sms)', async () => {
-    const { job, entries } = await exportOf({ phone_number: '+18005550100', channel_type: 'sms', start_date: '2025-04-01', end_date: '2025-04-01' });
-    expect(decodeURIComponent(new URL(job.presigned_url).pathname.split('/').pop()!)).toMatch(/^\+18005550100_2025-04_[0-9a-f]{8}\.zip$/);
+    const { job, entries } = await exportOf({
+      phone_number: '+18005550100',
+      channel_type: 'sms',
+      start_date: '2025-04-01',
+      end_date: '2025-04-01',
+    });
+    expect(decodeURIComponent(new URL(job.presigned_url).pathname.split('/').pop()!)).toMatch(
+      /^\+18005550100_2025-04_[0-9a-f]{8}\.zip$/,
+    );
     for (const name of entries.keys()) expect(name).toMatch(/--\+18005550100\.csv$/);
   });
 });

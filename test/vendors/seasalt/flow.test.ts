@@ -24,7 +24,10 @@ describe('Seasalt export flow', () => {
     const body = res.json();
     expect(Object.keys(body)).toEqual(['export_job_id', 'status', 'message']);
     expect(body.export_job_id).toMatch(UUID);
-    expect(body).toMatchObject({ status: 'queued', message: 'Export job created. You will be emailed a download link when it is ready.' });
+    expect(body).toMatchObject({
+      status: 'queued',
+      message: 'Export job created. You will be emailed a download link when it is ready.',
+    });
   });
 
   it('draws export_job_id from the seed and the order of requests: the same on another app, another after reset', async () => {
@@ -59,7 +62,18 @@ describe('Seasalt export flow', () => {
       error_message: null,
       created_time: '2025-04-08T12:00:00.000000',
     });
-    expect(Object.keys(queued)).toEqual(['export_job_id', 'workspace_id', 'channel_id', 'start_date', 'end_date', 'status', 'presigned_url', 'presigned_url_expires_at', 'error_message', 'created_time']);
+    expect(Object.keys(queued)).toEqual([
+      'export_job_id',
+      'workspace_id',
+      'channel_id',
+      'start_date',
+      'end_date',
+      'status',
+      'presigned_url',
+      'presigned_url_expires_at',
+      'error_message',
+      'created_time',
+    ]);
 
     await advance(app, 4);
     expect((await poll(app, id)).status).toBe('queued');
@@ -78,7 +92,9 @@ describe('Seasalt export flow', () => {
     // Finished at 12:00:35 (5 s queued, 30 s running); the link lives 24 hours from then.
     expect(done.presigned_url_expires_at).toBe('2025-04-09T12:00:35.000000');
     const url = new URL(done.presigned_url);
-    expect(url.pathname).toMatch(new RegExp(`^/s3/seax-bulksms/conversation_exports/${WS}/SMS_Support_2025-04_[0-9a-f]{8}\\.zip$`));
+    expect(url.pathname).toMatch(
+      new RegExp(`^/s3/seax-bulksms/conversation_exports/${WS}/SMS_Support_2025-04_[0-9a-f]{8}\\.zip$`),
+    );
     expect([...url.searchParams.keys()]).toEqual(['AWSAccessKeyId', 'Signature', 'Expires']);
     expect(url.searchParams.get('Expires')).toBe(String(Date.parse('2025-04-09T12:00:35Z') / 1000));
     // The same link on every poll.
@@ -100,11 +116,18 @@ describe('Seasalt export flow', () => {
     expect((await poll(app, id)).status).toBe('started');
     await advance(app, 60);
     const failed = await poll(app, id);
-    expect(failed).toMatchObject({ status: 'failed', presigned_url: null, presigned_url_expires_at: null, error_message: 'Export failed: the conversation store timed out.' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      presigned_url: null,
+      presigned_url_expires_at: null,
+      error_message: 'Export failed: the conversation store timed out.',
+    });
   });
 
   it('reports failed with a plausible message under the job-failed preset', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/job-failed', payload: {} })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/job-failed', payload: {} })).statusCode).toBe(
+      200,
+    );
     const id = await create(app);
     await advance(app, 60);
     const failed = await poll(app, id);
@@ -124,14 +147,16 @@ describe('Seasalt export flow', () => {
     }
   });
 
-  it('holds nothing before the channels\' history (2020-01-01), so a typo such as year 2019 stays cheap', async () => {
+  it("holds nothing before the channels' history (2020-01-01), so a typo such as year 2019 stays cheap", async () => {
     // Longer ranges (year 0001 to 2019) are refused outright: 366 days at most (unbounded-work.test.ts).
     const { entries } = await finishedExport(app, { ...BODY, start_date: '2019-01-01', end_date: '2019-12-31' });
     expect(entries.size).toBe(0);
   });
 
   it('finishes with an empty ZIP under the empty-export preset', async () => {
-    expect((await app.inject({ method: 'POST', url: '/__admin/presets/empty-export', payload: {} })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/__admin/presets/empty-export', payload: {} })).statusCode).toBe(
+      200,
+    );
     const { entries } = await finishedExport(app);
     expect(entries.size).toBe(0);
   });
@@ -148,11 +173,21 @@ describe('Seasalt export flow', () => {
     await advance(app, 60);
     await poll(app, id);
     const jobs = (await app.inject({ url: '/__admin/jobs' })).json().jobs;
-    expect(jobs.find((j: { id: string }) => j.id === id)).toMatchObject({ vendor: 'seasalt', tenant: WS, state: 'finished', link_expires_at: '2025-04-09T12:00:35.000Z' });
+    expect(jobs.find((j: { id: string }) => j.id === id)).toMatchObject({
+      vendor: 'seasalt',
+      tenant: WS,
+      state: 'finished',
+      link_expires_at: '2025-04-09T12:00:35.000Z',
+    });
   });
 
   it('is reachable with the vendor host name (seax.seasalt.ai) instead of the /seasalt prefix', async () => {
-    const res = await app.inject({ method: 'POST', url: BASE.replace('/seasalt', ''), headers: { ...KEY, host: 'seax.seasalt.ai' }, payload: BODY });
+    const res = await app.inject({
+      method: 'POST',
+      url: BASE.replace('/seasalt', ''),
+      headers: { ...KEY, host: 'seax.seasalt.ai' },
+      payload: BODY,
+    });
     expect(res.statusCode).toBe(202);
   });
 

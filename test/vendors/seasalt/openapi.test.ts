@@ -16,10 +16,20 @@ describe('Seasalt OpenAPI document', () => {
         '/seax-api/api/v1/workspace/{workspace_id}/export-conversations/{export_job_id}',
       ]);
       expect(doc.servers.map((s: { url: string }) => s.url)).toEqual(['/seasalt', 'https://seax.seasalt.ai']);
-      expect(doc.components.securitySchemes.APIKeyHeader).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+      expect(doc.components.securitySchemes.APIKeyHeader).toMatchObject({
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+      });
       const post = doc.paths['/seax-api/api/v1/workspace/{workspace_id}/export-conversations'].post;
       expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '404', '409', '422', '429']);
-      expect(post.requestBody.content['application/json'].schema.properties.channel_type.anyOf[0].enum).toEqual(['sms', 'whatsapp', 'messenger', 'instagram', 'line']);
+      expect(post.requestBody.content['application/json'].schema.properties.channel_type.anyOf[0].enum).toEqual([
+        'sms',
+        'whatsapp',
+        'messenger',
+        'instagram',
+        'line',
+      ]);
       // The outbox is control plane, not SeaX.
       expect(JSON.stringify(doc)).not.toContain('outbox');
       const committed = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'openapi', 'seasalt.json'), 'utf8'));

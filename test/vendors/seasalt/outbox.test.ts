@@ -93,7 +93,10 @@ describe('Seasalt notification emails (GET /__admin/outbox)', () => {
     const guarded = await testApp({ ADMIN_TOKEN: 'a-very-long-admin-token' });
     try {
       expect((await guarded.inject({ url: '/__admin/outbox' })).statusCode).toBe(401);
-      const ok = await guarded.inject({ url: '/__admin/outbox', headers: { authorization: 'Bearer a-very-long-admin-token' } });
+      const ok = await guarded.inject({
+        url: '/__admin/outbox',
+        headers: { authorization: 'Bearer a-very-long-admin-token' },
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toEqual([]);
     } finally {

@@ -21,7 +21,18 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 const jsonish = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom('{', '[', '{"a":', 'null', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '\u0000', '\uFEFF{}', '"\\ud800"', '{"start_date": NaN}'),
+  fc.constantFrom(
+    '{',
+    '[',
+    '{"a":',
+    'null',
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '\u0000',
+    '\uFEFF{}',
+    '"\\ud800"',
+    '{"start_date": NaN}',
+  ),
   fc.integer({ min: 1, max: 60 }).map((d) => '['.repeat(d * 50) + ']'.repeat(d * 50)),
   fc.integer({ min: 1, max: 4 }).map((n) => JSON.stringify({ ...BODY, channel_id: 'x'.repeat(n * 100_000) })),
 );
@@ -37,22 +48,53 @@ function assertFastApiAnswer(res: { statusCode: number; body: string }) {
 describe('Seasalt routes under garbage', () => {
   it('POST export-conversations: random bodies and content types', async () => {
     await fc.assert(
-      fc.asyncProperty(jsonish, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', ''), async (payload, contentType) => {
-        const headers: Record<string, string> = { ...KEY };
-        if (contentType) headers['content-type'] = contentType;
-        const res = await app.inject({ method: 'POST', url: BASE, headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
-        assertFastApiAnswer(res);
-      }),
+      fc.asyncProperty(
+        jsonish,
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=latin1',
+          '',
+        ),
+        async (payload, contentType) => {
+          const headers: Record<string, string> = { ...KEY };
+          if (contentType) headers['content-type'] = contentType;
+          const res = await app.inject({
+            method: 'POST',
+            url: BASE,
+            headers,
+            payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+          });
+          assertFastApiAnswer(res);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST export-conversations: wrong types in a valid body, odd headers', async () => {
-    const odd = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 }), fc.string({ unit: 'grapheme', maxLength: 50 }));
-    const field = fc.constantFrom('start_date', 'end_date', 'channel_id', 'phone_number', 'channel_type', 'notification_email');
+    const odd = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.object({ maxDepth: 2 }),
+      fc.string({ unit: 'grapheme', maxLength: 50 }),
+    );
+    const field = fc.constantFrom(
+      'start_date',
+      'end_date',
+      'channel_id',
+      'phone_number',
+      'channel_type',
+      'notification_email',
+    );
     await fc.assert(
       fc.asyncProperty(field, odd, fc.constantFrom('keep', 'drop', 'duplicate'), async (key, value, auth) => {
-        const headers: Record<string, string | string[]> = auth === 'drop' ? {} : auth === 'duplicate' ? { 'x-api-key': [KEY['x-api-key'], 'again'] } : { ...KEY };
+        const headers: Record<string, string | string[]> =
+          auth === 'drop' ? {} : auth === 'duplicate' ? { 'x-api-key': [KEY['x-api-key'], 'again'] } : { ...KEY };
         const res = await app.inject({ method: 'POST', url: BASE, headers, payload: { ...BODY, [key]: value } });
         assertFastApiAnswer(res);
       }),

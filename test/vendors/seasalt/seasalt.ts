@@ -1,6 +1,7 @@
 /** Shared fixtures of the Seasalt tests. */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
 import { parse } from 'csv-parse/sync';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { advance, download, unzip } from '../../helpers.js';
 
@@ -14,14 +15,36 @@ export const SHARED_NUMBER = '+12025550123';
 /** One day keeps each export small (about 40 conversations), so the suite stays fast. */
 export const BODY = { channel_id: SMS, start_date: '2025-04-01', end_date: '2025-04-01' };
 
-export const COLUMNS = ['message_id', 'conversation_id', 'contact_name', 'contact_phone', 'direction', 'speaker_type', 'speaker_name', 'message_time', 'message_text', 'media_url', 'status', 'sender_account'];
+export const COLUMNS = [
+  'message_id',
+  'conversation_id',
+  'contact_name',
+  'contact_phone',
+  'direction',
+  'speaker_type',
+  'speaker_name',
+  'message_time',
+  'message_text',
+  'media_url',
+  'status',
+  'sender_account',
+];
 
-export function post(app: FastifyInstance, body: unknown, headers: Record<string, string> = KEY): Promise<LightMyRequestResponse> {
+export function post(
+  app: FastifyInstance,
+  body: unknown,
+  headers: Record<string, string> = KEY,
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url: BASE, headers, payload: body as object });
 }
 
 /** POSTs a raw body with the given Content-Type. */
-export function postRaw(app: FastifyInstance, payload: string, contentType = 'application/json', headers: Record<string, string> = KEY): Promise<LightMyRequestResponse> {
+export function postRaw(
+  app: FastifyInstance,
+  payload: string,
+  contentType = 'application/json',
+  headers: Record<string, string> = KEY,
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url: BASE, headers: { ...headers, 'content-type': contentType }, payload });
 }
 

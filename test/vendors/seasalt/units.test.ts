@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../../src/vendors/seasalt/export-file.js';
 import { CsvNamer, fileStamp, safePart, zipName } from '../../../src/vendors/seasalt/names.js';
 import { dateProblem, emailProblem, literalList, pydanticDate } from '../../../src/vendors/seasalt/pydantic.js';
-import { parsePythonJson, PythonJsonError } from '../../../src/vendors/seasalt/python-json.js';
+import { PythonJsonError, parsePythonJson } from '../../../src/vendors/seasalt/python-json.js';
 
 const failure = (text: string) => {
   try {
@@ -17,7 +17,10 @@ const failure = (text: string) => {
 
 describe('Python-compatible JSON parsing', () => {
   it('parses what json.loads parses, NaN and Infinity included', () => {
-    expect(parsePythonJson(' {"a": [1, -2.5e3, true, false, null], "b": {"c": "\\u00e9\\ud83d\\ude00\\n"}} ')).toEqual({ a: [1, -2500, true, false, null], b: { c: 'é😀\n' } });
+    expect(parsePythonJson(' {"a": [1, -2.5e3, true, false, null], "b": {"c": "\\u00e9\\ud83d\\ude00\\n"}} ')).toEqual({
+      a: [1, -2500, true, false, null],
+      b: { c: 'é😀\n' },
+    });
     expect(parsePythonJson('[NaN, Infinity, -Infinity]')).toEqual([NaN, Infinity, -Infinity]);
     expect(parsePythonJson('{"a": 1, "a": 2}')).toEqual({ a: 2 });
     expect(parsePythonJson('[]')).toEqual([]);
@@ -57,14 +60,22 @@ describe('pydantic wording', () => {
     expect(pydanticDate(0)).toEqual({ date: '1970-01-01' });
     expect(pydanticDate(-86_400)).toEqual({ date: '1969-12-31' });
     expect(pydanticDate(1_743_465_600_000)).toEqual({ date: '2025-04-01' });
-    expect(pydanticDate('2025-04-01T00:00:00.1234567')).toMatchObject({ type: 'date_from_datetime_parsing', ctx: { error: 'second fraction value is more than 6 digits long' } });
-    expect(pydanticDate('2025-04-01T00:00:00.')).toMatchObject({ ctx: { error: 'second fraction digits missing after `.`' } });
-    expect(pydanticDate('2025-04-01T00:00:00x')).toMatchObject({ ctx: { error: 'unexpected extra characters at the end of the input' } });
+    expect(pydanticDate('2025-04-01T00:00:00.1234567')).toMatchObject({
+      type: 'date_from_datetime_parsing',
+      ctx: { error: 'second fraction value is more than 6 digits long' },
+    });
+    expect(pydanticDate('2025-04-01T00:00:00.')).toMatchObject({
+      ctx: { error: 'second fraction digits missing after `.`' },
+    });
+    expect(pydanticDate('2025-04-01T00:00:00x')).toMatchObject({
+      ctx: { error: 'unexpected extra characters at the end of the input' },
+    });
     expect(pydanticDate(1.5)).toMatchObject({ type: 'date_from_datetime_inexact' });
     expect(pydanticDate([])).toEqual({ type: 'date_type', msg: 'Input should be a valid date' });
   });
   it('accepts addresses EmailStr accepts', () => {
-    for (const ok of ['a@example.com', 'first.last+tag@sub.example.co.uk', 'zoë@例え.jp', "o'brien@example.ie"]) expect(emailProblem(ok), ok).toBeUndefined();
+    for (const ok of ['a@example.com', 'first.last+tag@sub.example.co.uk', 'zoë@例え.jp', "o'brien@example.ie"])
+      expect(emailProblem(ok), ok).toBeUndefined();
     expect(emailProblem('a..b@example.com')).toBe('An email address cannot have two periods in a row.');
     expect(emailProblem('a@b@example.com')).toBe("The part after the @-sign contains invalid characters: '@'.");
   });
@@ -88,15 +99,25 @@ describe('Export file names', () => {
     expect(fileStamp(Date.parse('2026-04-08T03:24:43.999Z'))).toBe('2026-04-08_032443');
   });
   it('names ZIPs like the vendor example', () => {
-    expect(zipName({ name: 'SMS Support', phone_number: '+12025550123', channel_id: 'x' }, '2026-06-01', '1c4639da')).toBe('SMS_Support_2026-06_1c4639da.zip');
+    expect(
+      zipName({ name: 'SMS Support', phone_number: '+12025550123', channel_id: 'x' }, '2026-06-01', '1c4639da'),
+    ).toBe('SMS_Support_2026-06_1c4639da.zip');
   });
   it('disambiguates names that would collide, ignoring case', () => {
     const namer = new CsvNamer();
     const at = Date.parse('2026-04-08T03:24:43Z');
-    expect(namer.name('Jane Doe', at, 'SMS Support (+12025550123)')).toBe('Jane Doe--2026-04-08_032443--SMS Support (+12025550123).csv');
-    expect(namer.name('Jane Doe', at, 'SMS Support (+12025550123)')).toBe('Jane Doe--2026-04-08_032443--SMS Support (+12025550123) (2).csv');
-    expect(namer.name('JANE DOE', at, 'SMS Support (+12025550123)')).toBe('JANE DOE--2026-04-08_032443--SMS Support (+12025550123) (3).csv');
-    expect(namer.name('Jane/Doe', at, 'SMS Support (+12025550123)')).toBe('Jane_Doe--2026-04-08_032443--SMS Support (+12025550123).csv');
+    expect(namer.name('Jane Doe', at, 'SMS Support (+12025550123)')).toBe(
+      'Jane Doe--2026-04-08_032443--SMS Support (+12025550123).csv',
+    );
+    expect(namer.name('Jane Doe', at, 'SMS Support (+12025550123)')).toBe(
+      'Jane Doe--2026-04-08_032443--SMS Support (+12025550123) (2).csv',
+    );
+    expect(namer.name('JANE DOE', at, 'SMS Support (+12025550123)')).toBe(
+      'JANE DOE--2026-04-08_032443--SMS Support (+12025550123) (3).csv',
+    );
+    expect(namer.name('Jane/Doe', at, 'SMS Support (+12025550123)')).toBe(
+      'Jane_Doe--2026-04-08_032443--SMS Support (+12025550123).csv',
+    );
   });
 });
 

@@ -4,7 +4,16 @@ import { zonedDateOf, zonedMidnight } from '../../../src/core/world/dates.js';
 import { advance, testApp } from '../../helpers.js';
 import { BODY, create, details, exportJson } from './sendbird.js';
 
-type Message = { id: number; create_ts: number; message_from: string; message: string; ai_hallucination: true | null; ai_activity_trail_log: unknown; user_flagged: string; feedback: unknown };
+type Message = {
+  id: number;
+  create_ts: number;
+  message_from: string;
+  message: string;
+  ai_hallucination: true | null;
+  ai_activity_trail_log: unknown;
+  user_flagged: string;
+  feedback: unknown;
+};
 type Conversation = Record<string, unknown> & { messages: Message[]; start_ts: number; close_ts: number };
 
 let app: FastifyInstance;
@@ -18,9 +27,27 @@ afterAll(async () => {
 });
 
 const SAMPLE_FIELDS = [
-  'id', 'channel_url', 'start_ts', 'close_ts', 'total_user_message', 'total_ai_agent_responses', 'user_sentiment', 'user_sentiment_comment', 'csat_score',
-  'resolution_resolved', 'resolution_resolved_by', 'resolution_resolved_time', 'resolution_unresolved_ai_handle_time', 'human_handoff', 'abandoned', 'revisit',
-  'ai_agent_scorecard', 'messages', 'ai_agent_context', 'category', 'sub_category',
+  'id',
+  'channel_url',
+  'start_ts',
+  'close_ts',
+  'total_user_message',
+  'total_ai_agent_responses',
+  'user_sentiment',
+  'user_sentiment_comment',
+  'csat_score',
+  'resolution_resolved',
+  'resolution_resolved_by',
+  'resolution_resolved_time',
+  'resolution_unresolved_ai_handle_time',
+  'human_handoff',
+  'abandoned',
+  'revisit',
+  'ai_agent_scorecard',
+  'messages',
+  'ai_agent_context',
+  'category',
+  'sub_category',
 ];
 const TABLE_ONLY_FIELDS = ['user_id', 'summary', 'country', 'language'];
 
@@ -63,7 +90,10 @@ describe('Sendbird conversation export', () => {
         // As the page's sample message shows: "ai_hallucination": null and "user_flagged": "" when nothing was flagged.
         if (m.message_from === 'ai') expect([true, null]).toContain(m.ai_hallucination);
         if (m.message_from !== 'user') expect(m.user_flagged).toBe('');
-        if (m.message_from === 'user') expect(['', 'harmful_content', 'adversarial_attack', 'context_injection', 'banned_phrases']).toContain(m.user_flagged);
+        if (m.message_from === 'user')
+          expect(['', 'harmful_content', 'adversarial_attack', 'context_injection', 'banned_phrases']).toContain(
+            m.user_flagged,
+          );
         expect(['ai', 'user', 'human', 'system']).toContain(m.message_from);
       }
       if (c.resolution_resolved) {
@@ -92,9 +122,17 @@ describe('Sendbird conversation export', () => {
 });
 
 describe('Sendbird daily analysis', () => {
-  it('has one object per date, each exactly the aggregate of that day\'s conversations in the conversation export', async () => {
+  it("has one object per date, each exactly the aggregate of that day's conversations in the conversation export", async () => {
     const { json: days } = await exportJson(app, { ...BODY, type: 'daily_analysis' });
-    expect(days.map((d: { date: string }) => d.date)).toEqual(['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-05', '2025-04-06', '2025-04-07']);
+    expect(days.map((d: { date: string }) => d.date)).toEqual([
+      '2025-04-01',
+      '2025-04-02',
+      '2025-04-03',
+      '2025-04-04',
+      '2025-04-05',
+      '2025-04-06',
+      '2025-04-07',
+    ]);
     const round = (x: number, p: number) => Math.round(x * 10 ** p) / 10 ** p;
     for (const day of days) {
       const cs = conversations.filter((c) => zonedDateOf(c.start_ts, 'America/New_York') === day.date);
@@ -106,8 +144,12 @@ describe('Sendbird daily analysis', () => {
         total_number_of_conversations: n,
         number_of_user_message: cs.reduce((s, c) => s + (c.total_user_message as number), 0),
         number_of_ai_message: cs.reduce((s, c) => s + (c.total_ai_agent_responses as number), 0),
-        average_csat_scores: rated.length ? round(rated.reduce((s, c) => s + (c.csat_score as number), 0) / rated.length, 2) : null,
-        average_resolution_time: resolved.length ? round(resolved.reduce((s, c) => s + (c.resolution_resolved_time as number), 0) / resolved.length, 2) : null,
+        average_csat_scores: rated.length
+          ? round(rated.reduce((s, c) => s + (c.csat_score as number), 0) / rated.length, 2)
+          : null,
+        average_resolution_time: resolved.length
+          ? round(resolved.reduce((s, c) => s + (c.resolution_resolved_time as number), 0) / resolved.length, 2)
+          : null,
         human_handoff_rate: round(cs.filter((c) => c.human_handoff).length / n, 4),
         resolution_rate: round(resolved.length / n, 4),
         abandonment_rate: round(cs.filter((c) => c.abandoned).length / n, 4),

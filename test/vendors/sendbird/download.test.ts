@@ -27,9 +27,15 @@ describe('Sendbird download link', () => {
     const expired = await download(app, job.export_file.url);
     expect(expired.statusCode).toBe(403);
     expect(expired.headers['content-type']).toMatch(/^application\/xml/);
-    expect(expired.body).toContain('<Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>604800</X-Amz-Expires>');
-    expect(expired.body).toContain(`<Expires>${new Date(job.export_file.expires_at).toISOString().replace('.000', '')}</Expires>`);
-    expect(expired.body).toMatch(/<ServerTime>[^<]+<\/ServerTime><RequestId>[0-9A-F]{16}<\/RequestId><HostId>[^<]+<\/HostId>/);
+    expect(expired.body).toContain(
+      '<Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>604800</X-Amz-Expires>',
+    );
+    expect(expired.body).toContain(
+      `<Expires>${new Date(job.export_file.expires_at).toISOString().replace('.000', '')}</Expires>`,
+    );
+    expect(expired.body).toMatch(
+      /<ServerTime>[^<]+<\/ServerTime><RequestId>[0-9A-F]{16}<\/RequestId><HostId>[^<]+<\/HostId>/,
+    );
   });
 
   it('answers a tampered link with 403 SignatureDoesNotMatch', async () => {
@@ -49,7 +55,9 @@ describe('Sendbird download link', () => {
   it('answers a link without signature with 403 AccessDenied and a missing object with NoSuchKey', async () => {
     const job = await finished();
     const url = new URL(job.export_file.url);
-    expect((await download(app, `${url.origin}${url.pathname}`)).body).toContain('<Code>AccessDenied</Code><Message>Access Denied</Message>');
+    expect((await download(app, `${url.origin}${url.pathname}`)).body).toContain(
+      '<Code>AccessDenied</Code><Message>Access Denied</Message>',
+    );
     await app.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
     await advance(app, 60);
     const gone = await download(app, job.export_file.url);

@@ -28,16 +28,49 @@ afterAll(async () => {
 });
 
 // The key sets of the page's create and list/details samples (the mock adds export_file / timezone, README choices).
-const CREATE_SAMPLE = ['created_at', 'updated_at', 'app_id', 'ai_agent_id', 'type', 'from', 'to', 'timezone', 'export_id',
-  'export_status', 'export_format', 'export_started_at', 'export_ended_at', 'export_elapsed'];
-const DETAILS_SAMPLE = ['created_at', 'updated_at', 'app_id', 'type', 'ai_agent_id', 'from', 'to', 'export_id', 'export_status',
-  'export_format', 'export_started_at', 'export_ended_at', 'export_elapsed', 'export_file'];
+const CREATE_SAMPLE = [
+  'created_at',
+  'updated_at',
+  'app_id',
+  'ai_agent_id',
+  'type',
+  'from',
+  'to',
+  'timezone',
+  'export_id',
+  'export_status',
+  'export_format',
+  'export_started_at',
+  'export_ended_at',
+  'export_elapsed',
+];
+const DETAILS_SAMPLE = [
+  'created_at',
+  'updated_at',
+  'app_id',
+  'type',
+  'ai_agent_id',
+  'from',
+  'to',
+  'export_id',
+  'export_status',
+  'export_format',
+  'export_started_at',
+  'export_ended_at',
+  'export_elapsed',
+  'export_file',
+];
 
 describe('Sendbird export records, as the page samples them', () => {
   it('create answers every key of the create sample, plus export_file', async () => {
     const created = await create(app, { ...BODY, type: 'daily_analysis' });
     expect(Object.keys(created).sort()).toEqual([...CREATE_SAMPLE, 'export_file'].sort());
-    expect(created).toMatchObject({ type: 'daily_analysis', timezone: 'America/New_York', export_format: 'json', ai_agent_id: 'ai_agent_cx' });
+    expect(created).toMatchObject({
+      type: 'daily_analysis',
+      timezone: 'America/New_York',
+      export_format: 'json',
+      ai_agent_id: 'ai_agent_cx',
+    });
   });
 
   it('details and list items answer every key of their samples, plus timezone', async () => {
@@ -75,7 +108,9 @@ describe('Sendbird conversation fields, as the page tables describe them', () =>
   });
 
   it('scorecard: created_at in unix ms, seven criteria good or poor, answer_relevancy null, author int, comment', () => {
-    const cards = conversations.map((c) => c.ai_agent_scorecard).filter((s): s is Record<string, unknown> => s !== null);
+    const cards = conversations
+      .map((c) => c.ai_agent_scorecard)
+      .filter((s): s is Record<string, unknown> => s !== null);
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
       expect(Object.keys(card).sort()).toEqual(['author', 'comment', 'created_at', 'scores']);
@@ -83,9 +118,15 @@ describe('Sendbird conversation fields, as the page tables describe them', () =>
       expect(Number.isInteger(card.author)).toBe(true);
       expect(typeof card.comment).toBe('string');
       const scores = card.scores as Record<string, { score: string; reason?: { id: number; message: string } } | null>;
-      expect(Object.keys(scores).sort()).toEqual(
-        ['answer_relevancy', 'category', 'completeness', 'correctness', 'readability', 'solution_offered', 'tone'],
-      );
+      expect(Object.keys(scores).sort()).toEqual([
+        'answer_relevancy',
+        'category',
+        'completeness',
+        'correctness',
+        'readability',
+        'solution_offered',
+        'tone',
+      ]);
       expect(scores.answer_relevancy).toBeNull();
       for (const [name, s] of Object.entries(scores)) {
         if (name === 'answer_relevancy') continue;
@@ -96,7 +137,10 @@ describe('Sendbird conversation fields, as the page tables describe them', () =>
   });
 
   it('ai_activity_trail_log lists the knowledge and tools an AI message used, each as {key, name}', () => {
-    const logs = conversations.flatMap((c) => c.messages).map((m) => m.ai_activity_trail_log).filter((l) => l !== null);
+    const logs = conversations
+      .flatMap((c) => c.messages)
+      .map((m) => m.ai_activity_trail_log)
+      .filter((l) => l !== null);
     expect(logs.length).toBeGreaterThan(0);
     for (const log of logs as Array<Record<string, Array<{ key: string; name: string }>>>) {
       for (const [kind, refs] of Object.entries(log)) {
@@ -136,7 +180,9 @@ describe('Sendbird Api-Token', () => {
         const res = await local.inject({ url: BASE, headers: { 'api-token': token } });
         expect(res.statusCode, token).toBe(200);
       }
-      expect((await local.inject({ url: BASE, headers: { 'api-token': 'other' } })).json()).toMatchObject({ code: 400401 });
+      expect((await local.inject({ url: BASE, headers: { 'api-token': 'other' } })).json()).toMatchObject({
+        code: 400401,
+      });
       await local.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

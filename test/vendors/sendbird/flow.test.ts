@@ -5,7 +5,14 @@ import { advance, download, testApp, unzip } from '../../helpers.js';
 const APP = 'a245389gje349rt3429992Op';
 const BASE = `/sendbird/${APP}/v3/ai_agent/data_exports`;
 const TOKEN = { 'api-token': 'demo-sendbird-api-token' };
-const BODY = { type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-01', to: '2025-04-07', timezone: 'America/New_York', export_format: 'json' };
+const BODY = {
+  type: 'conversation',
+  ai_agent_id: 'ai_agent_cx',
+  from: '2025-04-01',
+  to: '2025-04-07',
+  timezone: 'America/New_York',
+  export_format: 'json',
+};
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -24,7 +31,14 @@ async function createExport(body: Record<string, unknown> = BODY) {
 describe('Sendbird export flow', () => {
   it('moves scheduled → exporting → done as the clock advances, with the vendor units', async () => {
     const created = await createExport();
-    expect(created).toMatchObject({ export_status: 'scheduled', export_started_at: null, export_ended_at: null, export_elapsed: 0, export_file: null, app_id: APP });
+    expect(created).toMatchObject({
+      export_status: 'scheduled',
+      export_started_at: null,
+      export_ended_at: null,
+      export_elapsed: 0,
+      export_file: null,
+      app_id: APP,
+    });
     expect(created.created_at).toBe(Date.parse('2025-04-08T12:00:00Z') / 1000);
     expect(created.export_id).toMatch(/^[0-9a-f]{15}$/);
 

@@ -14,7 +14,11 @@ afterEach(async () => {
 const list = async (qs = '') => {
   const res = await app.inject({ url: `${BASE}${qs ? `?${qs}` : ''}`, headers: TOKEN });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: Array<{ export_id: string; type: string; export_status: string; created_at: number }>; prev: string | null; next: string };
+  return res.json() as {
+    items: Array<{ export_id: string; type: string; export_status: string; created_at: number }>;
+    prev: string | null;
+    next: string;
+  };
 };
 
 describe('Sendbird list', () => {
@@ -71,7 +75,9 @@ describe('Sendbird list', () => {
     expect((await list('export_status=done')).items.map((i) => i.export_id)).toEqual([a.export_id]);
     expect((await list('export_status=scheduled')).items).toHaveLength(2);
     const createdA = a.created_at * 1000;
-    expect((await list(`export_from_ts=${createdA}&export_to_ts=${createdA + 1}`)).items.map((i) => i.export_id)).toEqual([a.export_id]);
+    expect(
+      (await list(`export_from_ts=${createdA}&export_to_ts=${createdA + 1}`)).items.map((i) => i.export_id),
+    ).toEqual([a.export_id]);
   });
 
   it('rejects a token issued for other filters with 400109', async () => {

@@ -13,17 +13,28 @@ afterAll(async () => {
 
 describe('Sendbird routing by Host', () => {
   it('serves /v3/... without the prefix when Host is the vendor host api-{app_id}.sendbird.com', async () => {
-    const created = await app.inject({ method: 'POST', url: '/v3/ai_agent/data_exports', headers: { ...TOKEN, host: `api-${APP}.sendbird.com` }, payload: BODY });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v3/ai_agent/data_exports',
+      headers: { ...TOKEN, host: `api-${APP}.sendbird.com` },
+      payload: BODY,
+    });
     expect(created.statusCode).toBe(200);
     const id = created.json().export_id;
     const viaPrefix = await app.inject({ url: `/sendbird/${APP}/v3/ai_agent/data_exports/${id}`, headers: TOKEN });
     expect(viaPrefix.json().export_id).toBe(id);
-    const viaHost = await app.inject({ url: `/v3/ai_agent/data_exports/${id}?x=1`, headers: { ...TOKEN, host: `API-${APP.toLowerCase()}.sendbird.com:443` } });
+    const viaHost = await app.inject({
+      url: `/v3/ai_agent/data_exports/${id}?x=1`,
+      headers: { ...TOKEN, host: `API-${APP.toLowerCase()}.sendbird.com:443` },
+    });
     expect(viaHost.statusCode).toBe(200);
   });
 
   it('answers an unknown app on the vendor host with 400304', async () => {
-    const res = await app.inject({ url: '/v3/ai_agent/data_exports', headers: { ...TOKEN, host: 'api-someoneelse.sendbird.com' } });
+    const res = await app.inject({
+      url: '/v3/ai_agent/data_exports',
+      headers: { ...TOKEN, host: 'api-someoneelse.sendbird.com' },
+    });
     expect(res.json()).toMatchObject({ error: true, code: 400304 });
   });
 

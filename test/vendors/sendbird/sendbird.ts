@@ -6,7 +6,14 @@ import { advance, download, unzip } from '../../helpers.js';
 export const APP = 'a245389gje349rt3429992Op';
 export const BASE = `/sendbird/${APP}/v3/ai_agent/data_exports`;
 export const TOKEN = { 'api-token': 'demo-sendbird-api-token' };
-export const BODY = { type: 'conversation', ai_agent_id: 'ai_agent_cx', from: '2025-04-01', to: '2025-04-07', timezone: 'America/New_York', export_format: 'json' };
+export const BODY = {
+  type: 'conversation',
+  ai_agent_id: 'ai_agent_cx',
+  from: '2025-04-01',
+  to: '2025-04-07',
+  timezone: 'America/New_York',
+  export_format: 'json',
+};
 
 export async function create(app: FastifyInstance, body: Record<string, unknown> = BODY) {
   const res = await app.inject({ method: 'POST', url: BASE, headers: TOKEN, payload: body });

@@ -24,7 +24,11 @@ const without = (name: keyof typeof HEADERS) => Object.fromEntries(Object.entrie
 
 describe('Zendesk authentication', () => {
   it('accepts the bare API key with headers in any case (organizationId, botId)', async () => {
-    const res = await signedUrls(app, { date: YESTERDAY }, { headers: { Authorization: KEY, organizationId: ORG, BotId: BOT } });
+    const res = await signedUrls(
+      app,
+      { date: YESTERDAY },
+      { headers: { Authorization: KEY, organizationId: ORG, BotId: BOT } },
+    );
     expect(res.statusCode).toBe(200);
   });
 
@@ -36,7 +40,10 @@ describe('Zendesk authentication', () => {
   });
 
   it('rejects a wrong key', async () => {
-    await expect401({ ...HEADERS, authorization: 'demo-zendesk-us-api-key' }, /Invalid API key for organization "77m57af6811115b53172431s"/);
+    await expect401(
+      { ...HEADERS, authorization: 'demo-zendesk-us-api-key' },
+      /Invalid API key for organization "77m57af6811115b53172431s"/,
+    );
   });
 
   it('rejects "Bearer <key>" and says the bare key is expected', async () => {
@@ -45,16 +52,27 @@ describe('Zendesk authentication', () => {
   });
 
   it('rejects an unknown organization', async () => {
-    await expect401({ ...HEADERS, organizationid: '000000000000000000000000' }, /Unknown organization "000000000000000000000000" on api\.ultimate\.ai/);
+    await expect401(
+      { ...HEADERS, organizationid: '000000000000000000000000' },
+      /Unknown organization "000000000000000000000000" on api\.ultimate\.ai/,
+    );
   });
 
-  it("rejects a bot of another organization (or no organization) with 401, like a key that may not read it", async () => {
-    await expect401({ ...HEADERS, botid: US_BOT }, /Bot "5f0e9d8c7b6a594837261504" does not belong to organization "77m57af6811115b53172431s"/);
+  it('rejects a bot of another organization (or no organization) with 401, like a key that may not read it', async () => {
+    await expect401(
+      { ...HEADERS, botid: US_BOT },
+      /Bot "5f0e9d8c7b6a594837261504" does not belong to organization "77m57af6811115b53172431s"/,
+    );
     await expect401({ ...HEADERS, botid: 'nope' }, /does not belong/);
   });
 
   it('checks credentials before the body', async () => {
-    const res = await app.inject({ method: 'POST', url: '/zendesk/eu/data-export/v3/get-signed-urls', headers: { 'content-type': 'application/json' }, payload: '{bad json' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/zendesk/eu/data-export/v3/get-signed-urls',
+      headers: { 'content-type': 'application/json' },
+      payload: '{bad json',
+    });
     expect(res.statusCode).toBe(401);
   });
 });

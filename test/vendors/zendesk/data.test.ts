@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../helpers.js';
 import { TOPICS } from '../../../src/core/world/catalogue.js';
 import { MAX_CONVERSATION_MS } from '../../../src/vendors/zendesk/generator.js';
+import { testApp } from '../../helpers.js';
 import { BOT, recordsOf, US, US_HEADERS } from './zendesk.js';
 
 type Row = Record<string, any>;
@@ -11,7 +11,11 @@ let rows: Row[];
 beforeAll(async () => {
   // Three days of a busier bot: enough conversations for rates to settle, still well under a second to write.
   app = await testApp({ WORLD_DAILY_VOLUME: 400 });
-  rows = [...(await recordsOf(app, '2025-04-05')), ...(await recordsOf(app, '2025-04-06')), ...(await recordsOf(app, '2025-04-07'))];
+  rows = [
+    ...(await recordsOf(app, '2025-04-05')),
+    ...(await recordsOf(app, '2025-04-06')),
+    ...(await recordsOf(app, '2025-04-07')),
+  ];
 });
 afterAll(async () => {
   await app.close();
@@ -48,9 +52,50 @@ function popularMetrics(data: Row[]) {
 
 describe('Zendesk conversation records', () => {
   it('carry every field of the vendor table, sample and live files, with the documented types', () => {
-    const stringCounts = ['knowledge_notUnderstood_count', 'knowledge_responseGenerated_count', 'knowledge_errorOccurred_count', 'knowledge_escalationRequired_count', 'knowledge_fallback_count', 'bot_messages_count', 'visitor_messages_count', 'customer_messages_count', 'not_understood_messages_count'];
-    const arrays = ['labels', 'segments', 'triggered_replies', 'triggered_intent_replies', 'triggered_procedures', 'triggered_use_cases', 'knowledge_sources'];
-    const others = ['bot_id', 'bot_name', 'conversation_id', 'platform_conversation_id', 'conversation_start_time', 'conversation_end_time', 'conversation_type', 'language', 'channel', 'conversations_data', 'test_mode', 'conversation_status', 'automated_resolution', 'automated_resolution_reasoning', 'last_resolution', 'has_knowledge_response_attempt', 'is_llm_conversation', 'resolution_tier', 'rbp_status_name', 'session_ended_timestamp', 'conversation_end_date', 'instance_account_id'];
+    const stringCounts = [
+      'knowledge_notUnderstood_count',
+      'knowledge_responseGenerated_count',
+      'knowledge_errorOccurred_count',
+      'knowledge_escalationRequired_count',
+      'knowledge_fallback_count',
+      'bot_messages_count',
+      'visitor_messages_count',
+      'customer_messages_count',
+      'not_understood_messages_count',
+    ];
+    const arrays = [
+      'labels',
+      'segments',
+      'triggered_replies',
+      'triggered_intent_replies',
+      'triggered_procedures',
+      'triggered_use_cases',
+      'knowledge_sources',
+    ];
+    const others = [
+      'bot_id',
+      'bot_name',
+      'conversation_id',
+      'platform_conversation_id',
+      'conversation_start_time',
+      'conversation_end_time',
+      'conversation_type',
+      'language',
+      'channel',
+      'conversations_data',
+      'test_mode',
+      'conversation_status',
+      'automated_resolution',
+      'automated_resolution_reasoning',
+      'last_resolution',
+      'has_knowledge_response_attempt',
+      'is_llm_conversation',
+      'resolution_tier',
+      'rbp_status_name',
+      'session_ended_timestamp',
+      'conversation_end_date',
+      'instance_account_id',
+    ];
     const fields = [...stringCounts, ...arrays, ...others].sort().join(',');
     const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
     // Violations are collected, not asserted one by one: thousands of expect() calls would dominate the suite's time.
@@ -58,8 +103,12 @@ describe('Zendesk conversation records', () => {
       fields: (r) => Object.keys(r).sort().join(',') === fields,
       counts: (r) => stringCounts.every((k) => typeof r[k] === 'string' && /^\d+$/.test(r[k])),
       arrays: (r) => arrays.every((k) => Array.isArray(r[k])),
-      data: (r) => typeof r.conversations_data === 'object' && r.conversations_data !== null && !Array.isArray(r.conversations_data),
-      times: (r) => [r.conversation_start_time, r.conversation_end_time, r.session_ended_timestamp].every((t) => TIME.test(t)),
+      data: (r) =>
+        typeof r.conversations_data === 'object' &&
+        r.conversations_data !== null &&
+        !Array.isArray(r.conversations_data),
+      times: (r) =>
+        [r.conversation_start_time, r.conversation_end_time, r.session_ended_timestamp].every((t) => TIME.test(t)),
       type: (r) => ['Use case', 'Knowledge', 'Hybrid', 'Others'].includes(r.conversation_type),
       channel: (r) => ['chat', 'email'].includes(r.channel),
       bot: (r) => r.bot_id === BOT,
@@ -71,23 +120,40 @@ describe('Zendesk conversation records', () => {
   });
 
   it('are coherent: end after start, replies inside the conversation, status agreeing with last_resolution', () => {
-    const lastOf: Record<string, string[]> = { botHandled: ['resolved', 'informed'], agent: ['escalated'], email: ['escalated'], customEscalation: ['escalated'], failedEscalation: ['informed'] };
+    const lastOf: Record<string, string[]> = {
+      botHandled: ['resolved', 'informed'],
+      agent: ['escalated'],
+      email: ['escalated'],
+      customEscalation: ['escalated'],
+      failedEscalation: ['informed'],
+    };
     const span = (r: Row) => [Date.parse(r.conversation_start_time), Date.parse(r.conversation_end_time)] as const;
     const bad = violations(rows, {
       endAfterStart: (r) => span(r)[1] > span(r)[0],
       shorterThanBound: (r) => span(r)[1] - span(r)[0] < MAX_CONVERSATION_MS,
       sessionEndsAfter: (r) => Date.parse(r.session_ended_timestamp) >= span(r)[1],
-      repliesInside: (r) => r.triggered_replies.every((t: Row) => Date.parse(t.reply_timestamp) >= span(r)[0] && Date.parse(t.reply_timestamp) <= span(r)[1]),
-      intentsInside: (r) => r.triggered_intent_replies.every((t: Row) => Date.parse(t.intent_timestamp) >= span(r)[0] && Date.parse(t.intent_timestamp) <= span(r)[1]),
+      repliesInside: (r) =>
+        r.triggered_replies.every(
+          (t: Row) => Date.parse(t.reply_timestamp) >= span(r)[0] && Date.parse(t.reply_timestamp) <= span(r)[1],
+        ),
+      intentsInside: (r) =>
+        r.triggered_intent_replies.every(
+          (t: Row) => Date.parse(t.intent_timestamp) >= span(r)[0] && Date.parse(t.intent_timestamp) <= span(r)[1],
+        ),
       statusAgrees: (r) => lastOf[r.conversation_status]!.includes(r.last_resolution),
-      emailEscalates: (r) => !(r.channel === 'email' && r.last_resolution === 'escalated') || r.conversation_status === 'email',
+      emailEscalates: (r) =>
+        !(r.channel === 'email' && r.last_resolution === 'escalated') || r.conversation_status === 'email',
       botMessages: (r) => n(r.bot_messages_count) === r.triggered_replies.length,
-      knowledgeFlag: (r) => r.has_knowledge_response_attempt === n(r.knowledge_responseGenerated_count) + n(r.knowledge_notUnderstood_count) + n(r.knowledge_fallback_count) > 0,
+      knowledgeFlag: (r) =>
+        r.has_knowledge_response_attempt ===
+        n(r.knowledge_responseGenerated_count) + n(r.knowledge_notUnderstood_count) + n(r.knowledge_fallback_count) > 0,
       knowledgeType: (r) => !['Knowledge', 'Hybrid'].includes(r.conversation_type) || r.has_knowledge_response_attempt,
       useCaseType: (r) => !['Use case', 'Hybrid'].includes(r.conversation_type) || r.triggered_use_cases.length > 0,
       testNotEvaluated: (r) => !r.test_mode || r.automated_resolution === null,
       automatedNotEscalated: (r) => r.automated_resolution !== 'true' || r.last_resolution !== 'escalated',
-      notUnderstoodFallbacks: (r) => n(r.not_understood_messages_count) === r.triggered_replies.filter((t: Row) => t.reply_type === 'fallback').length,
+      notUnderstoodFallbacks: (r) =>
+        n(r.not_understood_messages_count) ===
+        r.triggered_replies.filter((t: Row) => t.reply_type === 'fallback').length,
     });
     expect(bad).toEqual({});
   });
@@ -97,9 +163,14 @@ describe('Zendesk conversation records', () => {
     const suggestion = rows.filter((r) => r.bot_messages_count === '0');
     expect(test.length).toBeGreaterThan(5);
     expect(suggestion.length).toBeGreaterThan(10);
-    for (const r of suggestion) expect(r).toMatchObject({ conversation_status: 'agent', conversation_type: 'Others', triggered_replies: [] });
-    expect(new Set(rows.map((r) => r.conversation_status))).toEqual(new Set(['botHandled', 'agent', 'email', 'customEscalation', 'failedEscalation']));
-    expect(new Set(rows.map((r) => r.conversation_type))).toEqual(new Set(['Use case', 'Knowledge', 'Hybrid', 'Others']));
+    for (const r of suggestion)
+      expect(r).toMatchObject({ conversation_status: 'agent', conversation_type: 'Others', triggered_replies: [] });
+    expect(new Set(rows.map((r) => r.conversation_status))).toEqual(
+      new Set(['botHandled', 'agent', 'email', 'customEscalation', 'failedEscalation']),
+    );
+    expect(new Set(rows.map((r) => r.conversation_type))).toEqual(
+      new Set(['Use case', 'Knowledge', 'Hybrid', 'Others']),
+    );
   });
 
   it('give sensible rates through the vendor’s "popular metrics" query', () => {
@@ -126,7 +197,8 @@ describe('Zendesk conversation records', () => {
         expect(intentIds.get(i.intent_name) ?? i.intent_id).toBe(i.intent_id);
         intentIds.set(i.intent_name, i.intent_id);
       }
-      for (const s of r.knowledge_sources) expect(s).toMatch(/^.+ \(https:\/\/[a-z0-9-]+\.zendesk\.com\/hc\/en-us\/articles\/\d+-[a-z0-9-]+\)$/);
+      for (const s of r.knowledge_sources)
+        expect(s).toMatch(/^.+ \(https:\/\/[a-z0-9-]+\.zendesk\.com\/hc\/en-us\/articles\/\d+-[a-z0-9-]+\)$/);
     }
     const names = new Set(TOPICS.map((t) => t.subCategory));
     expect([...intentIds.keys()].filter((k) => names.has(k)).length).toBe(TOPICS.length);
@@ -153,7 +225,11 @@ describe('Zendesk conversation records', () => {
       .flatMap((s) => s.split(/\{\w+\}/))
       .map((s) => s.trim())
       .filter((s) => s.length >= 20);
-    phrases.push('Is there anything else I can help you with?', 'I want to talk to a human', 'Conversation handed off to a human agent.');
+    phrases.push(
+      'Is there anything else I can help you with?',
+      'I want to talk to a human',
+      'Conversation handed off to a human agent.',
+    );
     expect(phrases.length).toBeGreaterThan(20);
     const leaked = phrases.filter((p) => text.includes(p));
     expect(leaked).toEqual([]);

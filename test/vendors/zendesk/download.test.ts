@@ -16,10 +16,13 @@ describe('Zendesk signed links', () => {
     const [url] = await urlsOf(app, YESTERDAY);
     const u = new URL(url!);
     expect(u.origin).toBe('http://mock.test:4010');
-    expect(u.pathname).toBe(`/gcs/production-eu-ultimateai-backend-data-export/files/${BOT}/${YESTERDAY}/conversation_${BOT}_20250407_000000000000.json`);
+    expect(u.pathname).toBe(
+      `/gcs/production-eu-ultimateai-backend-data-export/files/${BOT}/${YESTERDAY}/conversation_${BOT}_20250407_000000000000.json`,
+    );
     expect(Object.fromEntries(u.searchParams)).toMatchObject({
       'X-Goog-Algorithm': 'GOOG4-RSA-SHA256',
-      'X-Goog-Credential': 'data-export@ultimateai-production.iam.gserviceaccount.com/20250408/auto/storage/goog4_request',
+      'X-Goog-Credential':
+        'data-export@ultimateai-production.iam.gserviceaccount.com/20250408/auto/storage/goog4_request',
       'X-Goog-Date': '20250408T120000Z',
       'X-Goog-Expires': '86400',
       'X-Goog-SignedHeaders': 'host',

@@ -36,16 +36,29 @@ describe('Zendesk record details, as the page table and example describe them', 
     const replies = rows.flatMap((r) => r.triggered_replies);
     expect(replies.length).toBeGreaterThan(100);
     for (const r of replies) {
-      expect(Object.keys(r).sort()).toEqual(['intent_id', 'reply_id', 'reply_language', 'reply_name', 'reply_timestamp', 'reply_type']);
+      expect(Object.keys(r).sort()).toEqual([
+        'intent_id',
+        'reply_id',
+        'reply_language',
+        'reply_name',
+        'reply_timestamp',
+        'reply_type',
+      ]);
     }
     const intents = rows.flatMap((r) => r.triggered_intent_replies);
-    for (const i of intents) expect(Object.keys(i).sort()).toEqual(['intent_id', 'intent_name', 'intent_timestamp', 'not_meaningful']);
+    for (const i of intents)
+      expect(Object.keys(i).sort()).toEqual(['intent_id', 'intent_name', 'intent_timestamp', 'not_meaningful']);
   });
 
   it('triggered_procedures carry procedure_id, intent_id, use_case_name; triggered_use_cases an intent_name', () => {
     const procedures = rows.flatMap((r) => r.triggered_procedures);
     expect(procedures.length).toBeGreaterThan(0);
-    for (const p of procedures) expect(p).toEqual({ procedure_id: expect.any(String), intent_id: expect.any(String), use_case_name: expect.any(String) });
+    for (const p of procedures)
+      expect(p).toEqual({
+        procedure_id: expect.any(String),
+        intent_id: expect.any(String),
+        use_case_name: expect.any(String),
+      });
     const useCases = rows.flatMap((r) => r.triggered_use_cases);
     expect(useCases.length).toBeGreaterThan(0);
     for (const u of useCases) expect(typeof u.intent_name).toBe('string');

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { advance, download, testApp } from '../../helpers.js';
-import { generate } from '../../../src/generate.js';
 import { addDays, utcMidnight } from '../../../src/core/world/dates.js';
 import { prepareWorld } from '../../../src/core/world/dialogue.js';
-import { candidatesFor, conversationRecord, type WorldRef } from '../../../src/vendors/zendesk/generator.js';
+import { generate } from '../../../src/generate.js';
 import { instanceAccountId } from '../../../src/vendors/zendesk/catalogue.js';
+import { candidatesFor, conversationRecord, type WorldRef } from '../../../src/vendors/zendesk/generator.js';
+import { advance, download, testApp } from '../../helpers.js';
 import { BOT, filesOf, ORG, recordsOf, signedUrls, urlsOf, YESTERDAY } from './zendesk.js';
 
 const apps: FastifyInstance[] = [];
@@ -29,7 +29,9 @@ describe('Zendesk export files', () => {
     const [file] = await filesOf(a, YESTERDAY);
     const text = file!.toString('utf8');
     expect(text.endsWith('\n')).toBe(true);
-    const rows = lines(file!).filter(Boolean).map((l) => JSON.parse(l));
+    const rows = lines(file!)
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) {
       expect(r.conversation_end_time.slice(0, 10)).toBe(YESTERDAY);
@@ -47,7 +49,10 @@ describe('Zendesk export files', () => {
     const total = lines(one[0]!).filter(Boolean).length;
     expect(one).toHaveLength(1);
     expect(urls).toHaveLength(Math.ceil(total / 10));
-    for (const [i, u] of urls.entries()) expect(new URL(u).pathname).toMatch(new RegExp(`/conversation_${BOT}_20250407_${String(i).padStart(12, '0')}\\.json$`));
+    for (const [i, u] of urls.entries())
+      expect(new URL(u).pathname).toMatch(
+        new RegExp(`/conversation_${BOT}_20250407_${String(i).padStart(12, '0')}\\.json$`),
+      );
     const shards = await filesOf(sharded, YESTERDAY);
     for (const s of shards.slice(0, -1)) expect(lines(s).filter(Boolean)).toHaveLength(10);
     expect(Buffer.concat(shards).equals(one[0]!)).toBe(true);
@@ -78,7 +83,11 @@ describe('Zendesk export files', () => {
     const a = await app({ ZENDESK_SHARD_SIZE: 10 });
     // Files are written in a generation worker: each one written reaches the server's store through adopt().
     const adopt = vi.spyOn(a.mock.ctx.store, 'adopt');
-    const put = { get count() { return adopt.mock.calls.reduce((n, [objects]) => n + objects.length, 0); } };
+    const put = {
+      get count() {
+        return adopt.mock.calls.reduce((n, [objects]) => n + objects.length, 0);
+      },
+    };
     const answers = await Promise.all([1, 2, 3, 4].map(() => signedUrls(a, { date: YESTERDAY })));
     expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
     const shards = answers[0]!.json().urls.length;
@@ -94,7 +103,14 @@ describe('Zendesk export files', () => {
 
   it('put a conversation that crosses midnight in the file of the day it ended, not the day it started', async () => {
     await prepareWorld();
-    const world: WorldRef = { seed: 'agent-export-mock', orgId: ORG, botId: BOT, botName: 'INDUSTRY DEMO (Travel) - SunCo', volume: 400, instanceAccountId: instanceAccountId('agent-export-mock', ORG) };
+    const world: WorldRef = {
+      seed: 'agent-export-mock',
+      orgId: ORG,
+      botId: BOT,
+      botName: 'INDUSTRY DEMO (Travel) - SunCo',
+      volume: 400,
+      instanceAccountId: instanceAccountId('agent-export-mock', ORG),
+    };
     // Find, in a busy bot's world, a day with a conversation that started before midnight and ended after it.
     let found: { date: string; id: string } | undefined;
     for (let date = '2025-04-07'; !found && date > '2025-01-01'; date = addDays(date, -1)) {
@@ -148,10 +164,13 @@ describe('Zendesk files over time', () => {
       const served = await filesOf(await app(), YESTERDAY);
       expect(readFileSync(join(dir, 'day.json')).equals(served[0]!)).toBe(true);
       // A day not finalized at --at is what the server answers 404 for then: refused, naming the instant that works.
-      await expect(generate(['zendesk', '--out', `${dir}/`, '--at', '2025-04-08T12:00:00Z', '--date', '2025-04-08'], quiet)).rejects.toThrow(
-        /2025-04-08 is not finalized at 2025-04-08T12:00:00.000Z.*--at 2025-04-09T02:00:00.000Z/,
+      await expect(
+        generate(['zendesk', '--out', `${dir}/`, '--at', '2025-04-08T12:00:00Z', '--date', '2025-04-08'], quiet),
+      ).rejects.toThrow(/2025-04-08 is not finalized at 2025-04-08T12:00:00.000Z.*--at 2025-04-09T02:00:00.000Z/);
+      const later = await generate(
+        ['zendesk', '--out', `${dir}/`, '--at', '2025-04-09T02:00:00Z', '--date', '2025-04-08'],
+        quiet,
       );
-      const later = await generate(['zendesk', '--out', `${dir}/`, '--at', '2025-04-09T02:00:00Z', '--date', '2025-04-08'], quiet);
       expect(later[0]!.name).toBe(`conversation_${BOT}_20250408_000000000000.json`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -17,10 +17,22 @@ describe('Zendesk OpenAPI document', () => {
   it('documents the vendor path, the real hosts and the bare-key header', async () => {
     const doc = (await app.inject({ url: '/openapi/zendesk.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(['/data-export/v3/get-signed-urls']);
-    expect(doc.servers.map((s: { url: string }) => s.url)).toEqual(['/zendesk/{region}', 'https://api.ultimate.ai', 'https://api.us.ultimate.ai']);
-    expect(doc.components.securitySchemes.ApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'authorization' });
+    expect(doc.servers.map((s: { url: string }) => s.url)).toEqual([
+      '/zendesk/{region}',
+      'https://api.ultimate.ai',
+      'https://api.us.ultimate.ai',
+    ]);
+    expect(doc.components.securitySchemes.ApiKey).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'authorization',
+    });
     const op = doc.paths['/data-export/v3/get-signed-urls'].post;
-    expect(op.requestBody.content['application/json'].schema.properties.ttl).toMatchObject({ type: 'integer', minimum: 1, maximum: 10080 });
+    expect(op.requestBody.content['application/json'].schema.properties.ttl).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 10080,
+    });
     expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['botid', 'organizationid']);
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '404', '500']);
   });

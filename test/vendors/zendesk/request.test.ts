@@ -23,17 +23,42 @@ async function expect400(res: Awaited<ReturnType<typeof signedUrls>>, field: 'da
 
 describe('Zendesk request body', () => {
   it('rejects malformed JSON with the vendor envelope, not Fastify’s', async () => {
-    const res = await app.inject({ method: 'POST', url: EU, headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '{"date": "2025-04-07",' });
+    const res = await app.inject({
+      method: 'POST',
+      url: EU,
+      headers: { ...HEADERS, 'content-type': 'application/json' },
+      payload: '{"date": "2025-04-07",',
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
-    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/not valid JSON.*"date"/) });
+    expect(body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(/not valid JSON.*"date"/),
+    });
   });
 
   it('rejects a missing date, a missing body and a body that is not an object, naming "date"', async () => {
     await expect400(await signedUrls(app, { ttl: 10 }), 'date', /"date" is required/);
     await expect400(await app.inject({ method: 'POST', url: EU, headers: HEADERS }), 'date');
-    await expect400(await app.inject({ method: 'POST', url: EU, headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '[]' }), 'date');
-    await expect400(await app.inject({ method: 'POST', url: EU, headers: { ...HEADERS, 'content-type': 'text/plain' }, payload: 'date=2025-04-07' }), 'date');
+    await expect400(
+      await app.inject({
+        method: 'POST',
+        url: EU,
+        headers: { ...HEADERS, 'content-type': 'application/json' },
+        payload: '[]',
+      }),
+      'date',
+    );
+    await expect400(
+      await app.inject({
+        method: 'POST',
+        url: EU,
+        headers: { ...HEADERS, 'content-type': 'text/plain' },
+        payload: 'date=2025-04-07',
+      }),
+      'date',
+    );
   });
 
   it('rejects impossible and malformed dates', async () => {
@@ -44,7 +69,11 @@ describe('Zendesk request body', () => {
 
   it('rejects a ttl that is not an integer from 1 to 10080 minutes', async () => {
     for (const ttl of [1.5, '10', 0, -5, 10_081, true]) {
-      await expect400(await signedUrls(app, { date: YESTERDAY, ttl }), 'ttl', /integer number of minutes from 1 to 10080/);
+      await expect400(
+        await signedUrls(app, { date: YESTERDAY, ttl }),
+        'ttl',
+        /integer number of minutes from 1 to 10080/,
+      );
     }
   });
 
@@ -80,7 +109,10 @@ describe('Zendesk day availability', () => {
       await setClock(a, '2025-04-09T02:00:00.000Z');
       const ready = await signedUrls(a, { date: '2025-04-08' });
       expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toMatchObject({ date: '2025-04-08', urls: [expect.stringContaining('_20250408_000000000000.json?')] });
+      expect(ready.json()).toMatchObject({
+        date: '2025-04-08',
+        urls: [expect.stringContaining('_20250408_000000000000.json?')],
+      });
     } finally {
       await a.close();
     }

@@ -37,8 +37,16 @@ describe('Zendesk regions and hosts', () => {
     const unknownId = 'ffffffffffffffffffffffff';
     const cases = [
       { res: await post(US, HEADERS), unknown: await post(US, { ...HEADERS, organizationid: unknownId }), id: ORG },
-      { res: await post(PATH, HEADERS, 'api.us.ultimate.ai'), unknown: await post(US, { ...HEADERS, organizationid: unknownId }), id: ORG },
-      { res: await post(PATH, US_HEADERS, 'api.ultimate.ai'), unknown: await post(EU, { ...US_HEADERS, organizationid: unknownId }), id: US_HEADERS.organizationid },
+      {
+        res: await post(PATH, HEADERS, 'api.us.ultimate.ai'),
+        unknown: await post(US, { ...HEADERS, organizationid: unknownId }),
+        id: ORG,
+      },
+      {
+        res: await post(PATH, US_HEADERS, 'api.ultimate.ai'),
+        unknown: await post(EU, { ...US_HEADERS, organizationid: unknownId }),
+        id: US_HEADERS.organizationid,
+      },
     ];
     for (const { res, unknown, id } of cases) {
       expect(res.statusCode).toBe(401);
@@ -57,7 +65,12 @@ describe('Zendesk regions and hosts', () => {
     const cases = [
       app.inject({ method: 'GET', url: EU, headers: HEADERS }),
       app.inject({ method: 'POST', url: `/zendesk/ap${PATH}`, headers: HEADERS, payload: { date: YESTERDAY } }),
-      app.inject({ method: 'POST', url: '/zendesk/eu/data-export/v2/get-signed-urls', headers: HEADERS, payload: { date: YESTERDAY } }),
+      app.inject({
+        method: 'POST',
+        url: '/zendesk/eu/data-export/v2/get-signed-urls',
+        headers: HEADERS,
+        payload: { date: YESTERDAY },
+      }),
       app.inject({ method: 'GET', url: '/nope', headers: { host: 'api.ultimate.ai' } }),
     ];
     for (const res of await Promise.all(cases)) {
@@ -72,7 +85,10 @@ describe('Zendesk regions and hosts', () => {
 
   it('lists the organizations and base URLs under /__admin/tenants', async () => {
     const res = (await app.inject({ url: '/__admin/tenants' })).json();
-    expect(res.zendesk.base_urls).toEqual({ eu: 'http://mock.test:4010/zendesk/eu', us: 'http://mock.test:4010/zendesk/us' });
+    expect(res.zendesk.base_urls).toEqual({
+      eu: 'http://mock.test:4010/zendesk/eu',
+      us: 'http://mock.test:4010/zendesk/us',
+    });
     expect(res.zendesk.tenants[0]).toMatchObject({ organization_id: ORG, region: 'eu', bots: [{ bot_id: BOT }] });
   });
 

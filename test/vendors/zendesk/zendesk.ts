@@ -16,19 +16,38 @@ export const US_HEADERS = { authorization: US_KEY, organizationid: US_ORG, botid
 /** The test clock stands at 2025-04-08T12:00:00Z: 2025-04-07 is finalized (02:00Z today), 2025-04-08 is not. */
 export const YESTERDAY = '2025-04-07';
 
-export function signedUrls(app: FastifyInstance, payload: unknown, opts: { url?: string; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url: opts.url ?? EU, headers: opts.headers ?? HEADERS, payload: payload as Record<string, unknown> });
+export function signedUrls(
+  app: FastifyInstance,
+  payload: unknown,
+  opts: { url?: string; headers?: Record<string, string> } = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: opts.url ?? EU,
+    headers: opts.headers ?? HEADERS,
+    payload: payload as Record<string, unknown>,
+  });
 }
 
 /** The URLs of a day, failing the test unless the API answered 200. */
-export async function urlsOf(app: FastifyInstance, date: string, extra: Record<string, unknown> = {}, opts: { url?: string; headers?: Record<string, string> } = {}): Promise<string[]> {
+export async function urlsOf(
+  app: FastifyInstance,
+  date: string,
+  extra: Record<string, unknown> = {},
+  opts: { url?: string; headers?: Record<string, string> } = {},
+): Promise<string[]> {
   const res = await signedUrls(app, { date, ...extra }, opts);
   if (res.statusCode !== 200) throw new Error(`get-signed-urls ${date} answered ${res.statusCode}: ${res.body}`);
   return res.json().urls;
 }
 
 /** The bytes of each file of a day, in shard order. */
-export async function filesOf(app: FastifyInstance, date: string, extra: Record<string, unknown> = {}, opts: { url?: string; headers?: Record<string, string> } = {}): Promise<Buffer[]> {
+export async function filesOf(
+  app: FastifyInstance,
+  date: string,
+  extra: Record<string, unknown> = {},
+  opts: { url?: string; headers?: Record<string, string> } = {},
+): Promise<Buffer[]> {
   const out: Buffer[] = [];
   for (const url of await urlsOf(app, date, extra, opts)) {
     const res = await download(app, url);
@@ -39,6 +58,16 @@ export async function filesOf(app: FastifyInstance, date: string, extra: Record<
 }
 
 /** Every conversation record of a day, parsed from the NDJSON files. */
-export async function recordsOf(app: FastifyInstance, date: string, opts: { url?: string; headers?: Record<string, string> } = {}): Promise<Array<Record<string, any>>> {
-  return (await filesOf(app, date, {}, opts)).flatMap((b) => b.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+export async function recordsOf(
+  app: FastifyInstance,
+  date: string,
+  opts: { url?: string; headers?: Record<string, string> } = {},
+): Promise<Array<Record<string, any>>> {
+  return (await filesOf(app, date, {}, opts)).flatMap((b) =>
+    b
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  );
 }
