@@ -86,8 +86,12 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     sweep: () => sweep(ctx, vendors),
     async reset() {
       ctx.jobs.reset();
-      // Work already in the generation pool belongs to the world being forgotten.
+      // Work already in the generation pool belongs to the world being forgotten. A worker already writing a file goes
+      // on to its end (the pool is shared, so it is not killed): wait for it, or its file would land in the storage of
+      // the new world, where ids, and so keys, start again from the same numbers. Cancelling it in the worker would
+      // make a reset during a huge export faster; that is left for later.
       ctx.generation.reset();
+      await ctx.jobs.drain();
       ctx.journal.clear();
       ctx.scenarios.clear();
       ctx.limiter.reset(ctx.config.RATE_LIMITS);

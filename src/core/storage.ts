@@ -182,7 +182,7 @@ export class ObjectStore {
   async clear(): Promise<void> {
     this.objects.clear();
     this.accessed.clear();
-    await rm(join(this.root, 'objects'), { recursive: true, force: true });
+    await rm(join(this.root, 'objects'), { recursive: true, force: true, maxRetries: 3 });
   }
 
   /** Removes a temporary storage folder on close, so temporary files do not outlive the server; a DATA_DIR stays. */

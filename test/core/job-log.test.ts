@@ -56,7 +56,8 @@ describe('a reset followed by a crash', () => {
     await first.close();
 
     const second = await testApp({ DATA_DIR: dir });
-    expect((await second.inject({ method: 'POST', url: '/__admin/reset', payload: {} })).statusCode).toBe(200);
+    const reset = await second.inject({ method: 'POST', url: '/__admin/reset', payload: {} });
+    expect(reset.statusCode, reset.body).toBe(200);
     const fresh = await sendbird.create(second, ONE_DAY);
     // A crash now: copy what is on disk while the server still runs, and start from the copy.
     const crashed = dataDir();

@@ -3,9 +3,9 @@
  * and fetch follows them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config.js';
-import { type RunningServer, startServer } from '../src/server.js';
-import { unzip } from './helpers.js';
+import { parseConfig } from '../../src/config.js';
+import { type RunningServer, startServer } from '../../src/server.js';
+import { unzip } from '../helpers.js';
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { spawnCli } from './helpers.js';
+import { spawnCli } from '../helpers.js';
 
 describe('graceful shutdown', () => {
   it('lets a running download finish after SIGTERM and exits 0', async () => {

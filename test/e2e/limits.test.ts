@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
 import { testApp } from '../helpers.js';
-import { ENVELOPES, ROUTES } from './routes.js';
+import { ENVELOPES, ROUTES } from '../robustness/routes.js';
 
 describe('limits', () => {
   it('answers a body over 1 MiB with a 4xx in each vendor envelope', async () => {
