@@ -3,6 +3,7 @@
  * Command-line entry: reads the configuration (flags, environment, config file), starts the server and closes it
  * gracefully on SIGTERM/SIGINT. An invalid setting prints one line naming it and exits with code 2.
  */
+import { readFileSync } from 'node:fs';
 import { type Config, ConfigError, helpText, loadConfig, parseFlags } from './config.js';
 import { generate, progressReporter } from './generate.js';
 import { banner, type RunningServer, startServer } from './server.js';
@@ -15,6 +16,13 @@ import { VENDORS } from './vendors/registry.js';
 const EXIT_DEADLINE_MS = 9_800;
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    process.stdout.write(`${version}\n`);
+    return;
+  }
   if (argv[0] === 'generate') {
     try {
       await generate(argv.slice(1), progressReporter(process.stderr));

@@ -235,13 +235,35 @@ export function parseFlags(
     if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}" (see --help)`);
     const eq = arg.indexOf('=');
     const name = nameOfFlag(eq === -1 ? arg : arg.slice(0, eq));
-    if (!(name in table)) throw new ConfigError(`unknown option ${eq === -1 ? arg : arg.slice(0, eq)} (see --help)`);
+    if (!(name in table)) throw unknownOption(eq === -1 ? arg : arg.slice(0, eq), Object.keys(table));
     if (eq !== -1) values[name] = arg.slice(eq + 1);
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) values[name] = argv[++i]!;
     else values[name] = 'true';
   }
   return { values, help };
 }
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** An unknown flag, with the closest valid one when it is plausibly a typo (at most a third of its letters off). */
+function unknownOption(flag: string, names: readonly string[]): ConfigError {
+  const [best] = names.map((n) => ({ flag: flagOf(n), d: distance(flag, flagOf(n)) })).sort((a, b) => a.d - b.d);
+  const hint = best && best.d <= Math.max(2, Math.floor(flag.length / 3)) ? `: did you mean ${best.flag}?` : '';
+  return new ConfigError(`unknown option ${flag}${hint} (see --help)`);
+}
+
+/** Settings whose values are secrets: an error names the setting and the rule, never the value. */
+const isSecretSetting = (name: string) => /TOKEN|SECRET|PASSWORD|KEY/.test(name);
 
 function readConfigFile(path: string, table: Record<string, SettingSpec>): Record<string, unknown> {
   let raw: unknown;
@@ -307,7 +329,8 @@ function configErrorOf(error: z.ZodError, input: Record<string, unknown>): Confi
   const name = String(issue.path[0] ?? '');
   if (issue.code === 'unrecognized_keys') return new ConfigError(`unknown setting ${issue.keys.join(', ')}`);
   const given = input[name];
-  return new ConfigError(`${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
+  const shown = given === undefined || isSecretSetting(name) ? '' : ` (got ${JSON.stringify(given)})`;
+  return new ConfigError(`${name}: ${issue.message}${shown}`);
 }
 
 /** The origin put into download links. 0.0.0.0 and :: are bind-all addresses no client can reach, so use localhost. */
@@ -344,5 +367,6 @@ export function helpText(vendors: readonly ConfigVendor[] = []): string {
     `  ${'flag'.padEnd(24)} ${'environment'.padEnd(22)} meaning`,
     ...rows,
     `  ${'--help'.padEnd(24)} ${''.padEnd(22)} Print this help`,
+    `  ${'--version'.padEnd(24)} ${''.padEnd(22)} Print the version`,
   ].join('\n');
 }
