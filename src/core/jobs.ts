@@ -157,12 +157,6 @@ export function withEffects<P>(
 }
 
 /**
- * @deprecated Ignored: a clock move now waits for exactly the work that became due, signalled by that work, with no
- * time bound racing it. Kept so callers that still pass it compile until they drop the argument.
- */
-export const SETTLE_AFTER_CLOCK_MS = 5000;
-
-/**
  * The real work of a job: writes its file and resolves with its result. Usually it runs in the generation pool
  * (core/generation); `signal` aborts it when the job is forgotten before the work started.
  */
@@ -387,9 +381,9 @@ export class JobStore {
 
   /**
    * After a clock move: waits for exactly the work that the move made due (and any due work still running), with no
-   * time bound. The argument is ignored (see SETTLE_AFTER_CLOCK_MS).
+   * time bound: the work signals its own completion.
    */
-  settleAll(_ignored?: number): Promise<void> {
+  settleAll(): Promise<void> {
     return this.settle([...this.jobs.values()]);
   }
 
