@@ -53,6 +53,10 @@ export const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 
 /** The start-up banner: where the server is, and the base URL a client of each vendor sets. */
+/** Where the virtual clock stands at start-up: a saved clock (DATA_DIR) or CLOCK_START, frozen or running. */
+const clockLine = (clock: { now: number; frozen: boolean }) =>
+  `  clock: ${new Date(clock.now).toISOString()} (${clock.frozen ? 'frozen: moves only through /__admin/clock' : 'running at real speed'})`;
+
 export function banner(server: RunningServer): string {
   const { app, url } = server;
   const lines = [
@@ -60,6 +64,7 @@ export function banner(server: RunningServer): string {
     `  dashboard: ${url}/`,
     `  docs:  ${url}/docs`,
     `  admin: ${url}/__admin/health`,
+    clockLine(app.mock.ctx.clock.state()),
   ];
   const host = app.mock.ctx.config.HOST;
   if (!app.mock.ctx.config.ADMIN_TOKEN && !isLoopback(host)) {
