@@ -10,23 +10,34 @@ import type { RouteRow } from './routes.js';
 
 type Envelope = (body: unknown, contentType: string) => boolean;
 
-const jsonish = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom(
-    '{',
-    '[',
-    '{"a":',
-    'null',
-    '{"__proto__":{"x":1}}',
-    '{"constructor":{"prototype":{"x":1}}}',
-    '\u0000',
-    '\uFEFF{}',
-    '{"type":"conversation"}',
-  ),
-  fc.integer({ min: 1, max: 60 }).map((d) => '['.repeat(d * 50) + ']'.repeat(d * 50)),
-  fc.integer({ min: 1, max: 4 }).map((n) => JSON.stringify({ type: 'x'.repeat(n * 100_000) })),
-);
+/**
+ * Bodies a route must survive: any JSON value, binary strings, broken and hostile fragments (plus `extra`), deep
+ * nesting, and an oversized body made by `oversized(n)` for n = 1..4 (about n × 100 KB).
+ */
+export function jsonishBodies(
+  extra: readonly string[] = [],
+  oversized = (n: number) => JSON.stringify({ type: 'x'.repeat(n * 100_000) }),
+) {
+  return fc.oneof(
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.constantFrom(
+      '{',
+      '[',
+      '{"a":',
+      'null',
+      '{"__proto__":{"x":1}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '\u0000',
+      '\uFEFF{}',
+      ...extra,
+    ),
+    fc.integer({ min: 1, max: 60 }).map((d) => '['.repeat(d * 50) + ']'.repeat(d * 50)),
+    fc.integer({ min: 1, max: 4 }).map(oversized),
+  );
+}
+
+const jsonish = jsonishBodies(['{"type":"conversation"}']);
 
 export function assertVendorAnswer(
   vendor: string,

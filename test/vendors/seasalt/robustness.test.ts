@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../helpers.js';
+import { jsonishBodies } from '../../robustness/garbage.js';
 import { BASE, BODY, KEY } from './seasalt.js';
 
 let app: FastifyInstance;
@@ -18,23 +19,8 @@ afterAll(async () => {
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 
-const jsonish = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom(
-    '{',
-    '[',
-    '{"a":',
-    'null',
-    '{"__proto__":{"x":1}}',
-    '{"constructor":{"prototype":{"x":1}}}',
-    '\u0000',
-    '\uFEFF{}',
-    '"\\ud800"',
-    '{"start_date": NaN}',
-  ),
-  fc.integer({ min: 1, max: 60 }).map((d) => '['.repeat(d * 50) + ']'.repeat(d * 50)),
-  fc.integer({ min: 1, max: 4 }).map((n) => JSON.stringify({ ...BODY, channel_id: 'x'.repeat(n * 100_000) })),
+const jsonish = jsonishBodies(['"\\ud800"', '{"start_date": NaN}'], (n) =>
+  JSON.stringify({ ...BODY, channel_id: 'x'.repeat(n * 100_000) }),
 );
 
 function assertFastApiAnswer(res: { statusCode: number; body: string }) {
