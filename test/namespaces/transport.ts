@@ -28,3 +28,24 @@ export function injectTransport(app: FastifyInstance, name: string, mode: 'prefi
     download: async (url) => answer(await download(app, url)),
   };
 }
+
+/** Over a real socket (fetch), the namespace named by prefix: bodies and links travel as a real client's do. */
+export function fetchTransport(origin: string, name: string): Transport {
+  const answerOf = async (res: Response): Promise<Answer> => {
+    const text = await res.text();
+    return { status: res.status, headers: Object.fromEntries(res.headers), json: () => JSON.parse(text) };
+  };
+  return {
+    async send(method, path, headers = {}, body) {
+      const json = body !== undefined || method === 'POST';
+      const given = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+      const res = await fetch(`${origin}${prefixed(name, path)}`, {
+        method,
+        headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...given },
+        ...(json ? { body: JSON.stringify(body ?? {}) } : {}),
+      });
+      return answerOf(res);
+    },
+    download: async (url) => answerOf(await fetch(url)),
+  };
+}

@@ -82,9 +82,8 @@ export class NamespaceRegistry {
     return [...this.spaces.values()];
   }
 
-  /** Forgets every namespace idle for longer than NAMESPACE_IDLE_SECONDS; answers their names. */
-  expireIdle(): string[] {
-    const now = this.now();
+  /** Forgets every namespace idle for longer than NAMESPACE_IDLE_SECONDS at `now` (real ms); answers their names. */
+  expireIdle(now = this.now()): string[] {
     const expired = this.all().filter((ns) => now - ns.lastUsed > this.options.idleMs);
     // Files are removed in the background; a failure to remove a temporary folder must not fail a request.
     for (const ns of expired) void this.forget(ns).catch(() => undefined);
