@@ -164,8 +164,7 @@ export async function buildApp(
     store.destroy();
   });
 
-  registerNamespaceHooks(app, namespaces);
-  registerDateHeader(app, { now: () => ctx.clock.now() });
+  registerDateHeader(app, clock);
   // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
   app.setErrorHandler(plainErrorHandler({ vendors, clock }));
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
@@ -175,6 +174,8 @@ export async function buildApp(
     allowedHosts: config.ALLOWED_HOSTS,
     publicUrl: () => publicUrl,
   });
+  // After the guard, so a refused request creates no namespace; before every hook that reads the context.
+  registerNamespaceHooks(app, namespaces);
   registerJournalHooks(app, {
     get journal() {
       return ctx.journal;

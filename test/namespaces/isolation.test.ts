@@ -33,6 +33,10 @@ describe('two namespaces side by side', () => {
     const clockOf = async (t: typeof a) => ((await t.send('GET', '/__admin/clock')).json() as { now: string }).now;
     expect(Date.parse(await clockOf(a))).toBe(Date.parse(START) + polled * 600_000);
     expect(Date.parse(await clockOf(b))).toBe(Date.parse(LATER) + polled * 600_000);
+    // Every answer's Date header tells its namespace's time.
+    const dateOf = async (t: typeof a) => (await t.send('GET', '/__admin/health')).headers.date;
+    expect(await dateOf(b)).toBe(new Date(Date.parse(LATER) + polled * 600_000).toUTCString());
+    expect(await dateOf(a)).toBe(new Date(Date.parse(START) + polled * 600_000).toUTCString());
     expect((await app.inject({ url: '/__admin/clock' })).json().now).toBe(START);
 
     // Jobs: each namespace lists its own, stamped with its own clock; the default namespace has none.

@@ -65,4 +65,45 @@ describe('naming a namespace', () => {
     expect(await jobs()).toEqual([]);
     expect(((await t.send('GET', '/__admin/clock')).json() as { now: string }).now).toBe('2025-04-08T12:00:00.000Z');
   });
+
+  it('keeps the control-plane guard on every namespaced admin route', async () => {
+    const token = 'namespace-admin-token-0123';
+    const app = await testApp({ ADMIN_TOKEN: token });
+    const reset = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: '/__admin/ns/guarded/reset',
+        headers: { host: HOST, ...headers },
+        payload: {},
+      });
+    expect((await reset({})).statusCode).toBe(401);
+    expect(app.namespaces.all()).toEqual([]);
+    expect((await reset({ authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    const list = await app.inject({ url: '/__admin/namespaces', headers: { host: HOST } });
+    expect(list.statusCode).toBe(401);
+    const listed = await app.inject({
+      url: '/__admin/namespaces',
+      headers: { host: HOST, authorization: `Bearer ${token}` },
+    });
+    expect(listed.json().namespaces.map((n: { name: string }) => n.name)).toEqual(['guarded']);
+  });
+
+  it('refuses a namespaced control-plane form post, as on the default control plane', async () => {
+    const app = await testApp();
+    const form = await app.inject({
+      method: 'POST',
+      url: '/__admin/ns/guarded/reset',
+      headers: { host: HOST, 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect(form.statusCode).toBe(415);
+  });
+
+  it('answers the tenants of a namespace with base URLs carrying its prefix', async () => {
+    const app = await testApp();
+    const tenants = (await app.inject({ url: '/__admin/ns/worker-9/tenants', headers: { host: HOST } })).json();
+    for (const [id, entry] of Object.entries(tenants as Record<string, { base_urls: Record<string, string> }>))
+      for (const base of Object.values(entry.base_urls))
+        expect(base, id).toMatch(/^http:\/\/mock\.test:4010\/ns\/worker-9\//);
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * Puts every request that named a namespace (src/core/namespaces/names.ts) inside it. Registered before any other
- * hook, so the hooks after it, the handler and what the handler starts resolve `ctx.*` to the namespace. The async
+ * Puts every request that named a namespace (src/core/namespaces/names.ts) inside it. Registered right after the
+ * control-plane guard (a refused request creates no namespace) and before every other hook, so the hooks after it, the handler and what the handler starts resolve `ctx.*` to the namespace. The async
  * context does not survive the request body's stream events, nor the response's `finish`, so the namespace is entered
  * again before validation (after the body is read) and before the response hooks (journal). A request without a
  * namespace passes straight through: the default namespace's hot path pays one property read.
@@ -27,6 +27,8 @@ export function registerNamespaceHooks(app: FastifyInstance, registry: Namespace
       return void reply.code(err.status).send({ error: err.code, message: err.message });
     }
     (request.raw as Entered)[ENTERED] = ns;
+    // The Date header was set before the namespace was known: it tells the namespace's virtual time.
+    reply.header('date', new Date(Math.floor(ns.clock.now() / 1000) * 1000).toUTCString());
     inNamespace(ns, () => done());
   });
   const reenter = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
