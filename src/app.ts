@@ -20,9 +20,10 @@ import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { namespaceAware } from './core/namespaces/context.js';
 import { inNamespace } from './core/namespaces/current.js';
-import { registerNamespaceHooks, registerNamespaceList } from './core/namespaces/hooks.js';
+import { registerNamespaceHooks } from './core/namespaces/hooks.js';
 import { routeNamespace } from './core/namespaces/names.js';
 import { NamespaceRegistry } from './core/namespaces/registry.js';
+import { registerNamespaceRoutes } from './core/namespaces/routes.js';
 import { createNamespaceState, disposeNamespaceState } from './core/namespaces/state.js';
 import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
@@ -224,7 +225,7 @@ export async function buildApp(
     );
   }
   await app.register(async (scope) => registerAdmin(scope, state, registrations));
-  registerNamespaceList(app, namespaces);
+  registerNamespaceRoutes(app, { registry: namespaces, config, reset: () => state.reset() });
   await app.register(async (scope) => registerDashboard(scope, state));
 
   if (config.DATA_DIR) {

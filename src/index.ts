@@ -13,6 +13,7 @@ import {
 } from './config.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
 import { inNamespace } from './core/namespaces/current.js';
+import { reseedNamespace } from './core/namespaces/state.js';
 import type { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
 import type { Scenario } from './core/scenarios/store.js';
@@ -83,6 +84,8 @@ export interface MockNamespace extends MockControls {
   name: string;
   /** Origin with the namespace's prefix, e.g. http://127.0.0.1:41234/ns/worker-3 */
   url: string;
+  /** Gives the namespace a world of its own (SEED; the seeded tenants stay the server's) and resets it. */
+  seed(seed: string): Promise<void>;
 }
 
 export interface MockServer extends MockControls {
@@ -157,7 +160,12 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       const within = <R>(fn: () => R): R => inNamespace(app.namespaces.get(name), fn);
       within(() => undefined);
       const origin = `${url}/ns/${name}`;
-      return { name, url: origin, ...controlsOf(app, origin, within) };
+      const controls = controlsOf(app, origin, within);
+      const seed = async (value: string) => {
+        reseedNamespace(app.namespaces.get(name), value, ctx.config);
+        await controls.reset();
+      };
+      return { name, url: origin, seed, ...controls };
     },
     tenants: async () =>
       (

@@ -10,6 +10,7 @@ export interface Answer {
   status: number;
   headers: Record<string, unknown>;
   json(): unknown;
+  bytes(): Buffer;
 }
 
 export interface Transport {
@@ -25,11 +26,16 @@ export interface FlowResult {
   state: string | undefined;
   done: boolean;
   links: string[];
+  /** The downloaded files, in the order of `links`. */
+  files: Buffer[];
   /** Requests sent to vendor routes and links (what the namespace's journal must hold). */
   sent: number;
 }
 
 const DAY = 86_400_000;
+
+/** Settings that keep every flow's files small: these tests are about isolation, not volume. */
+export const SMALL_WORLD = { WORLD_DAILY_VOLUME: 1 } as const;
 
 function fieldValue(field: Field, targets: Record<string, string>, now: number): string {
   if (field.name in targets) return targets[field.name]!;
@@ -100,10 +106,12 @@ export async function runFlow(vendor: VendorModule, t: Transport): Promise<FlowR
   const links = [
     ...new Set(flow.links.flatMap((p) => pick(answer, p)).filter((u): u is string => typeof u === 'string')),
   ];
+  const files: Buffer[] = [];
   for (const link of links) {
     sent++;
     const got = await t.download(link);
     if (got.status !== 200) throw new Error(`${vendor.id}: ${link} answered ${got.status}`);
+    files.push(got.bytes());
   }
-  return { vendor: vendor.id, jobId, state, done: state === flow.doneState, links, sent };
+  return { vendor: vendor.id, jobId, state, done: state === flow.doneState, links, files, sent };
 }

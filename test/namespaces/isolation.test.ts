@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { VENDORS } from '../../src/vendors/registry.js';
 import { download, PUBLIC_URL, testApp } from '../helpers.js';
-import { runFlow } from './flow.js';
+import { runFlow, SMALL_WORLD } from './flow.js';
 import { injectTransport } from './transport.js';
 
 const START = '2025-04-08T12:00:00.000Z';
@@ -14,7 +14,7 @@ const FLOWS = VENDORS.filter((v) => v.dashboard);
 
 describe('two namespaces side by side', () => {
   it('run every vendor flow at once without seeing each other', async () => {
-    const app = await testApp();
+    const app = await testApp(SMALL_WORLD);
     const a = injectTransport(app, 'suite-a', 'prefix');
     const b = injectTransport(app, 'suite-b', 'prefix');
     const json = { 'content-type': 'application/json' };
@@ -74,7 +74,7 @@ describe('two namespaces side by side', () => {
   });
 
   it('resets one namespace and leaves the other as it was', async () => {
-    const app = await testApp();
+    const app = await testApp(SMALL_WORLD);
     const a = injectTransport(app, 'a', 'prefix');
     const b = injectTransport(app, 'b', 'prefix');
     await Promise.all(FLOWS.map((v) => runFlow(v, a)));

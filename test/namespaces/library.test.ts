@@ -2,7 +2,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startMockServer } from '../../src/index.js';
 import { VENDORS } from '../../src/vendors/registry.js';
-import { runFlow } from './flow.js';
+import { runFlow, SMALL_WORLD } from './flow.js';
 import { fetchTransport } from './transport.js';
 
 const START = '2025-04-08T12:00:00.000Z';
@@ -10,7 +10,12 @@ const FLOWS = VENDORS.filter((v) => v.dashboard);
 
 describe('mock.namespace(name)', () => {
   it('gives each worker its own clock, presets, journal, base URLs and reset', async () => {
-    const mock = await startMockServer({ clockStart: START, clockFrozen: true, seed: 'ns-library' });
+    const mock = await startMockServer({
+      clockStart: START,
+      clockFrozen: true,
+      seed: 'ns-library',
+      settings: SMALL_WORLD,
+    });
     onTestFinished(() => mock.close());
     const one = mock.namespace('worker-1');
     const two = mock.namespace('worker-2');

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { realElapsed } from '../../src/core/clock.js';
 import { VENDORS } from '../../src/vendors/registry.js';
 import { HOST, testApp } from '../helpers.js';
-import { runFlow } from './flow.js';
+import { runFlow, SMALL_WORLD } from './flow.js';
 import { injectTransport } from './transport.js';
 
 const vendor = VENDORS.find((v) => v.dashboard?.flow.poll)!;
 
 describe('naming a namespace', () => {
   it('by header or by prefix reaches the same namespace', async () => {
-    const app = await testApp();
+    const app = await testApp(SMALL_WORLD);
     const byHeader = injectTransport(app, 'shared', 'header');
     const byPrefix = injectTransport(app, 'shared', 'prefix');
     const result = await runFlow(vendor, byHeader);
@@ -24,7 +24,7 @@ describe('naming a namespace', () => {
   });
 
   it('refuses an invalid name with a clear error, by prefix and by header', async () => {
-    const app = await testApp();
+    const app = await testApp(SMALL_WORLD);
     for (const name of ['Upper', '-dash-first', 'a'.repeat(64), 'sp%20ace', '']) {
       for (const res of [
         await app.inject({ url: `/ns/${name}${vendor.prefix}/x`, headers: { host: HOST } }),
@@ -41,7 +41,7 @@ describe('naming a namespace', () => {
   });
 
   it('bounds the number of namespaces (MAX_NAMESPACES) and frees idle ones (NAMESPACE_IDLE_SECONDS)', async () => {
-    const app = await testApp({ MAX_NAMESPACES: 2, NAMESPACE_IDLE_SECONDS: 60 });
+    const app = await testApp({ ...SMALL_WORLD, MAX_NAMESPACES: 2, NAMESPACE_IDLE_SECONDS: 60 });
     const clock = (name: string) => app.inject({ url: `/__admin/ns/${name}/clock`, headers: { host: HOST } });
     expect((await clock('one')).statusCode).toBe(200);
     expect((await clock('two')).statusCode).toBe(200);
@@ -55,7 +55,7 @@ describe('naming a namespace', () => {
   });
 
   it('forgets an idle namespace: its next use starts afresh', async () => {
-    const app = await testApp({ NAMESPACE_IDLE_SECONDS: 60 });
+    const app = await testApp({ ...SMALL_WORLD, NAMESPACE_IDLE_SECONDS: 60 });
     const t = injectTransport(app, 'idle', 'prefix');
     await runFlow(vendor, t);
     const jobs = async () => ((await t.send('GET', '/__admin/jobs')).json() as { jobs: unknown[] }).jobs;
@@ -68,7 +68,7 @@ describe('naming a namespace', () => {
 
   it('keeps the control-plane guard on every namespaced admin route', async () => {
     const token = 'namespace-admin-token-0123';
-    const app = await testApp({ ADMIN_TOKEN: token });
+    const app = await testApp({ ...SMALL_WORLD, ADMIN_TOKEN: token });
     const reset = (headers: Record<string, string>) =>
       app.inject({
         method: 'POST',
@@ -89,7 +89,7 @@ describe('naming a namespace', () => {
   });
 
   it('refuses a namespaced control-plane form post, as on the default control plane', async () => {
-    const app = await testApp();
+    const app = await testApp(SMALL_WORLD);
     const form = await app.inject({
       method: 'POST',
       url: '/__admin/ns/guarded/reset',
@@ -100,7 +100,7 @@ describe('naming a namespace', () => {
   });
 
   it('answers the tenants of a namespace with base URLs carrying its prefix', async () => {
-    const app = await testApp();
+    const app = await testApp(SMALL_WORLD);
     const tenants = (await app.inject({ url: '/__admin/ns/worker-9/tenants', headers: { host: HOST } })).json();
     for (const [id, entry] of Object.entries(tenants as Record<string, { base_urls: Record<string, string> }>))
       for (const base of Object.values(entry.base_urls))

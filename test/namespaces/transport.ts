@@ -7,6 +7,7 @@ const answer = (res: LightMyRequestResponse): Answer => ({
   status: res.statusCode,
   headers: res.headers,
   json: () => res.json(),
+  bytes: () => res.rawPayload,
 });
 
 /** The URL a request to `path` takes in namespace `name` when it is named by prefix. */
@@ -14,7 +15,8 @@ export function prefixed(name: string, path: string): string {
   return path.startsWith('/__admin') ? `/__admin/ns/${name}${path.slice('/__admin'.length)}` : `/ns/${name}${path}`;
 }
 
-export function injectTransport(app: FastifyInstance, name: string, mode: 'prefix' | 'header'): Transport {
+/** `default` sends no prefix nor header: the default namespace, for comparisons. */
+export function injectTransport(app: FastifyInstance, name: string, mode: 'prefix' | 'header' | 'default'): Transport {
   return {
     async send(method, path, headers = {}, body) {
       const res = await app.inject({
@@ -32,8 +34,13 @@ export function injectTransport(app: FastifyInstance, name: string, mode: 'prefi
 /** Over a real socket (fetch), the namespace named by prefix: bodies and links travel as a real client's do. */
 export function fetchTransport(origin: string, name: string): Transport {
   const answerOf = async (res: Response): Promise<Answer> => {
-    const text = await res.text();
-    return { status: res.status, headers: Object.fromEntries(res.headers), json: () => JSON.parse(text) };
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return {
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      json: () => JSON.parse(bytes.toString()),
+      bytes: () => bytes,
+    };
   };
   return {
     async send(method, path, headers = {}, body) {

@@ -1,8 +1,8 @@
 /**
  * The core context vendors and control planes hold, made namespace-aware: its stateful members (clock, storage, link
- * signer, jobs, generation, journal, scenarios, rate limiter, public origin) are the current namespace's, or the
- * default namespace's outside any (src/core/namespaces/current.ts). Configuration, the download gate and the reset,
- * persistence and change hooks are the server's.
+ * signer, jobs, generation, journal, scenarios, rate limiter, public origin, and the settings, which differ only by
+ * a namespace's own SEED) are the current namespace's, or the default namespace's outside any
+ * (src/core/namespaces/current.ts). The download gate and the reset, persistence and change hooks are the server's.
  */
 import type { CoreContext } from '../context.js';
 import { currentNamespace } from './current.js';
@@ -10,7 +10,9 @@ import { currentNamespace } from './current.js';
 export function namespaceAware(base: CoreContext): CoreContext {
   const defaults = new Map<object, object>();
   return {
-    config: base.config,
+    get config() {
+      return currentNamespace()?.config ?? base.config;
+    },
     get clock() {
       return currentNamespace()?.clock ?? base.clock;
     },

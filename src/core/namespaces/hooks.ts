@@ -39,15 +39,3 @@ export function registerNamespaceHooks(app: FastifyInstance, registry: Namespace
   app.addHook('preValidation', reenter);
   app.addHook('onResponse', reenter);
 }
-
-/** GET /__admin/namespaces: the live namespaces, for a control plane or a CI script that wants to see them. */
-export function registerNamespaceList(app: FastifyInstance, registry: NamespaceRegistry): void {
-  app.get('/__admin/namespaces', async () => ({
-    namespaces: registry.all().map((ns) => ({
-      name: ns.name,
-      jobs: ns.jobs.all().length,
-      clock: new Date(ns.clock.now()).toISOString(),
-      frozen: ns.clock.frozen,
-    })),
-  }));
-}

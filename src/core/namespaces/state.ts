@@ -16,13 +16,15 @@ import { ObjectStore } from '../storage.js';
 
 export interface NamespaceState {
   readonly name: string;
+  /** The server's settings, with this namespace's own SEED once it sets one (reseedNamespace). */
+  config: Config;
   readonly clock: Clock;
   readonly store: ObjectStore;
   readonly signer: LinkSigner;
   readonly jobs: JobStore;
   readonly generation: GenerationEngine;
   readonly journal: Journal;
-  readonly scenarios: ScenarioStore;
+  scenarios: ScenarioStore;
   readonly limiter: RateLimiter;
   /** The server's origin with this namespace's prefix: every link minted here carries it. */
   publicUrl(): string;
@@ -47,22 +49,36 @@ export function createNamespaceState(name: string, world: NamespaceWorld, now: n
   const store = new ObjectStore();
   store.now = () => clock.now();
   const publicUrl = () => `${world.publicUrl()}/ns/${name}`;
-  const scenarios = new ScenarioStore(config.SEED);
-  for (const [preset, { scenarios: set }] of Object.entries(PRESETS)) scenarios.define(preset, set);
   return {
     name,
+    config,
     clock,
     store,
     signer: world.signer.derive(`namespace/${name}`, publicUrl),
     jobs: new JobStore(() => clock.now()),
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
-    scenarios,
+    scenarios: scenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
     publicUrl,
     scoped: new Map(),
     lastUsed: now,
   };
+}
+
+function scenarioStore(seed: string): ScenarioStore {
+  const scenarios = new ScenarioStore(seed);
+  for (const [preset, { scenarios: set }] of Object.entries(PRESETS)) scenarios.define(preset, set);
+  return scenarios;
+}
+
+/**
+ * Gives a namespace a world of its own: the server's settings with another SEED (the seeded tenants stay the
+ * server's). Its jobs were made in the old world: the caller resets the namespace next.
+ */
+export function reseedNamespace(ns: NamespaceState, seed: string, server: Config): void {
+  ns.config = { ...server, SEED: seed };
+  ns.scenarios = scenarioStore(seed);
 }
 
 /** Forgets a namespace: work in flight is discarded (waited for), its files removed. */
