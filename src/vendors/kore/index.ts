@@ -26,7 +26,12 @@ export const kore: VendorModule<KoreSeeds> = {
   seedSchema: KoreSeeds,
   dashboard,
   samples,
-  fixtureOptions: '--app-id --from --to --event thumbsUp|thumbsDown',
+  fixtureOptions: {
+    'app-id': { value: 'ID', description: 'Bot (default: the first seeded bot)' },
+    from: { value: 'YYYY-MM-DD|ISO', description: 'Start (default: the day of --at)' },
+    to: { value: 'YYYY-MM-DD|ISO', description: 'End, exclusive (default: the day after --from)' },
+    event: { value: 'thumbsUp|thumbsDown', description: 'Only searches with this feedback (default: all)' },
+  },
   rewriteByHost(host, url) {
     return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
   },
