@@ -10,6 +10,7 @@ import type { CoreContext } from './core/context.js';
 import { DownloadGate } from './core/download-gate.js';
 import { createGenerationEngine } from './core/generation/engine.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { registerCors } from './core/http/cors.js';
 import { registerDateHeader } from './core/http/date-header.js';
 import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
 import { useBoundedJsonParser } from './core/http/json-body.js';
@@ -141,6 +142,14 @@ export async function buildApp(
   });
 
   registerDateHeader(app, clock);
+  // Before the journal and the scenarios: a preflight is answered here and counts as no request.
+  registerCors(app, {
+    origins: config.CORS_ORIGINS,
+    isBrowserPath: (path) =>
+      path.startsWith(`${S3_PATH}/`) ||
+      path.startsWith(`${GCS_PATH}/`) ||
+      vendors.some((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
+  });
   // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
   app.setErrorHandler(plainErrorHandler({ vendors, clock }));
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).

@@ -38,6 +38,15 @@ const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Nu
   message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z',
 });
 
+/** `scheme://host[:port]` of a URL as the browser sends it in Origin, or undefined for no URL. */
+const originOf = (s: string) => {
+  try {
+    return new URL(s).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 interface SettingSpec {
   schema: z.ZodType;
   description: string;
@@ -166,6 +175,26 @@ export const SETTINGS = {
       .default([]),
     description:
       'Extra Host names the control plane answers (comma-separated; .example.com for subdomains; * for any). Loopback names, IP addresses and the PUBLIC_URL host are always allowed',
+  },
+  CORS_ORIGINS: {
+    schema: z
+      .preprocess(
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .split(',')
+                .map((s) => s.trim().replace(/\/+$/, ''))
+                .filter(Boolean)
+            : v,
+        z.array(
+          z.string().refine((s) => s === '*' || originOf(s) === s, {
+            message: 'expected origins such as http://localhost:3000 (scheme, host and port only), or *',
+          }),
+        ),
+      )
+      .default([]),
+    description:
+      'Origins whose pages may call the vendor routes and download links from a browser (comma-separated, or *); never the control plane (default: none)',
   },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
