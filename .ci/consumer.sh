@@ -15,6 +15,10 @@ npm pkg set type=module >/dev/null
 versions=$(node -e "const p=require('$repo/package.json');const d=p.devDependencies;console.log(['typescript@'+d.typescript,'vitest@'+d.vitest,'@types/node@'+d['@types/node']].join(' '))")
 # shellcheck disable=SC2086
 npm install --no-audit --no-fund --ignore-scripts "./$tarball" $versions >/dev/null
+# No dependency of the package runs an install script in a user's install (swagger-ui-dist's telemetry postinstall did).
+scripts=$(npm query ':attr(scripts, [preinstall]), :attr(scripts, [install]), :attr(scripts, [postinstall])' \
+  | node -e "let s='';process.stdin.on('data',(d)=>(s+=d)).on('end',()=>console.log(JSON.parse(s).map((p)=>p.name).filter((n)=>!['typescript','vitest','@types/node','esbuild'].includes(n)).join(' ')))")
+[ -z "$scripts" ] || { echo "consumer: dependencies with install scripts: $scripts"; exit 1; }
 mkdir -p test
 cp "$repo/examples/sendbird-client.test.ts" test/
 cat > tsconfig.json <<'JSON'
