@@ -23,3 +23,39 @@ describe('OpenAPI documents', () => {
     expect(doc.components.securitySchemes.ApiToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'Api-Token' });
   });
 });
+
+describe('OpenAPI documents for Swagger UI and linters (adoption issue)', () => {
+  it('give every operation a unique operationId, a 4xx, and every vendor operation its 429', async () => {
+    const docs = [...(await generateDocuments()).entries()].map(([id, text]) => [id, JSON.parse(text)] as const);
+    for (const [id, doc] of docs) {
+      const ids = new Set<string>();
+      for (const [path, item] of Object.entries<Record<string, { operationId?: string; responses: object }>>(doc.paths))
+        for (const [method, op] of Object.entries(item)) {
+          expect(op.operationId, `${id} ${method} ${path}`).toMatch(/^[a-z][A-Za-z0-9]+$/);
+          expect(ids.has(op.operationId!), `${id}: ${op.operationId} twice`).toBe(false);
+          ids.add(op.operationId!);
+          const statuses = Object.keys(op.responses);
+          expect(
+            statuses.some((s) => s.startsWith('4')),
+            `${id} ${method} ${path}`,
+          ).toBe(true);
+          if (id !== 'admin') expect(statuses, `${id} ${method} ${path}`).toContain('429');
+          else expect(statuses, `${method} ${path}`).toContain('401');
+        }
+    }
+  });
+
+  it('carry the demo credentials and a valid example body for each vendor, and a bearer scheme for the admin API', async () => {
+    const docs = await generateDocuments();
+    const sendbird = JSON.parse(docs.get('sendbird')!);
+    expect(sendbird['x-demo-credentials']).toEqual({ ApiToken: 'demo-sendbird-api-token' });
+    const create = sendbird.paths['/v3/ai_agent/data_exports'].post;
+    expect(create.requestBody.content['application/json'].example).toMatchObject({ type: 'conversation' });
+    expect(create.responses['429'].content['application/json'].example).toMatchObject({ error: true, code: 500910 });
+    for (const id of ['zendesk', 'kore', 'seasalt'])
+      expect(Object.keys(JSON.parse(docs.get(id)!)['x-demo-credentials'] ?? {}), id).toHaveLength(1);
+    const admin = JSON.parse(docs.get('admin')!);
+    expect(admin.components.securitySchemes.AdminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(admin.security).toEqual([{ AdminToken: [] }, {}]);
+  });
+});

@@ -17,6 +17,20 @@ const ASSETS: Record<string, string> = {
   'favicon-16x16.png': 'image/png',
 };
 
+/**
+ * Each vendor document names the bundled seeds' demo credentials in `x-demo-credentials` (core/openapi-enrich.ts);
+ * whenever a document is loaded (the first, or another picked in the top bar) they are filled into "Authorize", so
+ * "Try it out" sends a request the mock accepts without typing a key.
+ */
+const DEMO_CREDENTIALS_PLUGIN = `function DemoCredentials(system) {
+  return { statePlugins: { spec: { wrapActions: { updateJsonSpec: (next) => (json) => {
+    const done = next(json);
+    const credentials = json && json['x-demo-credentials'];
+    if (credentials) setTimeout(() => { for (const [scheme, value] of Object.entries(credentials)) system.preauthorizeApiKey(scheme, value); });
+    return done;
+  } } } } };
+}`;
+
 let assetDir: string | undefined;
 const assets = () =>
   (assetDir ??= join(dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static'));
@@ -37,7 +51,8 @@ export function registerDocs(scope: FastifyInstance, documents: ReadonlyArray<{ 
   <script src="/docs/init.js"></script>
 </body>
 </html>`;
-  const init = `window.ui = SwaggerUIBundle({ urls: ${JSON.stringify(documents)}, dom_id: '#swagger-ui', deepLinking: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });\n`;
+  const init = `${DEMO_CREDENTIALS_PLUGIN}
+window.ui = SwaggerUIBundle({ urls: ${JSON.stringify(documents)}, dom_id: '#swagger-ui', deepLinking: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], plugins: [DemoCredentials], layout: 'StandaloneLayout' });\n`;
 
   scope.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(page),

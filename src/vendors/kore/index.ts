@@ -50,6 +50,9 @@ export const kore: VendorModule<KoreSeeds> = {
         },
       ],
       stripPrefix: /^\/kore/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: kore.faults,
+      samples,
       securitySchemes: {
         auth: {
           type: 'apiKey',

@@ -45,6 +45,9 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
         { url: 'https://seax.seasalt.ai', description: 'Seasalt SeaX' },
       ],
       stripPrefix: /^\/seasalt/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: seasalt.faults,
+      samples,
       securitySchemes: {
         APIKeyHeader: {
           type: 'apiKey',

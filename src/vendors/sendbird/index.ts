@@ -56,6 +56,9 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
         },
       ],
       stripPrefix: /^\/sendbird\/(:app_id|\{app_id\})/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: sendbird.faults,
+      samples,
       securitySchemes: {
         ApiToken: {
           type: 'apiKey',

@@ -54,6 +54,9 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
         { url: `https://${REGION_HOSTS.us}`, description: 'Zendesk AI agents, US' },
       ],
       stripPrefix: /^\/zendesk\/(:region|\{region\})/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: zendesk.faults,
+      samples,
       securitySchemes: {
         ApiKey: {
           type: 'apiKey',
