@@ -28,6 +28,7 @@ import { loadSeeds } from './core/seeds.js';
 import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
+import { registerStorageDocument } from './core/storage-openapi.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { rewriteVanished } from './core/vanished-files.js';
 import type { VendorModule, VendorRegistration } from './core/vendor.js';
@@ -176,6 +177,7 @@ export async function buildApp(
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
   await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, gate: ctx.downloads });
+  registerStorageDocument(app);
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
     await app.register(

@@ -188,6 +188,7 @@ export async function registerAdmin(
 
   registerDocs(scope, [
     ...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })),
+    { url: '/openapi/storage.json', name: 'Download links (S3, GCS)' },
     { url: '/openapi/admin.json', name: 'Control plane (/__admin)' },
   ]);
 }

@@ -223,6 +223,7 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
       200: z.array(SearchRecord).describe('The records of this file, in time order'),
       403: KoreError,
       404: KoreError,
+      503: KoreError.describe('Every download slot is taken (MAX_CONCURRENT_DOWNLOADS): retry'),
     },
   };
   const app = scope.withTypeProvider<ZodTypeProvider>();
