@@ -36,6 +36,13 @@ import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compile
 import { registerDashboard } from './dashboard/index.js';
 import { VENDORS } from './vendors/registry.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True when the virtual clock was restored from DATA_DIR rather than started from CLOCK_START (or real time). */
+    clockRestored: boolean;
+  }
+}
+
 /** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
 export type MockState = Runtime;
 
@@ -187,6 +194,7 @@ export async function buildApp(
   await app.register(async (scope) => registerAdmin(scope, state, registrations));
   await app.register(async (scope) => registerDashboard(scope, state));
 
+  let clockRestored = false;
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, {
       clock,
@@ -198,7 +206,9 @@ export async function buildApp(
       vendorState,
     });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
-    await persistence.load({
+    // A saved state brings its clock back (jobs and links were made on it); CLOCK_START is then the clock of a reset.
+    // The start-up banner says which one the server runs on (server.ts).
+    clockRestored = await persistence.load({
       resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),
       recover: config.RECOVER,
       warn: (message) => app.log.warn(message),
@@ -210,6 +220,7 @@ export async function buildApp(
       done();
     });
   }
+  app.decorate('clockRestored', clockRestored);
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
   const sweeper = setInterval(() => void state.sweep(), 60_000);
   sweeper.unref();
