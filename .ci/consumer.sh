@@ -25,7 +25,25 @@ cat > tsconfig.json <<'JSON'
 { "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true,
   "lib": ["ES2023", "DOM"], "types": ["node"], "skipLibCheck": false, "noEmit": true }, "include": ["test"] }
 JSON
+# A CommonJS TypeScript file (.cts) reaches the ESM-only package with await import(), as the README shows.
+cat > test/commonjs-consumer.cts <<'TS'
+export async function startedUrl(): Promise<string> {
+  const { startMockServer } = await import('agent-export-mock');
+  const mock = await startMockServer();
+  await mock.close();
+  return mock.url;
+}
+TS
 npx tsc -p tsconfig.json
+# The shipped source maps carry their sources (src/ is not shipped), so a stack trace or a debugger can show them.
+node -e "
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]);
+const maps = walk('node_modules/agent-export-mock/dist').filter((f) => f.endsWith('.map'));
+const bad = maps.filter((f) => { const m = JSON.parse(readFileSync(f, 'utf8')); return !m.sourcesContent || m.sourcesContent.length !== m.sources.length; });
+if (maps.length === 0 || bad.length > 0) { console.error('consumer: source maps without their sources:', bad.join(' ') || 'none shipped'); process.exit(1); }
+"
 # Quiet unless it fails: CI reads the main suite's closing line, not this one's.
 npx vitest run > vitest.log 2>&1 || { cat vitest.log; exit 1; }
 npx agent-export-mock --help >/dev/null
