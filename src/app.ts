@@ -10,6 +10,7 @@ import type { CoreContext } from './core/context.js';
 import { DownloadGate } from './core/download-gate.js';
 import { createGenerationEngine } from './core/generation/engine.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { registerCors } from './core/http/cors.js';
 import { registerDateHeader } from './core/http/date-header.js';
 import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
 import { useBoundedJsonParser } from './core/http/json-body.js';
@@ -34,12 +35,20 @@ import { loadSeeds } from './core/seeds.js';
 import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
+import { registerStorageDocument } from './core/storage-openapi.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { rewriteVanished } from './core/vanished-files.js';
 import type { VendorModule, VendorRegistration } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
 import { registerDashboard } from './dashboard/index.js';
 import { VENDORS } from './vendors/registry.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True when the virtual clock was restored from DATA_DIR rather than started from CLOCK_START (or real time). */
+    clockRestored: boolean;
+  }
+}
 
 /** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
 export type MockState = Runtime;
@@ -166,6 +175,14 @@ export async function buildApp(
   });
 
   registerDateHeader(app, clock);
+  // Before the journal and the scenarios: a preflight is answered here and counts as no request.
+  registerCors(app, {
+    origins: config.CORS_ORIGINS,
+    isBrowserPath: (path) =>
+      path.startsWith(`${S3_PATH}/`) ||
+      path.startsWith(`${GCS_PATH}/`) ||
+      vendors.some((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
+  });
   // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
   app.setErrorHandler(plainErrorHandler({ vendors, clock }));
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
@@ -218,6 +235,7 @@ export async function buildApp(
     },
     gate: ctx.downloads,
   });
+  registerStorageDocument(app);
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
     await app.register(
@@ -228,6 +246,7 @@ export async function buildApp(
   registerNamespaceRoutes(app, { registry: namespaces, config, reset: () => state.reset() });
   await app.register(async (scope) => registerDashboard(scope, state));
 
+  let clockRestored = false;
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, {
       clock,
@@ -239,7 +258,9 @@ export async function buildApp(
       vendorState,
     });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
-    await persistence.load({
+    // A saved state brings its clock back (jobs and links were made on it); CLOCK_START is then the clock of a reset.
+    // The start-up banner says which one the server runs on (server.ts).
+    clockRestored = await persistence.load({
       resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),
       recover: config.RECOVER,
       warn: (message) => app.log.warn(message),
@@ -251,6 +272,7 @@ export async function buildApp(
       done();
     });
   }
+  app.decorate('clockRestored', clockRestored);
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
   const sweeper = setInterval(() => {
     void state.sweep();

@@ -47,6 +47,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
 
   const createSchema = {
     tags,
+    operationId: 'createDataExport',
     summary: 'Request a data export',
     body: CreateExportBody,
     response: { 200: ExportView, ...errors },
@@ -56,6 +57,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
 
   const listSchema = {
     tags,
+    operationId: 'listDataExports',
     summary: 'List data export requests',
     querystring: ListQuery,
     response: { 200: ListView, ...errors },
@@ -67,6 +69,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
 
   const detailsSchema = {
     tags,
+    operationId: 'getDataExport',
     summary: 'Get data export details',
     params: z.object({ export_id: z.string().describe('The export id returned on creation') }),
     response: { 200: ExportView, ...errors },
