@@ -33,7 +33,7 @@ export const CLIENT_JS = String.raw`(function () {
 
   // ---- the control plane, with the admin token when the server has one ----
   function adminHeaders(extra) {
-    const h = Object.assign({}, extra || {});
+    const h = Object.assign({ 'X-Mock-Dashboard': '1' }, extra || {});
     if (config.token) h.Authorization = 'Bearer ' + config.token;
     return h;
   }
@@ -194,6 +194,7 @@ export const CLIENT_JS = String.raw`(function () {
     button.disabled = true;
     out.replaceChildren(el('p', { text: 'Sending ' + req.method + ' ' + req.url.replace(origin, '') + '…' }));
     try {
+      // Starting an export is a client's act: it goes to the journal unmarked, as the snippets would send it.
       const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
       const text = await res.text();
       let data = text;
@@ -337,7 +338,8 @@ export const CLIENT_JS = String.raw`(function () {
     const vals = valuesFor(job);
     if (!flow || !flow.poll || !vals) return null;
     const req = buildRequest(flow, flow.poll, Object.assign({}, vals, { job_id: job.id }));
-    const res = await fetch(req.url, { method: req.method, headers: req.headers });
+    // The page looking at a job is not a client polling it: marked, so the journal and the flow timeline leave it out.
+    const res = await fetch(req.url, { method: req.method, headers: Object.assign({ 'X-Mock-Dashboard': '1' }, req.headers) });
     const data = await res.json().catch(function () { return null; });
     return { status: res.status, answer: data, links: res.ok ? linksOf(flow, data) : [] };
   }

@@ -173,13 +173,15 @@ describe('preview', () => {
     expect(whole.rawPayload.length).toBe(p.size);
     const file = (await unzip(whole.rawPayload)).get(p.archive.previewed)!;
     expect(p.records).toEqual((JSON.parse(file.toString()) as unknown[]).slice(0, 3));
-    // The preview is a download like any other: the journal shows it, labelled.
-    const journal = (await app.inject({ url: '/__admin/requests?path=/s3/' })).json().requests;
-    expect(
-      journal.some(
-        (e: { headers: Record<string, string> }) => e.headers['user-agent'] === 'agent-export-mock dashboard preview',
-      ),
-    ).toBe(true);
+    // The preview is the dashboard's own request: left out of the journal unless asked for, and labelled there.
+    const journal = async (qs: string) =>
+      (await app!.inject({ url: `/__admin/requests?path=/s3/${qs}` })).json().requests as {
+        headers: Record<string, string>;
+      }[];
+    const byPreview = (e: { headers: Record<string, string> }) =>
+      e.headers['user-agent'] === 'agent-export-mock dashboard preview';
+    expect((await journal('')).some(byPreview)).toBe(false);
+    expect((await journal('&include_dashboard=true')).some(byPreview)).toBe(true);
   });
 
   it('says what an expired link answers instead of previewing it', async () => {
