@@ -87,6 +87,8 @@ export interface ChartInput {
 /** One line, or one layer of a stacked bar, with a value per day of ChartInput.days (null: nothing to average). */
 export interface ChartSeries {
   name: string;
+  /** Good or bad news (thumbs up, failures): the dashboard colours it so; otherwise it takes the next palette colour. */
+  tone?: 'good' | 'bad' | 'neutral';
   values: readonly (number | null)[];
 }
 

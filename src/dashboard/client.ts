@@ -7,6 +7,7 @@
  * but compiled sources); each part lives in its own file under client/, and all run in one function scope.
  */
 import { BASE_JS } from './client/base.js';
+import { CHARTS_JS } from './client/charts.js';
 import { CONTROLS_JS } from './client/controls.js';
 import { FORMS_JS } from './client/forms.js';
 import { JOBS_JS } from './client/jobs.js';
@@ -14,6 +15,8 @@ import { JOURNAL_JS } from './client/journal.js';
 import { LOOP_JS } from './client/loop.js';
 import { PREVIEW_JS } from './client/preview-view.js';
 import { REQUESTS_JS } from './client/requests.js';
+import { SVG_JS } from './client/svg.js';
+import { TIMELINE_JS } from './client/timeline.js';
 
 export const CLIENT_JS = [
   '(function () {',
@@ -24,6 +27,9 @@ export const CLIENT_JS = [
   JOBS_JS,
   PREVIEW_JS,
   JOURNAL_JS,
+  SVG_JS,
+  CHARTS_JS,
+  TIMELINE_JS,
   LOOP_JS,
   '})();\n',
 ].join('');

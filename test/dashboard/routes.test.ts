@@ -22,7 +22,8 @@ function externalUrls(text: string): string[] {
   const found = [
     ...text.matchAll(/(?:src|href|action)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)|(https?:\/\/[^\s"'<>)]+)/gi),
   ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-  return found.filter((u) => /^(https?:)?\/\//i.test(u));
+  // The SVG namespace names a vocabulary for createElementNS; nothing is fetched from it.
+  return found.filter((u) => /^(https?:)?\/\//i.test(u) && u !== 'http://www.w3.org/2000/svg');
 }
 
 describe('dashboard page', () => {

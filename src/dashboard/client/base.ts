@@ -58,11 +58,10 @@ export const BASE_JS = String.raw`
     if (!iso) return '';
     return iso.replace('T', ' ').slice(0, 19);
   }
-  // Times on the virtual today show as HH:MM:SS; others with their date.
+  // Every time with its date (MM-DD HH:MM:SS; the year in the tooltip): a job can span midnight or the clock a week.
   function timeCell(iso) {
     if (!iso) return el('span', { text: '—', 'aria-label': 'not yet' });
-    const today = state.clock && state.clock.now.slice(0, 10) === iso.slice(0, 10);
-    return el('time', { datetime: iso, title: stamp(iso) + ' UTC', text: today ? iso.slice(11, 19) : stamp(iso).slice(5, 16) });
+    return el('time', { datetime: iso, title: stamp(iso) + ' UTC', text: stamp(iso).slice(5) });
   }
 
 `;

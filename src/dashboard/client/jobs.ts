@@ -39,16 +39,16 @@ export const JOBS_JS = String.raw`
     const flow = flowOf(job.vendor);
     const progress = Math.round(job.progress * 100);
     return [
-      el('td', {}, [el('strong', { text: flow ? flow.title : job.vendor }), el('code', { class: 'sub', text: job.id }), el('span', { class: 'sub', text: job.tenant })]),
-      el('td', {}, [
+      el('td', { 'data-label': 'Job' }, [el('strong', { text: flow ? flow.title : job.vendor }), el('code', { class: 'sub', text: job.id }), el('span', { class: 'sub', text: job.tenant })]),
+      el('td', { 'data-label': 'State' }, [
         el('span', { class: 'state', text: job.state }),
         el('progress', { max: '100', value: String(progress), 'aria-label': 'Progress of ' + job.id, 'aria-valuetext': progress + '%' }),
         job.scenarios.length ? el('span', { class: 'sub', text: job.scenarios.join(', ') }) : null,
       ]),
-      el('td', {}, [timeCell(job.created_at), el('span', { class: 'sub' }, [job.started_at ? timeCell(job.started_at) : 'queued'])]),
-      el('td', {}, [timeCell(job.ended_at)]),
-      el('td', {}, [timeCell(job.link_expires_at)]),
-      el('td', {}, filesCell(job).concat([el('button', { type: 'button', class: 'details', 'aria-label': 'Details of job ' + job.id, text: 'Details', onclick: function () { showDetails(job.id); } })])),
+      el('td', { 'data-label': 'Created, started' }, [timeCell(job.created_at), el('span', { class: 'sub' }, [job.started_at ? timeCell(job.started_at) : 'queued'])]),
+      el('td', { 'data-label': 'Ended' }, [timeCell(job.ended_at)]),
+      el('td', { 'data-label': 'Link expires' }, [timeCell(job.link_expires_at)]),
+      el('td', { 'data-label': 'Files' }, filesCell(job).concat([el('button', { type: 'button', class: 'details', 'aria-label': 'Details of job ' + job.id, text: 'Details', onclick: function () { showDetails(job.id); } })])),
     ];
   }
   function renderJobs(jobs) {
@@ -100,6 +100,7 @@ export const JOBS_JS = String.raw`
       state.jobsTotal = d.total;
     }
     renderJobs(state.jobs);
+    renderTimeline(state.jobs);
     showOlderJobs(state.jobsTotal - state.jobs.length);
   }
   function showOlderJobs(older) {

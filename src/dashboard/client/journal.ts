@@ -19,7 +19,9 @@ export const JOURNAL_JS = String.raw`
     ])]);
   }
   async function refreshJournal() {
-    const data = await admin('GET', '/__admin/requests?after_id=' + state.lastRequestId);
+    // This page's own requests (X-Mock-Dashboard) only when asked for: a page left open is not a client polling.
+    const own = $('journal-dashboard').checked ? '&include_dashboard=true' : '';
+    const data = await admin('GET', '/__admin/requests?after_id=' + state.lastRequestId + own);
     const list = $('journal-list');
     data.requests.forEach(function (e) {
       state.lastRequestId = Math.max(state.lastRequestId, e.id);
@@ -27,6 +29,11 @@ export const JOURNAL_JS = String.raw`
     });
     while (list.children.length > 200) list.lastChild.remove();
   }
+  $('journal-dashboard').addEventListener('change', function () {
+    state.lastRequestId = 0;
+    $('journal-list').replaceChildren();
+    tick();
+  });
   $('clear-journal').addEventListener('click', async function () {
     try { await admin('DELETE', '/__admin/requests'); $('journal-list').replaceChildren(); announce('Journal cleared.'); } catch (e) { showError('Journal: ' + e.message); }
   });

@@ -13,6 +13,7 @@ export const LOOP_JS = String.raw`
         refreshJobs(),
         admin('GET', '/__admin/scenarios').then(renderScenarios),
         refreshJournal(),
+        refreshCharts(),
         state.ticks++ % 3 === 0 ? refreshPanels() : null,
       ]);
       const failed = results.find(function (r) { return r.status === 'rejected'; });

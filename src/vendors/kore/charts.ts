@@ -32,9 +32,9 @@ export async function koreCharts(input: ChartInput): Promise<readonly Chart[]> {
       unit: 'count',
       source: 'Kore.ai answer-insights export: one record per search, its feedback event',
       series: [
-        { name: 'thumbs up', values: up },
-        { name: 'thumbs down', values: down },
-        { name: 'no feedback', values: none },
+        { name: 'thumbs up', tone: 'good', values: up },
+        { name: 'thumbs down', tone: 'bad', values: down },
+        { name: 'no feedback', tone: 'neutral', values: none },
       ],
     },
   ];

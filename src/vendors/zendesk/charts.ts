@@ -52,7 +52,11 @@ export async function zendeskCharts(input: ChartInput): Promise<readonly Chart[]
       kind: 'stacked',
       unit: 'count',
       source: 'Zendesk day files: conversation_status',
-      series: [...byStatus].map(([name, values]) => ({ name, values })),
+      series: [...byStatus].map(([name, values]) => ({
+        name,
+        values,
+        ...(name === 'failedEscalation' ? { tone: 'bad' as const } : {}),
+      })),
     },
   ];
 }
