@@ -148,6 +148,9 @@ describe.skipIf(!hasChromium)(
       });
       expect(Number(await attribute('#timeline-body .now-line', 'x1'))).toBeGreaterThan(before);
       await page.waitForSelector('#charts-body[data-now="2025-04-08T12:01:00.000Z"]');
+      // The page's polls wait for the move: none saw a due job before its file was written, so none ended late.
+      const ended = (await api('/__admin/jobs')).jobs.map((j: { ended_at: string }) => j.ended_at);
+      expect(ended.filter((at: string) => at >= '2025-04-08T12:01:00.000Z')).toEqual([]);
       await shot('2-finished');
     });
 

@@ -26,8 +26,13 @@ export const CONTROLS_JS = String.raw`
       config.vendors.forEach(snippets);
     }
   }
+  // While the server moves the clock it writes the files that became due; a poll landing then would see a due job
+  // without its file and (honestly) record it as late, so the page's own polls wait for the move to answer.
   async function clockAction(fn, label) {
+    state.moving = true;
+    while (state.busy) await new Promise(function (r) { setTimeout(r, 20); });
     try { renderClock(await fn()); announce(label + ': ' + stamp(state.clock.now) + ' UTC'); showError(''); } catch (e) { showError('Clock: ' + e.message); }
+    state.moving = false;
     tick();
   }
   document.querySelectorAll('button[data-advance]').forEach(function (b) {

@@ -5,7 +5,7 @@
 export const LOOP_JS = String.raw`
   // ---- the loop ----
   async function tick() {
-    if (state.busy) { state.again = true; return; }
+    if (state.busy || state.moving) { state.again = !state.moving; return; }
     state.busy = true;
     try {
       const results = await Promise.allSettled([
