@@ -2,16 +2,24 @@
  * The numbers behind the dashboard's charts: each vendor's charts (declared in its dashboard.ts, computed by the world
  * functions its exports are cut from) over the last UTC days up to the virtual now, charts of the same id merged. The
  * answer carries an ETag of everything it depends on (now, days, seed, volume, seeds), so the page asks "changed?"
- * and gets a 304 without anything being computed; the last answer is kept for other tabs.
+ * and gets a 304 without anything being computed.
+ *
+ * Drawing a day's conversations is not free (about 80 ms a day at the default volume): each day is computed apart,
+ * yielding to the event loop in between so the server keeps answering, and a day two days past is kept, since
+ * nothing about it changes any more (every conversation of it has closed). A clock move then recomputes today and
+ * yesterday only.
  */
-import type { Chart, ChartSeries } from '../core/dashboard-flow.js';
+import type { Chart, ChartInput, ChartSeries } from '../core/dashboard-flow.js';
 import type { Runtime } from '../core/runtime.js';
 import { sha256Hex } from '../core/signing/hmac.js';
-import { addDays, utcDateOf } from '../core/world/dates.js';
+import type { VendorModule } from '../core/vendor.js';
+import { addDays, DAY_MS, utcDateOf, utcMidnight } from '../core/world/dates.js';
 import { prepareWorld } from '../core/world/dialogue.js';
 
 export const DEFAULT_CHART_DAYS = 14;
 export const MAX_CHART_DAYS = 42;
+/** Days kept (vendor × day): six weeks of four vendors, a few kilobytes each. */
+const SETTLED_LIMIT = 4 * MAX_CHART_DAYS;
 
 export interface WorldChart extends Omit<Chart, 'source' | 'series'> {
   /** One source line per vendor that contributed. */
@@ -31,38 +39,66 @@ export function chartDays(now: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addDays(today, i - count + 1));
 }
 
+const worldKey = (state: Runtime, vendor: VendorModule) =>
+  JSON.stringify([state.ctx.config.SEED, state.ctx.config.WORLD_DAILY_VOLUME, vendor.id, state.seeds.get(vendor.id)]);
+
 export function chartsTag(state: Runtime, days: number): string {
-  const { SEED, WORLD_DAILY_VOLUME } = state.ctx.config;
-  const seeds = state.vendors.map((v) => (v.dashboard?.charts ? state.seeds.get(v.id) : null));
-  const key = JSON.stringify([state.ctx.clock.now(), days, SEED, WORLD_DAILY_VOLUME, seeds]);
-  return `"charts-${sha256Hex(key).slice(0, 24)}"`;
+  const worlds = state.vendors.filter((v) => v.dashboard?.charts).map((v) => worldKey(state, v));
+  return `"charts-${sha256Hex(JSON.stringify([state.ctx.clock.now(), days, worlds])).slice(0, 24)}"`;
 }
 
-function merge(charts: readonly Chart[]): WorldChart[] {
-  const byId = new Map<string, WorldChart>();
-  for (const { source, series, ...chart } of charts) {
-    const seen = byId.get(chart.id);
-    if (seen) {
-      seen.sources.push(source);
-      seen.series.push(...series);
-    } else byId.set(chart.id, { ...chart, sources: [source], series: [...series] });
+/** A day's charts of one vendor, once every conversation of it has closed: they cannot change any more. */
+const settled = new Map<string, readonly Chart[]>();
+const isSettled = (date: string, now: number) => utcMidnight(date) + 2 * DAY_MS <= now;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function vendorDay(state: Runtime, vendor: VendorModule, input: ChartInput): Promise<readonly Chart[]> {
+  const date = input.days[0]!;
+  const key = `${date}\u001f${worldKey(state, vendor)}`;
+  const kept = settled.get(key);
+  if (kept) return kept;
+  await nextTurn();
+  const charts = (await vendor.dashboard?.charts?.(input)) ?? [];
+  if (isSettled(date, input.now)) {
+    if (settled.size >= SETTLED_LIMIT) settled.delete(settled.keys().next().value!);
+    settled.set(key, charts);
   }
+  return charts;
+}
+
+/** Day-by-day charts put together: a chart per id, a series per name, a value per day (0 or null where one lacks). */
+function assemble(perDay: (readonly Chart[])[]): WorldChart[] {
+  const byId = new Map<string, WorldChart>();
+  perDay.forEach((charts, day) => {
+    for (const { source, series, ...chart } of charts) {
+      let merged = byId.get(chart.id);
+      if (!merged) byId.set(chart.id, (merged = { ...chart, sources: [], series: [] }));
+      if (!merged.sources.includes(source)) merged.sources.push(source);
+      for (const s of series) {
+        let line = merged.series.find((m) => m.name === s.name);
+        if (!line) {
+          line = { ...s, values: new Array(perDay.length).fill(chart.unit === 'count' ? 0 : null) };
+          merged.series.push(line);
+        }
+        (line.values as (number | null)[])[day] = s.values[0] ?? null;
+      }
+    }
+  });
   return [...byId.values()];
 }
 
-let last: { tag: string; answer: ChartsAnswer } | undefined;
-
-export async function worldCharts(state: Runtime, days: number, tag = chartsTag(state, days)): Promise<ChartsAnswer> {
-  if (last?.tag === tag) return last.answer;
+export async function worldCharts(state: Runtime, days: number): Promise<ChartsAnswer> {
   // The world's dialogue tables load once; every vendor's records are drawn from them.
   await prepareWorld();
   const now = state.ctx.clock.now();
   const dates = chartDays(now, days);
-  const input = { seed: state.ctx.config.SEED, dailyVolume: state.ctx.config.WORLD_DAILY_VOLUME, days: dates, now };
-  const perVendor = await Promise.all(
-    state.vendors.map((v) => v.dashboard?.charts?.({ ...input, seeds: state.seeds.get(v.id) }) ?? []),
-  );
-  const answer = { now: new Date(now).toISOString(), days: dates, charts: merge(perVendor.flat()) };
-  last = { tag, answer };
-  return answer;
+  const base = { seed: state.ctx.config.SEED, dailyVolume: state.ctx.config.WORLD_DAILY_VOLUME, now };
+  const perDay: (readonly Chart[])[] = [];
+  for (const date of dates) {
+    const charts: Chart[] = [];
+    for (const vendor of state.vendors.filter((v) => v.dashboard?.charts))
+      charts.push(...(await vendorDay(state, vendor, { ...base, days: [date], seeds: state.seeds.get(vendor.id) })));
+    perDay.push(charts);
+  }
+  return { now: new Date(now).toISOString(), days: dates, charts: assemble(perDay) };
 }

@@ -117,7 +117,7 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
       const tag = chartsTag(state, days);
       reply.header('etag', tag).header('cache-control', 'no-cache');
       if (request.headers['if-none-match'] === tag) return reply.code(304).send();
-      return worldCharts(state, days, tag);
+      return worldCharts(state, days);
     },
   );
 
