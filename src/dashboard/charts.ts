@@ -55,11 +55,13 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function vendorDay(state: Runtime, vendor: VendorModule, input: ChartInput): Promise<readonly Chart[]> {
   const date = input.days[0]!;
   const key = `${date}\u001f${worldKey(state, vendor)}`;
-  const kept = settled.get(key);
+  // Kept only for a clock past the day's settling: a clock set back sees the day as it was then.
+  const settledNow = isSettled(date, input.now);
+  const kept = settledNow ? settled.get(key) : undefined;
   if (kept) return kept;
   await nextTurn();
   const charts = (await vendor.dashboard?.charts?.(input)) ?? [];
-  if (isSettled(date, input.now)) {
+  if (settledNow) {
     if (settled.size >= SETTLED_LIMIT) settled.delete(settled.keys().next().value!);
     settled.set(key, charts);
   }

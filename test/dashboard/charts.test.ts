@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { testApp } from '../helpers.js';
+import { setClock, testApp } from '../helpers.js';
 import { finishedJob, fragmentsOf } from '../vendors/kore/kore.js';
 import { BODY, exportJson } from '../vendors/sendbird/sendbird.js';
 import { recordsOf, US, US_HEADERS } from '../vendors/zendesk/zendesk.js';
@@ -60,6 +60,28 @@ describe('world charts', () => {
     expect(on(a, valuesOf(a, 'sendbird-csat', agent), WEEK)).toEqual(days.map((d: Day) => d.average_csat_scores));
     expect(on(a, valuesOf(a, 'sendbird-resolution', agent), WEEK)).toEqual(days.map((d: Day) => d.resolution_rate));
     expect(days.some((d: Day) => d.total_number_of_conversations > 0)).toBe(true);
+  });
+
+  it('stay equal to the export after the clock moved on (days computed before are kept only once settled)', async () => {
+    const app = await testApp();
+    const first = await charts(app);
+    await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { seconds: 2 * 86_400 } });
+    const a = await charts(app);
+    expect(a.days.at(-1)).toBe('2025-04-10');
+    const week = ['2025-04-03', '2025-04-04', '2025-04-05', '2025-04-06', '2025-04-07', '2025-04-08', '2025-04-09'];
+    const { json: days } = await exportJson(app, {
+      ...BODY,
+      type: 'daily_analysis',
+      timezone: 'UTC',
+      from: week[0],
+      to: week.at(-1),
+    });
+    expect(on(a, valuesOf(a, 'conversations', 'Sendbird · Customer experience agent'), week)).toEqual(
+      days.map((d: { total_number_of_conversations: number }) => d.total_number_of_conversations),
+    );
+    // The clock set back: 2025-04-08 is today again, half over, not the whole day kept from the later look.
+    await setClock(app, '2025-04-08T12:00:00Z');
+    expect(await charts(app)).toEqual(first);
   });
 
   it("Zendesk: a day's conversations by status equal the day files' records", async () => {
