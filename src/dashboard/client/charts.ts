@@ -8,7 +8,7 @@
 export const CHARTS_JS = String.raw`
   // ---- charts ----
   const CHART = { w: 420, h: 210, left: 44, right: 12, top: 12, bottom: 26 };
-  const charts = { tag: null, now: null, at: 0 };
+  const charts = { tag: null, now: null, at: 0, busy: false };
   function chartFrame(data, chart, yMax) {
     const n = data.days.length;
     const plotW = CHART.w - CHART.left - CHART.right;
@@ -106,5 +106,13 @@ export const CHARTS_JS = String.raw`
     if (!res.ok) throw new Error('charts: HTTP ' + res.status);
     charts.tag = res.headers.get('etag');
     renderCharts(await res.json());
+  }
+  // Outside the loop's own round: a first look at the world takes a second or two, and the jobs must not wait for it.
+  function refreshChartsSoon() {
+    if (charts.busy) return;
+    charts.busy = true;
+    refreshCharts().catch(function (e) {
+      $('charts-body').prepend(el('p', { class: 'error', text: 'The charts could not be read: ' + e.message }));
+    }).finally(function () { charts.busy = false; });
   }
 `;

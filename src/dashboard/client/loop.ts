@@ -13,9 +13,9 @@ export const LOOP_JS = String.raw`
         refreshJobs(),
         admin('GET', '/__admin/scenarios').then(renderScenarios),
         refreshJournal(),
-        refreshCharts(),
         state.ticks++ % 3 === 0 ? refreshPanels() : null,
       ]);
+      refreshChartsSoon();
       const failed = results.find(function (r) { return r.status === 'rejected'; });
       if (failed) showError(failed.reason.status === 401 ? 'The control plane refused the admin token: reload the page and sign in again.' : 'Could not reach the server: ' + failed.reason.message);
       else if ($('errors').textContent.indexOf('Could not reach') === 0 || $('errors').textContent.indexOf('The control plane refused') === 0) showError('');
