@@ -54,6 +54,8 @@ describe('dashboard page', () => {
     const css = await app.inject({ url: '/__dashboard/app.css' });
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
+    // The script is joined from fragments under src/dashboard/client/: together they must parse.
+    expect(() => new Function(js.body)).not.toThrow();
     expect(css.headers['content-type']).toMatch(/text\/css/);
     expect(externalUrls(html)).toEqual([]);
     expect(externalUrls(js.body)).toEqual([]);

@@ -1,9 +1,9 @@
 /**
  * The page script's shared parts: its configuration and state, a DOM builder, the control-plane fetch (with the admin
  * token, and marked X-Mock-Dashboard as the dashboard's own request), and time formatting on the virtual clock.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const BASE_JS = String.raw`
+export const BASE_JS = `
   'use strict';
   const config = JSON.parse(document.getElementById('dashboard-config').textContent);
   const origin = window.location.origin;

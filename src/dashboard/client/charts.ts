@@ -3,9 +3,9 @@
  * exports are cut from), asked again only when the virtual clock moved, with If-None-Match so an unchanged world costs
  * a 304. Lines or stacked bars per day, the virtual "now" marked inside today; every series keeps its numbers in
  * data-values and in a table for screen readers, so what is drawn can be checked against the world.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const CHARTS_JS = String.raw`
+export const CHARTS_JS = `
   // ---- charts ----
   const CHART = { w: 420, h: 210, left: 44, right: 12, top: 12, bottom: 26 };
   const charts = { tag: null, now: null, at: 0, busy: false };

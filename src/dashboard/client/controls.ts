@@ -1,8 +1,8 @@
 /**
  * The virtual clock (advance, freeze, reset), the presets and the scenarios in force.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const CONTROLS_JS = String.raw`
+export const CONTROLS_JS = `
   // ---- clock ----
   function renderClock(clock) {
     state.clock = clock;

@@ -1,9 +1,9 @@
 /**
  * The start forms: demo tenants, submitting a vendor's create request as a client would, the answer and its links,
  * and the snippets' copy buttons.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const FORMS_JS = String.raw`
+export const FORMS_JS = `
   // ---- forms ----
   function applyTarget(flow, index) {
     const target = flow.targets[index];

@@ -1,7 +1,7 @@
 /**
  * The jobs table: one page of GET /__admin/jobs, fetched only when its revision changed; each row in the vendor's
  * words, with its links once the vendor's own API shows them, and a job's details on demand.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
 export const JOBS_JS = String.raw`
   // ---- jobs ----

@@ -1,6 +1,6 @@
 /**
  * The request journal (newest first, only entries after the last id held) and the vendors' own panels.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
 export const JOURNAL_JS = String.raw`
   // ---- journal ----

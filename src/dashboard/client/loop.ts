@@ -1,8 +1,8 @@
 /**
  * The page's loop: about once a second, everything that may have changed, each part asking only for what is new.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const LOOP_JS = String.raw`
+export const LOOP_JS = `
   // ---- the loop ----
   async function tick() {
     if (state.busy || state.moving) { state.again = !state.moving; return; }

@@ -1,8 +1,8 @@
 /**
  * A downloaded file previewed in the page: its name, size and first records (JSON, NDJSON, CSV or text).
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const PREVIEW_JS = String.raw`
+export const PREVIEW_JS = `
   // ---- preview ----
   function size(n) {
     if (n === null || n === undefined) return 'unknown';

@@ -1,7 +1,7 @@
 /**
  * Requests built from a vendor's declared flow (placeholders filled from the form), the links picked out of its
  * answers, and the copyable curl and fetch snippets of each flow.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
 export const REQUESTS_JS = String.raw`
   // ---- request templates from the vendor table ----

@@ -2,9 +2,9 @@
  * The jobs' timeline: each of the newest jobs a bar on the virtual clock, from its request (queued) through its run to
  * its end, then the life of its download link until it expires, coloured by state; a line marks "now", so moving the
  * clock moves "now" through the bars. Redrawn only when the jobs' revision or the clock changed.
- * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; it must contain no backtick.
+ * A fragment of the page script (see ../client.ts): plain ES2020 inside one function scope; no backtick, no ${ in it.
  */
-export const TIMELINE_JS = String.raw`
+export const TIMELINE_JS = `
   // ---- timeline ----
   const LANE = { w: 720, label: 190, row: 26, top: 20, bottom: 28, rows: 12 };
   const timeline = { key: null };
