@@ -4,6 +4,7 @@
  * gracefully on SIGTERM/SIGINT. An invalid setting prints one line naming it and exits with code 2.
  */
 import { readFileSync } from 'node:fs';
+import { checkClientCommand } from './check-client/index.js';
 import { type Config, ConfigError, helpText, loadConfig, parseFlags } from './config.js';
 import { generate, progressReporter } from './generate.js';
 import { banner, type RunningServer, startServer } from './server.js';
@@ -21,6 +22,10 @@ async function main(argv: string[]): Promise<void> {
       version: string;
     };
     process.stdout.write(`${version}\n`);
+    return;
+  }
+  if (argv[0] === 'check-client') {
+    process.exitCode = await checkClientCommand(argv.slice(1), VENDORS);
     return;
   }
   if (argv[0] === 'generate') {
