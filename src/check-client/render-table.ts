@@ -20,7 +20,8 @@ function pollsText(c: ConditionReport): string {
 function retryAfterText(c: ConditionReport): string {
   const r = c.metrics.retryAfter;
   if (r.seen === 0) return '-';
-  return `${r.honoured}/${r.seen} waited`;
+  if (r.ignored > 0) return `${r.ignored}/${r.seen} ignored`;
+  return r.honoured > 0 ? `${r.honoured}/${r.seen} waited` : 'not retried';
 }
 
 const COLUMNS: ReadonlyArray<[string, (c: ConditionReport) => string]> = [

@@ -1,0 +1,80 @@
+/**
+ * check-client end to end: the three sample Sendbird clients of examples/check-client, each run as a real process
+ * through every condition (a fresh in-process server per condition), give three different reports.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONDITIONS } from '../../src/check-client/conditions.js';
+import type { CheckReport } from '../../src/check-client/report.js';
+import { checkClient } from '../../src/check-client/runner.js';
+import { serverTargets } from '../../src/check-client/targets.js';
+import { VENDORS } from '../../src/vendors/registry.js';
+
+const sendbird = VENDORS.find((v) => v.id === 'sendbird')!;
+
+/** The naive client polls forever for an export with no data: the timeout ends it (and is what that costs). */
+const run = (script: string, timeoutMs: number) =>
+  checkClient({
+    vendor: sendbird,
+    command: [process.execPath, `examples/check-client/${script}`],
+    conditions: CONDITIONS,
+    targets: serverTargets(),
+    timeScale: 1000,
+    timeoutMs,
+    minPollIntervalMs: 250,
+  });
+
+const verdicts = (r: CheckReport) => Object.fromEntries(r.conditions.map((c) => [c.name, c.verdict]));
+const named = (r: CheckReport, name: string) => r.conditions.find((c) => c.name === name)!;
+
+describe('check-client with the sample clients', () => {
+  let careful: CheckReport;
+  let naive: CheckReport;
+  let hasty: CheckReport;
+
+  beforeAll(async () => {
+    [careful, naive, hasty] = await Promise.all([
+      run('careful.mjs', 60_000),
+      run('naive.mjs', 8_000),
+      run('ignores-retry-after.mjs', 60_000),
+    ]);
+  }, 180_000);
+
+  it('passes the careful client on every condition', () => {
+    expect(verdicts(careful)).toEqual(Object.fromEntries(CONDITIONS.map((c) => [c.name, 'pass'])));
+    expect(named(careful, 'rate-limited').metrics.retryAfter).toMatchObject({ seen: 3, honoured: 3, ignored: 0 });
+    expect(named(careful, 'expired-link').metrics.refusedDownloads).toBeGreaterThan(0);
+    expect(named(careful, 'expired-link').exit.code).toBe(3);
+    expect(named(careful, 'corrupt-file').exit.code).toBe(1);
+    expect(named(careful, 'slow-export').metrics.byRoute.poll).toBeGreaterThan(1);
+    for (const c of careful.conditions) expect(c.metrics.credentialsToStorage).toEqual([]);
+  });
+
+  it('fails the client that ignores Retry-After on rate-limited only', () => {
+    expect(verdicts(hasty)).toEqual({
+      ...Object.fromEntries(CONDITIONS.map((c) => [c.name, 'pass'])),
+      'rate-limited': 'fail',
+    });
+    const limited = named(hasty, 'rate-limited');
+    expect(limited.metrics.retryAfter).toMatchObject({ seen: 3, honoured: 0, ignored: 3 });
+    expect(limited.exit.code).toBe(0);
+    expect(limited.failures).toEqual([expect.stringMatching(/^ignored Retry-After 3 of 3 times/)]);
+  });
+
+  it('fails the naive client wherever it cuts a corner, and says how', () => {
+    expect(verdicts(naive)).toEqual({
+      ...Object.fromEntries(CONDITIONS.map((c) => [c.name, 'fail'])),
+      'job-failed': 'pass',
+    });
+    expect(named(naive, 'happy-path').metrics.credentialsToStorage).toEqual(['api-token']);
+    expect(named(naive, 'happy-path').warnings).toEqual([expect.stringMatching(/^polled every \d+ ms \(median\)/)]);
+    expect(named(naive, 'empty-export').exit.timed_out).toBe(true);
+    expect(named(naive, 'rate-limited').failures).toContain('gave up (exit 1) where a careful client gets the export');
+    expect(named(naive, 'expired-link').failures).toContain(
+      'exited 0: the failure looks like success to whoever runs the client',
+    );
+    expect(named(naive, 'corrupt-file').failures).toContain(
+      'kept the damaged file and exited 0 (it did not check the download)',
+    );
+    expect(named(naive, 'flaky-download').failures[0]).toMatch(/no download succeeded/);
+  });
+});
