@@ -2,9 +2,11 @@
  * check-client end to end: the three sample Sendbird clients of examples/check-client, each run as a real process
  * through every condition (a fresh in-process server per condition), give three different reports.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONDITIONS } from '../../src/check-client/conditions.js';
 import type { CheckReport } from '../../src/check-client/report.js';
+import { runClient } from '../../src/check-client/run-client.js';
 import { checkClient } from '../../src/check-client/runner.js';
 import { serverTargets } from '../../src/check-client/targets.js';
 import { VENDORS } from '../../src/vendors/registry.js';
@@ -76,5 +78,40 @@ describe('check-client with the sample clients', () => {
       'kept the damaged file and exited 0 (it did not check the download)',
     );
     expect(named(naive, 'flaky-download').failures[0]).toMatch(/no download succeeded/);
+  });
+});
+
+describe('check-client running a command', () => {
+  it('reports the exit status and the end of the output', async () => {
+    const r = await runClient(
+      [
+        process.execPath,
+        '-e',
+        'console.log("x".repeat(5000) + "end"); console.error(process.env.AEM_VENDOR); process.exit(3)',
+      ],
+      { AEM_VENDOR: 'sendbird' },
+      30_000,
+    );
+    expect(r).toMatchObject({ exitCode: 3, signal: null, timedOut: false, stderr: 'sendbird\n' });
+    expect(r.stdout).toHaveLength(4096);
+    expect(r.stdout.endsWith('end\n')).toBe(true);
+  });
+
+  it('kills a client still running at the timeout, with what it started', async () => {
+    const r = await runClient(['sh', '-c', 'sleep 30 & echo $!; wait'], {}, 300);
+    expect(r).toMatchObject({ exitCode: null, signal: 'SIGTERM', timedOut: true });
+    expect(r.durationMs).toBeLessThan(10_000);
+    // The background sleep went with its shell: gone, or a zombie waiting for whoever adopted it to reap it.
+    const orphan = Number(r.stdout.trim());
+    expect(orphan).toBeGreaterThan(0);
+    const status = `/proc/${orphan}/status`;
+    const state = existsSync(status) ? /State:\s+(\w)/.exec(readFileSync(status, 'utf8'))?.[1] : 'gone';
+    expect(['Z', 'X', 'gone']).toContain(state);
+  });
+
+  it('says when the command does not start', async () => {
+    const r = await runClient(['/nonexistent/client'], {}, 30_000);
+    expect(r.spawnError).toMatch(/ENOENT/);
+    expect(r.timedOut).toBe(false);
   });
 });
