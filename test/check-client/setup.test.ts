@@ -1,5 +1,6 @@
 /** check-client's command line, conditions and client environment: what a user types and what a client receives. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCheckArgs, UsageError } from '../../src/check-client/args.js';
 import { CHECK_CLOCK_START, clientEnv, credentialHeaders, ENV_DOC } from '../../src/check-client/client-env.js';
@@ -106,6 +107,17 @@ describe('check-client conditions', () => {
   it('know the wait their 429s tell', () => {
     expect([...retryAfterByScenario(selectConditions(['rate-limited'])[0]!)]).toEqual([['rate-limited', 1]]);
     expect(retryAfterByScenario(selectConditions(['happy-path'])[0]!).size).toBe(0);
+  });
+});
+
+describe('check-client in the README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Check your client'), readme.indexOf('## Configuration'));
+
+  it('documents every condition and every variable a client gets', () => {
+    for (const c of CONDITIONS) expect(section, c.name).toMatch(new RegExp(`^\\| \`${c.name}\` \\|`, 'm'));
+    for (const [name] of ENV_DOC) expect(section, name).toContain(`| \`${name}\` |`);
+    expect(section).toContain(CHECK_CLOCK_START);
   });
 });
 
