@@ -18,6 +18,13 @@ import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/htt
 import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
+import { namespaceAware } from './core/namespaces/context.js';
+import { inNamespace } from './core/namespaces/current.js';
+import { registerNamespaceHooks } from './core/namespaces/hooks.js';
+import { routeNamespace } from './core/namespaces/names.js';
+import { NamespaceRegistry } from './core/namespaces/registry.js';
+import { registerNamespaceRoutes } from './core/namespaces/routes.js';
+import { createNamespaceState, disposeNamespaceState } from './core/namespaces/state.js';
 import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
@@ -55,7 +62,7 @@ export async function buildApp(
   const resetHooks: Array<() => void | Promise<void>> = [];
   const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
   let persistence: Persistence | undefined;
-  const ctx: CoreContext = {
+  const defaultCtx: CoreContext = {
     config,
     clock,
     store,
@@ -74,7 +81,10 @@ export async function buildApp(
     onReset: (fn) => void resetHooks.push(fn),
     persist: (key, part) => void vendorState.set(key, part),
     changed: () => persistence?.changed(),
+    scoped: (make) => make(),
   };
+  // Vendors and control planes hold this one: its state is the current namespace's (src/core/namespaces).
+  const ctx = namespaceAware(defaultCtx);
 
   const startupPresets = config.SCENARIO.split(',')
     .map((s) => s.trim())
@@ -88,7 +98,7 @@ export async function buildApp(
       setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
       startupPresets,
       resetHooks,
-      clearFiles: () => store.clear(),
+      clearFiles: () => ctx.store.clear(),
     });
   } catch (err) {
     if (err instanceof UnknownPresetError) throw new ConfigError(`SCENARIO: ${err.message}`);
@@ -119,7 +129,7 @@ export async function buildApp(
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
-      const url = normalizeUrl(req.url ?? '/');
+      const url = routeNamespace(req, normalizeUrl(req.url ?? '/'));
       const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
       for (const vendor of vendors) {
         const rewritten = vendor.rewriteByHost?.(host, url);
@@ -129,12 +139,27 @@ export async function buildApp(
     },
   });
 
+  const namespaces = new NamespaceRegistry({
+    max: config.MAX_NAMESPACES,
+    idleMs: config.NAMESPACE_IDLE_SECONDS * 1000,
+    create: (name, now) => {
+      const ns = createNamespaceState(name, { config, publicUrl: () => publicUrl, signer: defaultCtx.signer }, now);
+      ns.store.onVanished = rewriteVanished(ctx, vendors, app.log);
+      ns.jobs.onFault = (job, err) =>
+        app.log.error({ err, ns: name, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
+      return ns;
+    },
+    init: (ns) => inNamespace(ns, () => startupPresets.forEach(state.installPreset)),
+    dispose: disposeNamespaceState,
+  });
   app.decorate('mock', state);
+  app.decorate('namespaces', namespaces);
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
   ctx.jobs.onFault = (job, err) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    await namespaces.close();
     await persistence?.close();
     await ctx.jobs.drain();
     store.destroy();
@@ -150,9 +175,15 @@ export async function buildApp(
     allowedHosts: config.ALLOWED_HOSTS,
     publicUrl: () => publicUrl,
   });
+  // After the guard, so a refused request creates no namespace; before every hook that reads the context.
+  registerNamespaceHooks(app, namespaces);
   registerJournalHooks(app, {
-    journal: ctx.journal,
-    clock,
+    get journal() {
+      return ctx.journal;
+    },
+    get clock() {
+      return ctx.clock;
+    },
     enabled: () => config.JOURNAL_LIMIT > 0,
     // Vendor routes by prefix; downloads as 'storage' until the route finds the object and tags its owner.
     vendorOf: (path) => {
@@ -161,12 +192,32 @@ export async function buildApp(
     },
   });
   registerScenarioHook(app, {
-    scenarios: ctx.scenarios,
-    limiter: ctx.limiter,
-    clock,
+    get scenarios() {
+      return ctx.scenarios;
+    },
+    get limiter() {
+      return ctx.limiter;
+    },
+    get clock() {
+      return ctx.clock;
+    },
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
-  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, gate: ctx.downloads });
+  await registerStorageRoutes(app, {
+    get store() {
+      return ctx.store;
+    },
+    get signer() {
+      return ctx.signer;
+    },
+    get clock() {
+      return ctx.clock;
+    },
+    get jobs() {
+      return ctx.jobs;
+    },
+    gate: ctx.downloads,
+  });
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
     await app.register(
@@ -174,6 +225,7 @@ export async function buildApp(
     );
   }
   await app.register(async (scope) => registerAdmin(scope, state, registrations));
+  registerNamespaceRoutes(app, { registry: namespaces, config, reset: () => state.reset() });
   await app.register(async (scope) => registerDashboard(scope, state));
 
   if (config.DATA_DIR) {
@@ -200,7 +252,11 @@ export async function buildApp(
     });
   }
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
-  const sweeper = setInterval(() => void state.sweep(), 60_000);
+  const sweeper = setInterval(() => {
+    void state.sweep();
+    namespaces.expireIdle();
+    for (const ns of namespaces.all()) void inNamespace(ns, () => state.sweep());
+  }, 60_000);
   sweeper.unref();
 
   app.setNotFoundHandler(notFoundAnswer({ vendors, clock }));

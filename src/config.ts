@@ -117,6 +117,14 @@ export const SETTINGS = {
     schema: num(z.number().min(0)).default(86_400),
     description: 'How long finished jobs and their files are kept after their download links expire',
   },
+  MAX_NAMESPACES: {
+    schema: num(z.number().int().min(1).max(10_000)).default(100),
+    description: 'Namespaces (/ns/{name}/…, X-Mock-Namespace) alive at once; past it a new one is refused with a 503',
+  },
+  NAMESPACE_IDLE_SECONDS: {
+    schema: num(z.number().min(1)).default(3600),
+    description: 'Real seconds a namespace lives without a request before it and its jobs and files are forgotten',
+  },
   MAX_JOBS: {
     schema: num(z.number().int().min(1).max(10_000_000)).default(10_000),
     description: "Jobs kept at once (until evicted or reset); past it a create gets the vendor's own 429",

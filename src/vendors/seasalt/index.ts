@@ -52,7 +52,8 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
     scope.setErrorHandler(handleSeasaltError);
     // Known from the start, so links handed out before a restart verify after it; no link lives past 24 hours.
     ctx.signer.key(ACCESS_KEY_ID, { maxLifetimeMs: LINK_LIFETIME_MS });
-    const outbox = new Outbox(ctx, scope.log);
+    // One outbox per namespace (src/core/namespaces): a suite sees only the emails of its own exports.
+    const outbox = ctx.scoped(() => new Outbox(ctx, scope.log));
     ctx.persist('seasalt-outbox', outbox);
     ctx.onReset(() => outbox.clear());
     await registerRoutes(scope, ctx, seeds, outbox);
