@@ -99,7 +99,7 @@ export function checkHelp(vendors: readonly VendorModule[]): string {
     `Vendors: ${vendors.map((v) => v.id).join(', ')}`,
     '',
     'Options:',
-    '  --url <origin>             use a running server (reset before each condition) instead of starting one',
+    '  --url <origin>             use a running server (a namespace per condition) instead of starting one',
     '  --admin-token <token>      its ADMIN_TOKEN (default: $ADMIN_TOKEN)',
     '  --conditions <a,b,…>       run only these conditions',
     `  --time-scale <n>           virtual seconds per real second while the client runs (default ${DEFAULTS.timeScale})`,

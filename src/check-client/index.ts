@@ -11,7 +11,7 @@ import { renderTable } from './render-table.js';
 import { exitStatusOf } from './report.js';
 import { checkClient } from './runner.js';
 import type { TargetFactory } from './target.js';
-import { resetTargets, serverTargets } from './targets.js';
+import { inProcessTargets, remoteTargets } from './targets.js';
 
 export interface CheckIo {
   out: (text: string) => void;
@@ -19,9 +19,8 @@ export interface CheckIo {
   env: NodeJS.ProcessEnv;
 }
 
-function targetsFor(url: string | undefined, adminToken: string | undefined): TargetFactory {
-  return url === undefined ? serverTargets() : resetTargets(url, adminToken);
-}
+const targetsFor = (url: string | undefined, adminToken: string | undefined): Promise<TargetFactory> =>
+  url === undefined ? inProcessTargets() : remoteTargets(url, adminToken);
 
 export async function checkClientMain(
   argv: readonly string[],
@@ -51,7 +50,7 @@ export async function checkClientMain(
       vendor,
       command: args.command,
       conditions,
-      targets: targetsFor(args.url, args.adminToken),
+      targets: await targetsFor(args.url, args.adminToken),
       timeScale: args.timeScale,
       timeoutMs: args.timeoutMs,
       minPollIntervalMs: args.minPollIntervalMs,

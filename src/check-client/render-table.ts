@@ -3,8 +3,7 @@ import { median } from './analyse.js';
 import type { CheckReport, ConditionReport } from './report.js';
 
 const TARGETS: Record<CheckReport['target'], string> = {
-  server: 'a fresh in-process server per condition',
-  reset: 'the server at --url, reset before each condition',
+  reset: 'the server at --url, reset before each condition (it has no namespaces)',
   namespace: 'a namespace of its own per condition',
 };
 

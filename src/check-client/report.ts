@@ -27,13 +27,15 @@ export interface ConditionReport {
   stdout_tail: string;
   stderr_tail: string;
   timeline: TimelineEntry[];
+  /** Where it ran: the namespace, or the server reset for it. */
+  where: string;
 }
 
 export interface CheckReport {
   vendor: string;
   command: string[];
-  /** server: a fresh in-process server per condition; reset: --url, reset before each; namespace: one each. */
-  target: 'server' | 'reset' | 'namespace';
+  /** namespace: one per condition; reset: a server without namespaces (--url), reset before each condition. */
+  target: 'reset' | 'namespace';
   time_scale: number;
   conditions: ConditionReport[];
   totals: { pass: number; warn: number; fail: number };

@@ -97,6 +97,7 @@ async function runOne(opts: CheckOptions, condition: Condition): Promise<Conditi
       stdout_tail: run.stdout,
       stderr_tail: run.stderr,
       timeline: timelineOf(journal, startedAt),
+      where: target.label,
     };
   } finally {
     await target.release();

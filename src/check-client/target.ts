@@ -7,7 +7,7 @@ import type { JournalEntry } from '../core/journal.js';
 import type { ScenarioInput } from '../core/scenarios/schema.js';
 
 export interface ConditionTarget {
-  /** What the report calls it: "in-process server", "namespace check-…", "reset of http://…". */
+  /** What the report calls it: "namespace check-…", "reset of http://…". */
   readonly label: string;
   /** The origin a client uses for every vendor route of this target (with a namespace's path prefix, if any). */
   readonly origin: string;
@@ -25,7 +25,7 @@ export interface ConditionTarget {
 
 /** Makes one target per condition; `close` ends anything the factory itself holds. */
 export interface TargetFactory {
-  readonly kind: 'server' | 'reset' | 'namespace';
+  readonly kind: 'reset' | 'namespace';
   open(conditionName: string): Promise<ConditionTarget>;
   close(): Promise<void>;
 }

@@ -23,6 +23,7 @@ function condition(name: string, over: Partial<ConditionReport>): ConditionRepor
     stdout_tail: 'wrote file.zip',
     stderr_tail: '',
     timeline: [],
+    where: `namespace check-abc123-${name}`,
     ...over,
   };
 }
@@ -54,7 +55,7 @@ const conditions = [
 const report: CheckReport = {
   vendor: 'sendbird',
   command: ['node', 'client.mjs'],
-  target: 'server',
+  target: 'namespace',
   time_scale: 100,
   conditions,
   totals: totalsOf(conditions),

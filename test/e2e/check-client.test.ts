@@ -1,25 +1,30 @@
 /**
  * check-client end to end: the three sample Sendbird clients of examples/check-client, each run as a real process
- * through every condition (a fresh in-process server per condition), give three different reports.
+ * through every condition (a namespace of its own on an in-process server), give three different reports.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CONDITIONS } from '../../src/check-client/conditions.js';
 import type { CheckReport } from '../../src/check-client/report.js';
 import { runClient } from '../../src/check-client/run-client.js';
 import { checkClient } from '../../src/check-client/runner.js';
-import { serverTargets } from '../../src/check-client/targets.js';
+import { inProcessTargets } from '../../src/check-client/targets.js';
 import { VENDORS } from '../../src/vendors/registry.js';
+import { spawnCli } from '../helpers.js';
 
 const sendbird = VENDORS.find((v) => v.id === 'sendbird')!;
 
 /** The naive client polls forever for an export with no data: the timeout ends it (and is what that costs). */
-const run = (script: string, timeoutMs: number) =>
+const run = async (script: string, timeoutMs: number) =>
   checkClient({
     vendor: sendbird,
     command: [process.execPath, `examples/check-client/${script}`],
     conditions: CONDITIONS,
-    targets: serverTargets(),
+    targets: await inProcessTargets(),
     timeScale: 1000,
     timeoutMs,
     minPollIntervalMs: 250,
@@ -113,5 +118,42 @@ describe('check-client running a command', () => {
     const r = await runClient(['/nonexistent/client'], {}, 30_000);
     expect(r.spawnError).toMatch(/ENOENT/);
     expect(r.timedOut).toBe(false);
+  });
+});
+
+describe('check-client from the command line, against a running server', () => {
+  it('runs in namespaces of that server, prints the table, writes JUnit and JSON, and exits 1 on a failure', async () => {
+    const { url } = await spawnCli([]);
+    const dir = mkdtempSync(join(tmpdir(), 'aem-check-cli-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const [junit, json] = [join(dir, 'check.xml'), join(dir, 'check.json')];
+    const cli = spawn(
+      process.execPath,
+      [
+        ...['--import', 'tsx', 'src/cli.ts', 'check-client', 'sendbird', '--url', url],
+        ...['--conditions', 'happy-path,rate-limited', '--time-scale', '1000', '--junit', junit, '--json', json],
+        ...['--', process.execPath, 'examples/check-client/ignores-retry-after.mjs'],
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    cli.stdout.on('data', (d) => (out += d));
+    const [code] = await once(cli, 'exit');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^happy-path\s+pass\s+0 /m);
+    expect(out).toMatch(/^rate-limited\s+FAIL\s+0 .*3\/3 ignored/m);
+    expect(out).toContain('on a namespace of its own per condition');
+    const report = JSON.parse(readFileSync(json, 'utf8')) as CheckReport;
+    expect(report.target).toBe('namespace');
+    expect(report.conditions.map((c) => c.where)).toEqual([
+      expect.stringMatching(/^namespace check-[0-9a-f]{6}-happy-path$/),
+      expect.stringMatching(/^namespace check-[0-9a-f]{6}-rate-limited$/),
+    ]);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toContain('tests="2" failures="1"');
+    expect(xml).toContain('<testcase classname="check-client.sendbird" name="rate-limited"');
+    // The server's default namespace saw none of it.
+    const journal = (await (await fetch(`${url}/__admin/requests`)).json()) as { requests: unknown[] };
+    expect(journal.requests).toEqual([]);
   });
 });
