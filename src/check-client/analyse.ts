@@ -6,7 +6,7 @@
 import type { JournalEntry } from '../core/journal.js';
 import { GCS_PATH, S3_PATH } from '../core/signing/links.js';
 
-export interface RetryAfterCheck {
+interface RetryAfterCheck {
   /** 429 answers the condition's scenarios gave. */
   seen: number;
   /** Of those, how many were followed by a request only after the wait they told (10% and 50 ms of slack). */

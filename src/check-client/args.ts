@@ -25,7 +25,7 @@ export interface CheckArgs {
   json?: string;
 }
 
-export const DEFAULTS = { timeScale: 100, timeoutSeconds: 60, minPollIntervalMs: 250 } as const;
+const DEFAULTS = { timeScale: 100, timeoutSeconds: 60, minPollIntervalMs: 250 } as const;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },

@@ -12,7 +12,7 @@ import { AdminClient, adminTarget, type TargetFactory } from './target.js';
 const namespaceName = (runId: string, condition: string) => `check-${runId}-${condition}`.slice(0, 63);
 
 /** Namespaces of the server at `origin`; `close` is called once all conditions have run. */
-export function namespaceTargets(
+function namespaceTargets(
   origin: string,
   adminToken: string | undefined,
   close: () => Promise<void> = async () => {},
@@ -35,7 +35,7 @@ export function namespaceTargets(
 }
 
 /** One running server, reset (jobs, scenarios, journal) before each condition: for servers without namespaces. */
-export function resetTargets(origin: string, adminToken: string | undefined): TargetFactory {
+function resetTargets(origin: string, adminToken: string | undefined): TargetFactory {
   const admin = new AdminClient(`${origin}/__admin`, adminToken);
   return {
     kind: 'reset',
