@@ -364,6 +364,7 @@ export function helpText(vendors: readonly ConfigVendor[] = []): string {
     '',
     'Usage: agent-export-mock [options]',
     '       agent-export-mock generate <vendor> --out <file|dir/> [--at <ISO instant>] [--seed S] [vendor options]',
+    '       agent-export-mock check-client <vendor> [options] -- <command that runs your client>  (check-client --help)',
     '',
     'generate writes the files the server would serve for that request, seed and instant (offline fixtures).',
     'Vendor options (more in each vendor README):',
