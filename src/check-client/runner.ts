@@ -52,6 +52,29 @@ async function prepare(target: ConditionTarget, condition: Condition): Promise<v
   for (const scenario of condition.scenarios ?? []) await target.addScenario(scenario);
 }
 
+/** Runs the client once while the target's clock moves at the time scale; a failed clock step fails the run. */
+async function runUnderClock(
+  opts: CheckOptions,
+  target: ConditionTarget,
+  env: Record<string, string>,
+): Promise<ClientRun> {
+  let clockError: Error | undefined;
+  const driver = driveClock(
+    (s) => target.advanceClock(s),
+    opts.timeScale,
+    100,
+    (e) => (clockError = e),
+  );
+  let run: ClientRun;
+  try {
+    run = await runClient(opts.command, env, opts.timeoutMs);
+  } finally {
+    await driver.stop();
+  }
+  if (clockError) throw new Error(`moving the clock failed: ${clockError.message}`);
+  return run;
+}
+
 async function runOne(opts: CheckOptions, condition: Condition): Promise<ConditionReport> {
   const target = await opts.targets.open(condition.name);
   const outputDir = await mkdtemp(join(tmpdir(), `aem-check-${condition.name}-`));
@@ -60,21 +83,8 @@ async function runOne(opts: CheckOptions, condition: Condition): Promise<Conditi
     const tenants = (await target.tenants())[opts.vendor.id] as TenantsAnswer | undefined;
     if (!tenants) throw new Error(`the server at ${target.origin} has no vendor "${opts.vendor.id}"`);
     const env = clientEnv(opts.vendor, condition.name, target.origin, tenants, outputDir);
-    let clockError: Error | undefined;
-    const driver = driveClock(
-      (s) => target.advanceClock(s),
-      opts.timeScale,
-      100,
-      (e) => (clockError = e),
-    );
     const startedAt = wallClock();
-    let run: ClientRun;
-    try {
-      run = await runClient(opts.command, env, opts.timeoutMs);
-    } finally {
-      await driver.stop();
-    }
-    if (clockError) throw clockError;
+    const run = await runUnderClock(opts, target, env);
     const journal = await target.journal();
     const metrics = analyse(journal, credentialHeaders(opts.vendor), retryAfterByScenario(condition));
     const outputFiles = await countFiles(outputDir);
