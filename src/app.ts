@@ -19,13 +19,11 @@ import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/htt
 import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
-import { namespaceAware } from './core/namespaces/context.js';
-import { inNamespace } from './core/namespaces/current.js';
+import { liveView, namespaceAware } from './core/namespaces/context.js';
 import { registerNamespaceHooks } from './core/namespaces/hooks.js';
 import { routeNamespace } from './core/namespaces/names.js';
-import { NamespaceRegistry } from './core/namespaces/registry.js';
 import { registerNamespaceRoutes } from './core/namespaces/routes.js';
-import { createNamespaceState, disposeNamespaceState } from './core/namespaces/state.js';
+import { createNamespaces } from './core/namespaces/setup.js';
 import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
@@ -148,21 +146,11 @@ export async function buildApp(
     },
   });
 
-  const namespaces = new NamespaceRegistry({
-    max: config.MAX_NAMESPACES,
-    idleMs: config.NAMESPACE_IDLE_SECONDS * 1000,
-    create: (name, now) => {
-      const ns = createNamespaceState(name, { config, publicUrl: () => publicUrl, signer: defaultCtx.signer }, now);
-      ns.store.onVanished = rewriteVanished(ctx, vendors, app.log);
-      ns.jobs.onFault = (job, err) =>
-        app.log.error({ err, ns: name, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
-      return ns;
-    },
-    init: (ns) => inNamespace(ns, () => startupPresets.forEach(state.installPreset)),
-    dispose: disposeNamespaceState,
+  const namespaces = createNamespaces(app, {
+    ...{ config, ctx, signer: defaultCtx.signer, publicUrl: () => publicUrl, vendors, startupPresets },
+    installPreset: state.installPreset,
   });
   app.decorate('mock', state);
-  app.decorate('namespaces', namespaces);
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
   ctx.jobs.onFault = (job, err) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
@@ -194,47 +182,28 @@ export async function buildApp(
   });
   // After the guard, so a refused request creates no namespace; before every hook that reads the context.
   registerNamespaceHooks(app, namespaces);
-  registerJournalHooks(app, {
-    get journal() {
-      return ctx.journal;
-    },
-    get clock() {
-      return ctx.clock;
-    },
-    enabled: () => config.JOURNAL_LIMIT > 0,
-    // Vendor routes by prefix; downloads as 'storage' until the route finds the object and tags its owner.
-    vendorOf: (path) => {
-      if (path.startsWith(`${S3_PATH}/`) || path.startsWith(`${GCS_PATH}/`)) return 'storage';
-      return vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`))?.id;
-    },
-  });
-  registerScenarioHook(app, {
-    get scenarios() {
-      return ctx.scenarios;
-    },
-    get limiter() {
-      return ctx.limiter;
-    },
-    get clock() {
-      return ctx.clock;
-    },
-    vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
-  });
-  await registerStorageRoutes(app, {
-    get store() {
-      return ctx.store;
-    },
-    get signer() {
-      return ctx.signer;
-    },
-    get clock() {
-      return ctx.clock;
-    },
-    get jobs() {
-      return ctx.jobs;
-    },
-    gate: ctx.downloads,
-  });
+  // Live views (never a spread, which would read them once): in a namespace they are the namespace's.
+  registerJournalHooks(
+    app,
+    Object.assign(liveView(ctx, 'journal', 'clock'), {
+      enabled: () => config.JOURNAL_LIMIT > 0,
+      // Vendor routes by prefix; downloads as 'storage' until the route finds the object and tags its owner.
+      vendorOf: (path: string) => {
+        if (path.startsWith(`${S3_PATH}/`) || path.startsWith(`${GCS_PATH}/`)) return 'storage';
+        return vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`))?.id;
+      },
+    }),
+  );
+  registerScenarioHook(
+    app,
+    Object.assign(liveView(ctx, 'scenarios', 'limiter', 'clock'), {
+      vendorOf: (path: string) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
+    }),
+  );
+  await registerStorageRoutes(
+    app,
+    Object.assign(liveView(ctx, 'store', 'signer', 'clock', 'jobs'), { gate: ctx.downloads }),
+  );
   registerStorageDocument(app);
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
@@ -276,8 +245,7 @@ export async function buildApp(
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
   const sweeper = setInterval(() => {
     void state.sweep();
-    namespaces.expireIdle();
-    for (const ns of namespaces.all()) void inNamespace(ns, () => state.sweep());
+    namespaces.sweep(() => state.sweep());
   }, 60_000);
   sweeper.unref();
 

@@ -4,6 +4,7 @@
  * gracefully on SIGTERM/SIGINT. An invalid setting prints one line naming it and exits with code 2.
  */
 import { readFileSync } from 'node:fs';
+import { checkClientCommand } from './check-client/index.js';
 import { type Config, ConfigError, helpText, loadConfig, parseFlags } from './config.js';
 import { generate, generateHelpText, parseGenerateArgs, progressReporter } from './generate.js';
 import { banner, type RunningServer, startServer } from './server.js';
@@ -38,6 +39,7 @@ async function runGenerate(argv: string[]): Promise<void> {
  */
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   generate: runGenerate,
+  'check-client': async (argv) => void (process.exitCode = await checkClientCommand(argv, VENDORS)),
 };
 
 function version(): string {

@@ -382,6 +382,7 @@ export function helpText(vendors: readonly ConfigVendor[] = []): string {
     '',
     'Usage: agent-export-mock [options]',
     '       agent-export-mock generate <vendor> --out <file|dir/> [options]   (see generate --help)',
+    '       agent-export-mock check-client <vendor> [options] -- <command that runs your client>  (check-client --help)',
     '',
     'Every option can also be set by its environment variable or as a key of the JSON file given by --config.',
     'Precedence: flag > environment > config file > default. A true/false option is a switch: --x or --no-x.',

@@ -92,4 +92,18 @@ describe('two namespaces side by side', () => {
     expect((await b.send('GET', '/__admin/clock')).json()).toEqual(clockB);
     expect((await get(b, '/__admin/requests')).requests!.length).toBeGreaterThan(0);
   });
+
+  it('installs the start-up presets (SCENARIO) in every new namespace and again on its reset', async () => {
+    const app = await testApp({ ...SMALL_WORLD, SCENARIO: 'job-failed' });
+    const t = injectTransport(app, 'preset', 'prefix');
+    const names = async () =>
+      ((await t.send('GET', '/__admin/scenarios')).json() as { scenarios: Array<{ name: string }> }).scenarios.map(
+        (s) => s.name,
+      );
+    expect(await names()).toEqual(['job-failed']);
+    await t.send('DELETE', '/__admin/scenarios');
+    expect(await names()).toEqual([]);
+    await t.send('POST', '/__admin/reset');
+    expect(await names()).toEqual(['job-failed']);
+  });
 });

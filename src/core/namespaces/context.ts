@@ -64,3 +64,13 @@ export function namespaceAware(base: CoreContext): CoreContext {
     },
   };
 }
+
+/**
+ * An object whose members read `ctx`'s at each access, for the core's hooks and routes that take their dependencies
+ * as an object: handed the objects themselves, they would keep the default namespace's.
+ */
+export function liveView<K extends keyof CoreContext>(ctx: CoreContext, ...keys: K[]): Pick<CoreContext, K> {
+  const view = {} as Pick<CoreContext, K>;
+  for (const key of keys) Object.defineProperty(view, key, { get: () => ctx[key], enumerable: true });
+  return view;
+}

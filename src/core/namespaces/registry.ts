@@ -4,6 +4,7 @@
  * virtual clock: a namespace's own clock may stand still or jump days, and neither says whether its suite is done.
  */
 import { realElapsed } from '../clock.js';
+import { inNamespace } from './current.js';
 import { NAMESPACE_NAME } from './names.js';
 import type { NamespaceState } from './state.js';
 
@@ -88,6 +89,12 @@ export class NamespaceRegistry {
     // Files are removed in the background; a failure to remove a temporary folder must not fail a request.
     for (const ns of expired) void this.forget(ns).catch(() => undefined);
     return expired.map((ns) => ns.name);
+  }
+
+  /** The periodic sweep: forgets idle namespaces, then runs `sweep` (retention) inside each one left. */
+  sweep(sweep: () => Promise<unknown>): void {
+    this.expireIdle();
+    for (const ns of this.all()) void inNamespace(ns, sweep);
   }
 
   /** Forgets every namespace (the server closes). */
