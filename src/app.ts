@@ -22,10 +22,10 @@ import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
 import { RateLimiter } from './core/scenarios/rate-limiter.js';
-import { ScenarioStore } from './core/scenarios/store.js';
+import { EmbeddedScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
-import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
+import { embeddedLinkKeys } from './core/state/link-keys.js';
 import { ObjectStore } from './core/storage.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { rewriteVanished } from './core/vanished-files.js';
@@ -55,15 +55,16 @@ export async function buildApp(
   const resetHooks: Array<() => void | Promise<void>> = [];
   const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
   let persistence: Persistence | undefined;
+  const linkKeys = embeddedLinkKeys(config);
   const ctx: CoreContext = {
     config,
     clock,
     store,
-    signer: new LinkSigner(resolveLinkSecret(config), () => publicUrl),
+    signer: new LinkSigner(await linkKeys.secret(), () => publicUrl),
     jobs: new JobStore(() => clock.now()),
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
-    scenarios: new ScenarioStore(config.SEED),
+    scenarios: new EmbeddedScenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
     downloads: new DownloadGate({
       maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS,
@@ -81,7 +82,7 @@ export async function buildApp(
     .filter(Boolean);
   let state: Runtime;
   try {
-    state = createRuntime({
+    state = await createRuntime({
       ctx,
       vendors,
       seeds,

@@ -62,12 +62,12 @@ export interface MockServer {
     advance(seconds: number): Promise<Date>;
   };
   scenarios: {
-    add(scenario: ScenarioInput): Scenario;
-    remove(name: string): boolean;
-    list(): Scenario[];
-    clear(): void;
+    add(scenario: ScenarioInput): Promise<Scenario>;
+    remove(name: string): Promise<boolean>;
+    list(): Promise<Scenario[]>;
+    clear(): Promise<void>;
     /** Installs a preset (happy-path, slow-export, job-failed, …). */
-    preset(name: keyof typeof PRESETS | string): void;
+    preset(name: keyof typeof PRESETS | string): Promise<void>;
   };
   journal: {
     list(filter?: JournalFilter): JournalEntry[];
@@ -114,11 +114,11 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       advance: (seconds) => move({ by: seconds }),
     },
     scenarios: {
-      add: (s) => ctx.scenarios.add(s),
-      remove: (name) => ctx.scenarios.remove(name),
-      list: () => ctx.scenarios.list(),
-      clear: () => ctx.scenarios.clear(),
-      preset: (name) => void runtime.installPreset(name),
+      add: async (s) => ctx.scenarios.add(s),
+      remove: async (name) => ctx.scenarios.remove(name),
+      list: async () => ctx.scenarios.list(),
+      clear: async () => ctx.scenarios.clear(),
+      preset: async (name) => void (await runtime.installPreset(name)),
     },
     journal: {
       list: (filter) => ctx.journal.list(filter),

@@ -3,19 +3,19 @@
  * public origin. Vendors take what they need from here and never from each other.
  */
 import type { Config } from '../config.js';
-import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
 import type { GenerationEngine } from './generation/engine.js';
 import type { JobStore } from './jobs.js';
 import type { Journal } from './journal.js';
-import type { RateLimiter } from './scenarios/rate-limiter.js';
-import type { ScenarioStore } from './scenarios/store.js';
 import type { LinkSigner } from './signing/links.js';
+import type { ClockStore } from './state/clock.js';
+import type { RateLimitStore } from './state/rate-limits.js';
+import type { ScenarioStore } from './state/scenarios.js';
 import type { ObjectStore } from './storage.js';
 
 export interface CoreContext {
   config: Config;
-  clock: Clock;
+  clock: ClockStore;
   store: ObjectStore;
   signer: LinkSigner;
   jobs: JobStore;
@@ -23,7 +23,7 @@ export interface CoreContext {
   generation: GenerationEngine;
   journal: Journal;
   scenarios: ScenarioStore;
-  limiter: RateLimiter;
+  limiter: RateLimitStore;
   /** Admits file downloads fairly (storage routes and vendors' own file links). */
   downloads: DownloadGate;
   /** The origin written into links (known only once the server listens when PORT is 0). */

@@ -11,13 +11,14 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../config.js';
-import type { Clock } from './clock.js';
 import { wallClock } from './clock.js';
 import { JobLog, type LogRecord } from './job-log.js';
 import { type Job, type JobStore, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
-import type { RateLimiter } from './scenarios/rate-limiter.js';
-import type { Scenario, ScenarioStore } from './scenarios/store.js';
+import type { Scenario } from './scenarios/store.js';
+import type { ClockStore } from './state/clock.js';
+import type { RateLimitStore } from './state/rate-limits.js';
+import type { ScenarioStore } from './state/scenarios.js';
 import { firstIssue, SavedStateSchema } from './state-schema.js';
 import type { ObjectStore, StoredObject } from './storage.js';
 
@@ -50,11 +51,11 @@ export interface LoadOptions {
 }
 
 export interface Persisted {
-  clock: Clock;
+  clock: ClockStore;
   jobs: JobStore;
   store: ObjectStore;
   scenarios: ScenarioStore;
-  limiter: RateLimiter;
+  limiter: RateLimitStore;
   journal: Journal;
   vendorState: Map<string, { save(): unknown; load(data: unknown): void }>;
 }
@@ -97,12 +98,12 @@ export class Persistence {
     const { state, logged } = loaded;
     const p = this.parts;
     if (state) {
-      p.clock.set(
+      await p.clock.set(
         state.clock.frozen ? state.clock.virtual : state.clock.virtual + (wallClock() - state.clock.real),
         state.clock.frozen,
       );
-      p.scenarios.restore(state.scenarios as Scenario[]);
-      p.limiter.restore(state.limits);
+      await p.scenarios.restore(state.scenarios as Scenario[]);
+      await p.limiter.restore(state.limits);
       p.journal.restore(state.journal as unknown as SavedState['journal']);
       for (const [key, part] of p.vendorState) {
         if (!(key in state.vendors)) continue;
@@ -279,14 +280,16 @@ export class Persistence {
     this.log.close();
   }
 
-  private snapshot(): SavedState {
+  private async snapshot(): Promise<SavedState> {
     const p = this.parts;
+    // The one read that may wait comes first: everything after it (jobs, the log's position) is read in one go.
+    const scenarios = await p.scenarios.list();
     return {
       version: STATE_VERSION,
       clock: { virtual: p.clock.now(), real: wallClock(), frozen: p.clock.frozen },
       jobs: p.jobs.snapshot(),
       objects: p.store.snapshot(),
-      scenarios: p.scenarios.list(),
+      scenarios,
       limits: p.limiter.state(),
       journal: p.journal.snapshot(),
       vendors: Object.fromEntries([...p.vendorState].map(([k, v]) => [k, v.save()])),
@@ -297,7 +300,7 @@ export class Persistence {
   private async write(): Promise<void> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const handle = await open(tmp, 'w');
-    const state = this.snapshot();
+    const state = await this.snapshot();
     try {
       await handle.writeFile(JSON.stringify(state));
       await handle.sync();

@@ -30,8 +30,11 @@ export interface Runtime {
   reset(): Promise<void>;
   /** Moves the clock, waits for the files of jobs that became due, then sweeps; answers the new instant. */
   moveClock(move: ClockMove, options?: MoveOptions): Promise<number>;
-  /** Installs a preset's scenarios (replacing those of the same names); throws UnknownPresetError for an unknown name. */
-  installPreset(name: string): readonly string[];
+  /**
+   * Installs a preset's scenarios (replacing those of the same names); throws UnknownPresetError at once for an unknown
+   * name, before anything is installed.
+   */
+  installPreset(name: string): Promise<readonly string[]>;
   /** Evicts jobs and files past their links' expiry plus RETENTION_SECONDS (also runs every minute). */
   sweep(): Promise<{ jobs: number; objects: number }>;
 }
@@ -62,20 +65,25 @@ export interface RuntimeParts {
   clearFiles(): Promise<void>;
 }
 
-/** Builds the runtime over an assembled core context. Validates the start-up presets (throws UnknownPresetError). */
-export function createRuntime(parts: RuntimeParts): Runtime {
+/**
+ * Builds the runtime over an assembled core context, with the start-up presets installed. Validates them first (throws
+ * UnknownPresetError).
+ */
+export async function createRuntime(parts: RuntimeParts): Promise<Runtime> {
   const { ctx, vendors } = parts;
   for (const name of parts.startupPresets) if (!presetNamed(name)) throw new UnknownPresetError(name);
   for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
 
-  const installPreset = (name: string): readonly string[] => {
+  const installPreset = (name: string): Promise<readonly string[]> => {
     // Own properties only: "__proto__" or "constructor" is an unknown preset, not an object's inherited member.
     const preset = presetNamed(name);
     if (!preset) throw new UnknownPresetError(name);
-    for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
-    return preset.scenarios.map((s) => s.name);
+    return (async () => {
+      for (const s of preset.scenarios) await ctx.scenarios.add(s, `preset:${name}`);
+      return preset.scenarios.map((s) => s.name);
+    })();
   };
-  for (const name of parts.startupPresets) installPreset(name);
+  for (const name of parts.startupPresets) await installPreset(name);
 
   const runtime: Runtime = {
     ctx,
@@ -93,17 +101,17 @@ export function createRuntime(parts: RuntimeParts): Runtime {
       ctx.generation.reset();
       await ctx.jobs.drain();
       ctx.journal.clear();
-      ctx.scenarios.clear();
-      ctx.limiter.reset(ctx.config.RATE_LIMITS);
-      for (const name of parts.startupPresets) installPreset(name);
+      await ctx.scenarios.clear();
+      await ctx.limiter.reset(ctx.config.RATE_LIMITS);
+      for (const name of parts.startupPresets) await installPreset(name);
       await parts.clearFiles();
-      ctx.clock.reset();
+      await ctx.clock.reset();
       for (const hook of parts.resetHooks) await hook();
       ctx.changed();
     },
     async moveClock(move, options = {}) {
-      if ('by' in move) ctx.clock.advance(move.by * 1000);
-      else ctx.clock.set(move.to, move.frozen);
+      if ('by' in move) await ctx.clock.advance(move.by * 1000);
+      else await ctx.clock.set(move.to, move.frozen);
       if (options.untilAllDone) await waitForEveryJob(ctx, options.untilAllDone);
       // Completion events: exactly the work that became due, however long it takes (no time bound races it).
       await ctx.jobs.settleAll();

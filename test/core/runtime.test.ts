@@ -48,9 +48,9 @@ describe('runtime', () => {
 
   it('installs a preset by name and refuses an unknown one', async () => {
     const { mock } = await testApp();
-    const installed = mock.installPreset('job-failed');
+    const installed = await mock.installPreset('job-failed');
     expect(installed.length).toBeGreaterThan(0);
-    expect(mock.ctx.scenarios.list().map((s) => s.name)).toEqual([...installed]);
+    expect((await mock.ctx.scenarios.list()).map((s) => s.name)).toEqual([...installed]);
     expect(() => mock.installPreset('no-such-preset')).toThrow(UnknownPresetError);
   });
 
@@ -63,12 +63,12 @@ describe('runtime', () => {
   it('resets to the start clock with the start-up presets installed again', async () => {
     const { mock } = await testApp({ SCENARIO: 'job-failed' });
     const start = mock.ctx.clock.now();
-    const startup = mock.ctx.scenarios.list().map((s) => s.name);
+    const startup = (await mock.ctx.scenarios.list()).map((s) => s.name);
     expect(startup.length).toBeGreaterThan(0);
-    mock.ctx.scenarios.clear();
+    await mock.ctx.scenarios.clear();
     await mock.moveClock({ by: 60 });
     await mock.reset();
     expect(mock.ctx.clock.now()).toBe(start);
-    expect(mock.ctx.scenarios.list().map((s) => s.name)).toEqual(startup);
+    expect((await mock.ctx.scenarios.list()).map((s) => s.name)).toEqual(startup);
   });
 });
