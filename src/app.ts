@@ -15,7 +15,6 @@ import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } fr
 import { useBoundedJsonParser } from './core/http/json-body.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
-import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { Persistence } from './core/persistence.js';
@@ -25,6 +24,7 @@ import { RateLimiter } from './core/scenarios/rate-limiter.js';
 import { EmbeddedScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
+import { EmbeddedJobStore } from './core/state/embedded-jobs.js';
 import { embeddedLinkKeys } from './core/state/link-keys.js';
 import { ObjectStore } from './core/storage.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
@@ -56,12 +56,13 @@ export async function buildApp(
   const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
   let persistence: Persistence | undefined;
   const linkKeys = embeddedLinkKeys(config);
+  const jobs = new EmbeddedJobStore(() => clock.now());
   const ctx: CoreContext = {
     config,
     clock,
     store,
     signer: new LinkSigner(await linkKeys.secret(), () => publicUrl),
-    jobs: new JobStore(() => clock.now()),
+    jobs,
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
     scenarios: new EmbeddedScenarioStore(config.SEED),
@@ -132,7 +133,7 @@ export async function buildApp(
 
   app.decorate('mock', state);
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
-  ctx.jobs.onFault = (job, err) =>
+  jobs.onFault = (job, err) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
@@ -180,7 +181,7 @@ export async function buildApp(
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, {
       clock,
-      jobs: ctx.jobs,
+      jobs,
       store,
       scenarios: ctx.scenarios,
       limiter: ctx.limiter,

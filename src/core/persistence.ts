@@ -13,10 +13,11 @@ import type { z } from 'zod';
 import { ConfigError } from '../config.js';
 import { wallClock } from './clock.js';
 import { JobLog, type LogRecord } from './job-log.js';
-import { type Job, type JobStore, type SavedJob, savedJobOf } from './jobs.js';
+import { type Job, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { Scenario } from './scenarios/store.js';
 import type { ClockStore } from './state/clock.js';
+import type { EmbeddedJobStore } from './state/embedded-jobs.js';
 import type { RateLimitStore } from './state/rate-limits.js';
 import type { ScenarioStore } from './state/scenarios.js';
 import { firstIssue, SavedStateSchema } from './state-schema.js';
@@ -41,7 +42,7 @@ export interface SavedState {
 
 export interface LoadOptions {
   /** Rebuilds the work of a job (its vendor's resumeJob), for jobs that had not finished and files that vanished. */
-  resume: Parameters<JobStore['restore']>[1];
+  resume: Parameters<EmbeddedJobStore['restore']>[1];
   /** RECOVER: move a state file that cannot be loaded aside and start clean, instead of refusing to start. */
   recover: boolean;
   /** Where what the load did is reported (the server's log, at warn level). */
@@ -52,7 +53,7 @@ export interface LoadOptions {
 
 export interface Persisted {
   clock: ClockStore;
-  jobs: JobStore;
+  jobs: EmbeddedJobStore;
   store: ObjectStore;
   scenarios: ScenarioStore;
   limiter: RateLimitStore;
@@ -214,15 +215,14 @@ export class Persistence {
       opts.warn(
         `DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`,
       );
-      try {
-        if (!task) throw new Error(`${job.vendor} cannot regenerate its files`);
-        job.generation.result = await task(() => undefined, new AbortController().signal);
-      } catch (err) {
+      const failed = task
+        ? await this.parts.jobs.rewrite(id, task)
+        : new Error(`${job.vendor} cannot regenerate its files`);
+      if (!task) this.parts.jobs.patch(id, { generation: { state: 'error', error: undefined } });
+      if (failed)
         opts.warn(
-          `DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`,
+          `DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${failed.message}); the job now reads failed`,
         );
-        Object.assign(job.generation, { state: 'error', error: undefined });
-      }
     }
   }
 

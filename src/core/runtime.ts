@@ -4,7 +4,6 @@
  * reset, moving the clock (set or advance → wait for the work that became due → sweep), and installing a preset.
  */
 import type { CoreContext } from './context.js';
-import { viewJob } from './jobs.js';
 import { sweep } from './retention.js';
 import { PRESETS, presetNamed } from './scenarios/presets.js';
 import type { VendorModule } from './vendor.js';
@@ -93,7 +92,7 @@ export async function createRuntime(parts: RuntimeParts): Promise<Runtime> {
     installPreset,
     sweep: () => sweep(ctx, vendors),
     async reset() {
-      ctx.jobs.reset();
+      await ctx.jobs.reset();
       // Work already in the generation pool belongs to the world being forgotten. A worker already writing a file goes
       // on to its end (the pool is shared, so it is not killed): wait for it, or its file would land in the storage of
       // the new world, where ids, and so keys, start again from the same numbers. Cancelling it in the worker would
@@ -125,9 +124,10 @@ export async function createRuntime(parts: RuntimeParts): Promise<Runtime> {
 /** Waits for every pending or running generation, however long, reporting the mean progress every 200 ms at most. */
 async function waitForEveryJob(ctx: CoreContext, report: (fraction: number) => void): Promise<void> {
   for (;;) {
-    const pending = ctx.jobs.all().filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
+    const all = await ctx.jobs.all();
+    const pending = all.filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
     if (pending.length === 0) break;
-    report(pending.reduce((s, j) => s + viewJob(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length);
+    report(pending.reduce((s, j) => s + ctx.jobs.view(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length);
     await Promise.race([Promise.all(pending.map((j) => j.generation.promise)), new Promise((r) => setTimeout(r, 200))]);
   }
   report(1);

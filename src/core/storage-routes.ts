@@ -7,13 +7,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
 import { sendStoredObject } from './downloads.js';
-import type { JobStore } from './jobs.js';
 import { tagRequest } from './journal-hooks.js';
 import type { Mangle } from './scenarios/file-faults.js';
 import { fileFaultFor } from './scenarios/file-faults.js';
 import { sha256Hex } from './signing/hmac.js';
 import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
 import { isoSeconds, xmlError } from './signing/xml-errors.js';
+import type { JobStore } from './state/jobs.js';
 import { isSafeKey, type ObjectStore, type StoredObject } from './storage.js';
 
 export interface StorageRouteDeps {
@@ -145,7 +145,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         404,
         xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]),
       );
-    const fault = fileFaultFor(object, jobs, now);
+    const fault = await fileFaultFor(object, jobs, now);
     if (fault?.kind === 'expired') {
       const extra: Array<readonly [string, string]> = [];
       if (check.style === 'v4' && 'expiresSeconds' in v) extra.push(['X-Amz-Expires', String(v.expiresSeconds)]);
@@ -241,7 +241,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
           ['Details', `No such object: ${address.bucket}/${address.key}`],
         ]),
       );
-    const fault = fileFaultFor(object, jobs, now);
+    const fault = await fileFaultFor(object, jobs, now);
     if (fault?.kind === 'expired') {
       return sendXml(
         reply,

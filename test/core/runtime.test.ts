@@ -32,9 +32,9 @@ describe('runtime', () => {
     const app = await testApp();
     const created = await app.inject({ method: 'POST', url: SENDBIRD, headers: HEADERS, payload: BODY });
     const id = created.json().export_id as string;
-    expect(app.mock.ctx.jobs.get(id)!.generation.state).not.toBe('done');
+    expect((await app.mock.ctx.jobs.get(id))!.generation.state).not.toBe('done');
     await app.mock.moveClock({ by: 3600 });
-    expect(app.mock.ctx.jobs.get(id)!.generation.state).toBe('done');
+    expect((await app.mock.ctx.jobs.get(id))!.generation.state).toBe('done');
   });
 
   it('waits for every job however long when asked, reporting progress up to 1', async () => {
@@ -42,7 +42,7 @@ describe('runtime', () => {
     await app.inject({ method: 'POST', url: SENDBIRD, headers: HEADERS, payload: BODY });
     const reported: number[] = [];
     await app.mock.moveClock({ by: 3600 }, { untilAllDone: (f) => reported.push(f) });
-    expect(app.mock.ctx.jobs.all().every((j) => j.generation.state === 'done')).toBe(true);
+    expect((await app.mock.ctx.jobs.all()).every((j) => j.generation.state === 'done')).toBe(true);
     expect(reported.at(-1)).toBe(1);
   });
 

@@ -26,8 +26,8 @@ interface Recorded {
 
 export class Outbox {
   private recorded: Recorded[] = [];
-  /** Jobs with a notification address whose email has not been recorded yet. */
-  private readonly pending = new Set<SeasaltJob>();
+  /** Jobs with a notification address whose email has not been recorded yet (ids: a job is read fresh each look). */
+  private readonly pending = new Set<string>();
   /** Created on the first email; a failure is logged and tried again on the next one (SMTP_URL may be fixed by then). */
   private readonly transport = lazy(
     async () => (await import('nodemailer')).createTransport(seasaltSettings(this.ctx.config).SMTP_URL) as Transporter,
@@ -40,26 +40,32 @@ export class Outbox {
   ) {}
 
   /** A new job that asked for an email. */
-  track(job: SeasaltJob): void {
-    if (job.params.notificationEmail) this.pending.add(job);
+  async track(job: SeasaltJob): Promise<void> {
+    if (job.params.notificationEmail) this.pending.add(job.id);
   }
 
-  /** Every pending job, for settle() before a look. */
-  pendingJobs(): SeasaltJob[] {
-    return [...this.pending];
+  /** Every pending job as it is now, for settle() before a look. */
+  async pendingJobs(): Promise<SeasaltJob[]> {
+    const jobs: SeasaltJob[] = [];
+    for (const id of this.pending) {
+      const job = (await this.ctx.jobs.get(id)) as SeasaltJob | undefined;
+      if (job) jobs.push(job);
+    }
+    return jobs;
   }
 
   /** Records the email of every pending job that has finished by `now`, in the order they finished. */
-  observe(now: number): void {
+  async observe(now: number): Promise<void> {
     if (this.pending.size === 0) return;
     const due: Array<{ job: SeasaltJob; state: ReturnType<typeof jobState> }> = [];
-    for (const job of this.pending) {
+    for (const job of await this.pendingJobs()) {
       const state = jobState(this.ctx, job, now);
       if (state.body.status === 'finished') due.push({ job, state });
     }
     due.sort((a, b) => (a.state.endedAt ?? 0) - (b.state.endedAt ?? 0) || a.job.seq - b.job.seq);
     for (const { job, state } of due) {
-      this.pending.delete(job);
+      // Another look may have recorded it while this one read the jobs.
+      if (!this.pending.delete(job.id)) continue;
       const email = compose(job, state.body.presigned_url!, state.body.presigned_url_expires_at!, state.endedAt!);
       this.recorded.push({ email, sentAt: state.endedAt!, order: ++this.order });
       this.send(email);
@@ -73,7 +79,7 @@ export class Outbox {
 
   /** What survives a restart with DATA_DIR: the emails and the jobs still waiting for theirs. */
   save(): unknown {
-    return { recorded: this.recorded, order: this.order, pending: [...this.pending].map((j) => j.id) };
+    return { recorded: this.recorded, order: this.order, pending: [...this.pending] };
   }
 
   load(data: unknown): void {
@@ -81,10 +87,8 @@ export class Outbox {
     this.recorded = saved.recorded;
     this.order = saved.order;
     this.pending.clear();
-    for (const id of saved.pending) {
-      const job = this.ctx.jobs.get(id) as SeasaltJob | undefined;
-      if (job) this.pending.add(job);
-    }
+    // Jobs are loaded after vendor state: an id whose job is gone is skipped at each look.
+    for (const id of saved.pending) this.pending.add(id);
   }
 
   clear(): void {

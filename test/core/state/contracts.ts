@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../../src/core/scenarios/schema.js';
 import type { ClockStore } from '../../../src/core/state/clock.js';
 import type { CounterStore } from '../../../src/core/state/counters.js';
+import type { JobInit, JobStore } from '../../../src/core/state/jobs.js';
 import type { KeyValueStore } from '../../../src/core/state/key-value.js';
 import type { LinkKeyStore } from '../../../src/core/state/link-keys.js';
 import type { RateLimitStore } from '../../../src/core/state/rate-limits.js';
@@ -195,6 +196,87 @@ export function rateLimitContract(
       await b.set('sendbird', 't', true);
       await a.refresh?.();
       expect(await a.hit('sendbird', 't', 'GET', 'poll', RULES, 0)).toBeUndefined();
+    });
+  });
+}
+
+/** A job store's contract needs the clock its jobs are read on, and a way to finish their work. */
+export interface JobHarness {
+  pair: Pair<JobStore>;
+  setNow(ms: number): void;
+}
+
+const jobInit = (id: string, n = 1): JobInit<{ n: number }> => ({
+  id,
+  vendor: 'toy',
+  tenant: 't',
+  createdAt: 1_000_000,
+  queuedMs: 0,
+  runningMs: 10_000,
+  outcome: { kind: 'success' },
+  params: { n },
+});
+
+export function jobContract(name: string, harness: () => JobHarness): void {
+  describe(`JobStore (${name})`, () => {
+    it('numbers jobs once each across handles, and counts them per vendor', async () => {
+      const { pair } = harness();
+      const [a, b] = await pair();
+      const made = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? a : b).createNumbered('toy', (n) => ({
+            init: jobInit(`job-${n}`, n),
+            task: async () => 'file',
+          })),
+        ),
+      );
+      expect(made.map((j) => j.id).sort()).toEqual(['job-1', 'job-2', 'job-3', 'job-4', 'job-5', 'job-6']);
+      expect(await b.count('toy')).toBe(6);
+      expect(await a.size()).toBe(6);
+      expect((await b.list('toy', 't')).map((j) => j.seq)).toEqual([6, 5, 4, 3, 2, 1]);
+      await a.remove('job-1');
+      expect(await b.get('job-1')).toBeUndefined();
+      expect(await b.count('toy')).toBe(6);
+    });
+    it('hands out frozen copies; changes go through patch', async () => {
+      const { pair } = harness();
+      const [a, b] = await pair();
+      const job = await a.create(jobInit('j'), async () => 'file');
+      expect(() => Object.assign(job, { outcome: { kind: 'stuck' } })).toThrow(TypeError);
+      await b.patch('j', { outcome: { kind: 'failed', error: 'boom' } });
+      expect((await a.get('j'))?.outcome).toEqual({ kind: 'failed', error: 'boom' });
+      expect(await b.patch('missing', { outcome: { kind: 'stuck' } })).toBeUndefined();
+    });
+    it('serves a once-only file fault to exactly one caller', async () => {
+      const { pair } = harness();
+      const [a, b] = await pair();
+      await a.create(jobInit('j'), async () => 'file');
+      const claims = await Promise.all([a, b, a, b].map((s) => s.claimFault('j', 'http_500_once')));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await a.claimFault('j', 'http_503_once')).toBe(true);
+    });
+    it('records a late read, so the end time shows when the file was really written', async () => {
+      const { pair, setNow } = harness();
+      const [a, b] = await pair();
+      let finish!: (r: string) => void;
+      await a.create(jobInit('j'), () => new Promise<string>((r) => (finish = r)));
+      setNow(1_020_000); // due at 1_010_000, file unwritten
+      expect(b.view((await b.get('j'))!, 1_020_000).phase).toBe('running');
+      setNow(1_030_000);
+      finish('file');
+      await a.drain();
+      const view = a.view((await a.get('j'))!, 1_040_000);
+      expect(view).toMatchObject({ phase: 'succeeded', endedAt: 1_030_000, result: 'file' });
+    });
+    it('forgets every job on reset, and numbers from 1 again', async () => {
+      const { pair } = harness();
+      const [a, b] = await pair();
+      await a.createNumbered('toy', (n) => ({ init: jobInit(`job-${n}`), task: async () => 'file' }));
+      await a.drain();
+      await b.reset();
+      expect(await a.all()).toEqual([]);
+      const again = await b.createNumbered('toy', (n) => ({ init: jobInit(`job-${n}`), task: async () => 'file' }));
+      expect(again.id).toBe('job-1');
     });
   });
 }

@@ -3,11 +3,13 @@ import { Clock } from '../../../src/core/clock.js';
 import { RateLimiter } from '../../../src/core/scenarios/rate-limiter.js';
 import { EmbeddedScenarioStore } from '../../../src/core/scenarios/store.js';
 import { MemoryCounters } from '../../../src/core/state/counters.js';
+import { EmbeddedJobStore } from '../../../src/core/state/embedded-jobs.js';
 import { MemoryKeyValue } from '../../../src/core/state/key-value.js';
 import { embeddedLinkKeys } from '../../../src/core/state/link-keys.js';
 import {
   clockContract,
   counterContract,
+  jobContract,
   keyValueContract,
   linkKeyContract,
   rateLimitContract,
@@ -22,3 +24,8 @@ clockContract('memory', (start, frozen) => twice(new Clock(start, frozen)));
 linkKeyContract('memory', () => twice(embeddedLinkKeys({})));
 scenarioContract('memory', () => twice(new EmbeddedScenarioStore('seed')));
 rateLimitContract('memory', (on) => twice(new RateLimiter(on)));
+jobContract('memory', () => {
+  let now = 1_000_000;
+  const store = new EmbeddedJobStore(() => now);
+  return { pair: () => twice(store), setNow: (ms) => void (now = ms) };
+});
