@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerAdmin } from './admin/routes.js';
 import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
-import { Clock, wallClock } from './core/clock.js';
+import { wallClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { DownloadGate } from './core/download-gate.js';
 import { createGenerationEngine } from './core/generation/engine.js';
@@ -20,12 +20,10 @@ import { registerJournalHooks } from './core/journal-hooks.js';
 import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
-import { RateLimiter } from './core/scenarios/rate-limiter.js';
-import { EmbeddedScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
 import { EmbeddedJobStore } from './core/state/embedded-jobs.js';
-import { embeddedLinkKeys } from './core/state/link-keys.js';
+import { openStores } from './core/state/select.js';
 import { ObjectStore } from './core/storage.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { rewriteVanished } from './core/vanished-files.js';
@@ -48,25 +46,29 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
-  const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : wallClock(), config.CLOCK_FROZEN);
+  // Embedded stores (memory, DATA_DIR) unless STATE_URL names a shared one (core/state/select.ts).
+  const stores = await openStores(config, {
+    now: config.CLOCK_START ? Date.parse(config.CLOCK_START) : wallClock(),
+    frozen: config.CLOCK_FROZEN,
+  });
+  const { clock } = stores;
   let publicUrl = publicUrlOf(config);
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();
   const resetHooks: Array<() => void | Promise<void>> = [];
   const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
   let persistence: Persistence | undefined;
-  const linkKeys = embeddedLinkKeys(config);
   const jobs = new EmbeddedJobStore(() => clock.now());
   const ctx: CoreContext = {
     config,
     clock,
     store,
-    signer: new LinkSigner(await linkKeys.secret(), () => publicUrl),
+    signer: new LinkSigner(await stores.linkKeys.secret(), () => publicUrl),
     jobs,
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
-    scenarios: new EmbeddedScenarioStore(config.SEED),
-    limiter: new RateLimiter(config.RATE_LIMITS),
+    scenarios: stores.scenarios,
+    limiter: stores.limiter,
     downloads: new DownloadGate({
       maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS,
       maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT,
@@ -132,6 +134,9 @@ export async function buildApp(
   });
 
   app.decorate('mock', state);
+  // Shared state: every request first reads the one clock and any change of scenarios or limits (one round trip).
+  const refresh = stores.refresh;
+  if (refresh) app.addHook('onRequest', async () => refresh());
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
   jobs.onFault = (job, err) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
@@ -140,6 +145,7 @@ export async function buildApp(
     await persistence?.close();
     await ctx.jobs.drain();
     store.destroy();
+    await stores.close();
   });
 
   registerDateHeader(app, clock);

@@ -4,10 +4,10 @@
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Clock } from './clock.js';
 import { wallClock } from './clock.js';
 import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
 import { cutBody, type Journal } from './journal.js';
+import type { ClockStore } from './state/clock.js';
 
 export interface RequestTags {
   vendor?: string;
@@ -55,7 +55,7 @@ export function readableBody(text: unknown): unknown {
 
 export function registerJournalHooks(
   app: FastifyInstance,
-  deps: { journal: Journal; clock: Clock; vendorOf: (path: string) => string | undefined; enabled: () => boolean },
+  deps: { journal: Journal; clock: ClockStore; vendorOf: (path: string) => string | undefined; enabled: () => boolean },
 ): void {
   app.decorateRequest('journalTags', null);
   app.decorateRequest('journalStart', null);

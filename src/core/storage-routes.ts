@@ -4,7 +4,6 @@
  * up, as on the real services, and every failure is the service's own XML error.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
 import { sendStoredObject } from './downloads.js';
 import { tagRequest } from './journal-hooks.js';
@@ -13,13 +12,14 @@ import { fileFaultFor } from './scenarios/file-faults.js';
 import { sha256Hex } from './signing/hmac.js';
 import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
 import { isoSeconds, xmlError } from './signing/xml-errors.js';
+import type { ClockStore } from './state/clock.js';
 import type { JobStore } from './state/jobs.js';
 import { isSafeKey, type ObjectStore, type StoredObject } from './storage.js';
 
 export interface StorageRouteDeps {
   store: ObjectStore;
   signer: LinkSigner;
-  clock: Clock;
+  clock: ClockStore;
   jobs: JobStore;
   /** Admits downloads fairly; a refused one answers the storage's 503, as S3's SlowDown and GCS's throttling do. */
   gate: DownloadGate;

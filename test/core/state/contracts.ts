@@ -142,6 +142,7 @@ export function scenarioContract(name: string, pair: Pair<ScenarioStore>): void 
       const [a, b] = await pair();
       await a.add(once);
       await a.apply(facts());
+      await b.refresh?.();
       const listed = await b.list();
       listed[0]!.applied = 99;
       expect((await a.get('once'))?.applied).toBe(1);
