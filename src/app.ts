@@ -15,6 +15,7 @@ import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } fr
 import { useBoundedJsonParser } from './core/http/json-body.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
+import type { Job } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { Persistence } from './core/persistence.js';
@@ -24,6 +25,7 @@ import { loadSeeds } from './core/seeds.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
 import { EmbeddedJobStore } from './core/state/embedded-jobs.js';
 import { openStores } from './core/state/select.js';
+import type { SharedStores } from './core/state/stores.js';
 import { ObjectStore } from './core/storage.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { rewriteVanished } from './core/vanished-files.js';
@@ -58,7 +60,9 @@ export async function buildApp(
   const resetHooks: Array<() => void | Promise<void>> = [];
   const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
   let persistence: Persistence | undefined;
-  const jobs = new EmbeddedJobStore(() => clock.now());
+  // Jobs: shared ones when STATE_URL names a shared store, else embedded (with the DATA_DIR hooks below).
+  const embeddedJobs = stores.jobs ? undefined : new EmbeddedJobStore(() => clock.now());
+  const jobs = stores.jobs ?? embeddedJobs!;
   const ctx: CoreContext = {
     config,
     clock,
@@ -138,8 +142,9 @@ export async function buildApp(
   const refresh = stores.refresh;
   if (refresh) app.addHook('onRequest', async () => refresh());
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
-  jobs.onFault = (job, err) =>
+  const onFault = (job: Job, err: Error) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
+  if (embeddedJobs) embeddedJobs.onFault = onFault;
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await persistence?.close();
@@ -184,10 +189,11 @@ export async function buildApp(
   await app.register(async (scope) => registerAdmin(scope, state, registrations));
   await app.register(async (scope) => registerDashboard(scope, state));
 
-  if (config.DATA_DIR) {
+  // Shared state lives on its store; DATA_DIR then only holds the files every replica serves.
+  if (config.DATA_DIR && embeddedJobs) {
     persistence = new Persistence(config.DATA_DIR, {
       clock,
-      jobs,
+      jobs: embeddedJobs,
       store,
       scenarios: ctx.scenarios,
       limiter: ctx.limiter,
@@ -207,10 +213,38 @@ export async function buildApp(
       done();
     });
   }
+  if (stores.jobs) shareJobs(stores, ctx, vendors, onFault);
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
   const sweeper = setInterval(() => void state.sweep(), 60_000);
   sweeper.unref();
 
   app.setNotFoundHandler(notFoundAnswer({ vendors, clock }));
   return app;
+}
+
+/**
+ * Shared state: this replica's worker claims the work of any replica's jobs (its vendor rebuilds it from the record),
+ * stored files are indexed for every replica, and a file this replica lacks is written again here.
+ */
+function shareJobs(
+  stores: SharedStores,
+  ctx: CoreContext,
+  vendors: readonly VendorModule[],
+  onFault: (job: Job, err: Error) => void,
+): void {
+  const taskOf = (job: Job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx);
+  const objects = stores.objects!;
+  const previous = ctx.store.onPut;
+  ctx.store.onPut = (object) => {
+    previous(object);
+    objects.put(object);
+  };
+  ctx.store.lookup = (bucket, key) => objects.get(bucket, key);
+  ctx.store.writeAgain = async (object) => {
+    const job = object.owner?.jobId === undefined ? undefined : await ctx.jobs.get(object.owner.jobId);
+    const task = job && taskOf(job);
+    if (job && task) await ctx.jobs.rewrite(job.id, task);
+  };
+  ctx.onReset(() => objects.clear());
+  stores.jobs!.start(taskOf, onFault);
 }

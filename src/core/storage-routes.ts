@@ -96,7 +96,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     if (!address)
       return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
     // Tag the owner before checking the signature, so refused downloads show in the job's flow view too.
-    const owned = store.head(address.bucket, address.key);
+    const owned = await store.find(address.bucket, address.key);
     if (owned?.owner) tagRequest(request, owned.owner);
     const host = request.headers.host ?? '';
     const check = signer.verifyS3(path, address.bucket, address.key, host, query, now);
@@ -138,7 +138,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         }
       }
     }
-    const object = store.head(address.bucket, address.key);
+    const object = await store.find(address.bucket, address.key);
     if (!object)
       return sendXml(
         reply,
@@ -189,7 +189,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         ]),
       );
     }
-    const owned = store.head(address.bucket, address.key);
+    const owned = await store.find(address.bucket, address.key);
     if (owned?.owner) tagRequest(request, owned.owner);
     const v = signer.verifyGcs(path, request.headers.host ?? '', query, now);
     if (!v.ok) {
@@ -232,7 +232,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
           );
       }
     }
-    const object = store.head(address.bucket, address.key);
+    const object = await store.find(address.bucket, address.key);
     if (!object)
       return sendXml(
         reply,

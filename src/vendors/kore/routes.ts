@@ -194,7 +194,7 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
       throw denied(
         `This media link expired at ${new Date(expiresAt).toISOString()}. Download the files within 24 hours of the job's end, or start a new export.`,
       );
-    const object = ctx.store.head(BUCKET, file);
+    const object = await ctx.store.find(BUCKET, file);
     if (!object) throw koreError(404, 'File not found', CODES.NOT_FOUND);
     if (object.owner) tagRequest(request, object.owner);
     const fault = await fileFaultFor(object, ctx.jobs, now);

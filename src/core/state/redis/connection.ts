@@ -25,6 +25,11 @@ export class RedisState {
     this.redis = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   }
 
+  /** BullMQ's key prefix: its own keys beside ours (BullMQ refuses a client with a keyPrefix). */
+  get queuePrefix(): string {
+    return `${this.prefix}bull`;
+  }
+
   /** Registers a store whose copy `refresh` reloads when the version moved. */
   track(store: Reloadable): void {
     this.reloadables.push(store);
