@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEEDS, parseConfig, withVendorSettings } from '../../src/config.js';
 import { loadSeeds } from '../../src/core/seeds.js';
@@ -179,7 +180,7 @@ else
 
     it('finishes a job on the other replica when the one generating it is killed with -9', async () => {
       await reset();
-      // Created on replica 0, whose worker (or the other's) claims its work at once; replica 0 dies right after.
+      // A week of conversations (the most Sendbird exports at once), killed while it is being written.
       const body = sendbird.BODY;
       const created = await fetch(`${proxy.targets[0]}${sendbird.BASE}`, {
         method: 'POST',
@@ -188,6 +189,11 @@ else
       });
       expect(created.status).toBe(200);
       const id = ((await created.json()) as { export_id: string }).export_id;
+      // Kill replica 0 once the work is under way on one of them (its record says running).
+      const watch = new Redis(redis.url, { keyPrefix: 'agent-export-mock:' });
+      while (JSON.parse((await watch.hget('job-work', id)) ?? '{}').state !== 'running')
+        await new Promise((r) => setTimeout(r, 5));
+      watch.disconnect();
       replicas[0]!.kill('SIGKILL');
       await once(replicas[0]!, 'exit');
       proxy.targets[0] = '';
