@@ -54,6 +54,8 @@ export async function buildApp(
     frozen: config.CLOCK_FROZEN,
   });
   const { clock } = stores;
+  // The journal is this replica's own (core/state/journal.ts).
+  const journal = new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
   let publicUrl = publicUrlOf(config);
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();
@@ -70,7 +72,7 @@ export async function buildApp(
     signer: new LinkSigner(await stores.linkKeys.secret(), () => publicUrl),
     jobs,
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
-    journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
+    journal,
     scenarios: stores.scenarios,
     limiter: stores.limiter,
     downloads: new DownloadGate({
@@ -164,7 +166,7 @@ export async function buildApp(
     publicUrl: () => publicUrl,
   });
   registerJournalHooks(app, {
-    journal: ctx.journal,
+    journal,
     clock,
     enabled: () => config.JOURNAL_LIMIT > 0,
     // Vendor routes by prefix; downloads as 'storage' until the route finds the object and tags its owner.
@@ -197,7 +199,7 @@ export async function buildApp(
       store,
       scenarios: ctx.scenarios,
       limiter: ctx.limiter,
-      journal: ctx.journal,
+      journal,
       vendorState,
     });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');

@@ -5,10 +5,10 @@
 import type { Config } from '../config.js';
 import type { DownloadGate } from './download-gate.js';
 import type { GenerationEngine } from './generation/engine.js';
-import type { Journal } from './journal.js';
 import type { LinkSigner } from './signing/links.js';
 import type { ClockStore } from './state/clock.js';
 import type { JobStore } from './state/jobs.js';
+import type { JournalStore } from './state/journal.js';
 import type { RateLimitStore } from './state/rate-limits.js';
 import type { ScenarioStore } from './state/scenarios.js';
 import type { ObjectStore } from './storage.js';
@@ -21,7 +21,7 @@ export interface CoreContext {
   jobs: JobStore;
   /** Runs the vendors' file writers in worker threads (core/generation). */
   generation: GenerationEngine;
-  journal: Journal;
+  journal: JournalStore;
   scenarios: ScenarioStore;
   limiter: RateLimitStore;
   /** Admits file downloads fairly (storage routes and vendors' own file links). */
