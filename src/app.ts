@@ -60,7 +60,7 @@ export async function buildApp(
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();
   const resetHooks: Array<() => void | Promise<void>> = [];
-  const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
+  const vendorState = new Map<string, { save(): unknown; load(data: unknown): void | Promise<void> }>();
   let persistence: Persistence | undefined;
   // Jobs: shared ones when STATE_URL names a shared store, else embedded (with the DATA_DIR hooks below).
   const embeddedJobs = stores.jobs ? undefined : new EmbeddedJobStore(() => clock.now());
@@ -75,6 +75,7 @@ export async function buildApp(
     journal,
     scenarios: stores.scenarios,
     limiter: stores.limiter,
+    kv: stores.kv,
     downloads: new DownloadGate({
       maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS,
       maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT,

@@ -9,6 +9,7 @@ import type { LinkSigner } from './signing/links.js';
 import type { ClockStore } from './state/clock.js';
 import type { JobStore } from './state/jobs.js';
 import type { JournalStore } from './state/journal.js';
+import type { KeyValueStore } from './state/key-value.js';
 import type { RateLimitStore } from './state/rate-limits.js';
 import type { ScenarioStore } from './state/scenarios.js';
 import type { ObjectStore } from './storage.js';
@@ -24,6 +25,8 @@ export interface CoreContext {
   journal: JournalStore;
   scenarios: ScenarioStore;
   limiter: RateLimitStore;
+  /** Plain values and lists for vendor state (Seasalt's outbox), shared across replicas with STATE_URL. */
+  kv: KeyValueStore;
   /** Admits file downloads fairly (storage routes and vendors' own file links). */
   downloads: DownloadGate;
   /** The origin written into links (known only once the server listens when PORT is 0). */
@@ -34,7 +37,7 @@ export interface CoreContext {
    * Registers vendor state that must survive a restart with DATA_DIR (e.g. an outbox): `save` gives plain JSON data,
    * `load` puts it back at start-up. Call it while registering routes.
    */
-  persist(key: string, state: { save(): unknown; load(data: unknown): void }): void;
+  persist(key: string, state: { save(): unknown; load(data: unknown): void | Promise<void> }): void;
   /** Tells persistence that state changed (it saves soon after). Requests and finished work already do. */
   changed(): void;
 }

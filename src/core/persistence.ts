@@ -58,7 +58,7 @@ export interface Persisted {
   scenarios: ScenarioStore;
   limiter: RateLimitStore;
   journal: Journal;
-  vendorState: Map<string, { save(): unknown; load(data: unknown): void }>;
+  vendorState: Map<string, { save(): unknown; load(data: unknown): void | Promise<void> }>;
 }
 
 export class Persistence {
@@ -109,7 +109,7 @@ export class Persistence {
       for (const [key, part] of p.vendorState) {
         if (!(key in state.vendors)) continue;
         try {
-          part.load(state.vendors[key]);
+          await part.load(state.vendors[key]);
         } catch (err) {
           const problem = `DATA_DIR: ${this.file}: vendors.${key}: ${(err as Error).message}`;
           if (!opts.recover) throw new ConfigError(problem);
@@ -284,6 +284,9 @@ export class Persistence {
     const p = this.parts;
     // The one read that may wait comes first: everything after it (jobs, the log's position) is read in one go.
     const scenarios = await p.scenarios.list();
+    const vendors = Object.fromEntries(
+      await Promise.all([...p.vendorState].map(async ([k, v]) => [k, await v.save()])),
+    );
     return {
       version: STATE_VERSION,
       clock: { virtual: p.clock.now(), real: wallClock(), frozen: p.clock.frozen },
@@ -292,7 +295,7 @@ export class Persistence {
       scenarios,
       limits: p.limiter.state(),
       journal: p.journal.snapshot(),
-      vendors: Object.fromEntries([...p.vendorState].map(([k, v]) => [k, v.save()])),
+      vendors,
       log: this.log.position,
     };
   }
