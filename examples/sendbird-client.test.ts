@@ -49,7 +49,7 @@ it('downloads a finished export', async () => {
 });
 
 it('reports a failed export', async () => {
-  mock.scenarios.preset('job-failed');
+  await mock.scenarios.preset('job-failed');
   await expect(
     exportConversations(mock.baseUrls.sendbird!['a245389gje349rt3429992Op']!, 'demo-sendbird-api-token', (ms) =>
       mock.clock.advance(ms / 1000),

@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerAdmin } from './admin/routes.js';
 import { type Config, ConfigError, publicUrlOf, withVendorSettings } from './config.js';
-import { Clock, wallClock } from './core/clock.js';
+import { wallClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { DownloadGate } from './core/download-gate.js';
 import { createGenerationEngine } from './core/generation/engine.js';
@@ -16,7 +16,7 @@ import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } fr
 import { useBoundedJsonParser } from './core/http/json-body.js';
 import { normalizeUrl } from './core/http/normalize-url.js';
 import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/http/server-limits.js';
-import { JobStore } from './core/jobs.js';
+import type { Job } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
 import { liveView, namespaceAware } from './core/namespaces/context.js';
@@ -27,11 +27,11 @@ import { createNamespaces } from './core/namespaces/setup.js';
 import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
-import { RateLimiter } from './core/scenarios/rate-limiter.js';
-import { ScenarioStore } from './core/scenarios/store.js';
 import { loadSeeds } from './core/seeds.js';
-import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
+import { EmbeddedJobStore } from './core/state/embedded-jobs.js';
+import { openStores } from './core/state/select.js';
+import type { SharedStores } from './core/state/stores.js';
 import { ObjectStore } from './core/storage.js';
 import { registerStorageDocument } from './core/storage-openapi.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
@@ -62,23 +62,34 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const config = withVendorSettings(given, vendors);
   const seeds = loadSeeds(config.SEEDS, vendors);
-  const clock = new Clock(config.CLOCK_START ? Date.parse(config.CLOCK_START) : wallClock(), config.CLOCK_FROZEN);
+  // Embedded stores (memory, DATA_DIR) unless STATE_URL names a shared one (core/state/select.ts).
+  const stores = await openStores(config, {
+    now: config.CLOCK_START ? Date.parse(config.CLOCK_START) : wallClock(),
+    frozen: config.CLOCK_FROZEN,
+  });
+  const { clock } = stores;
+  // The journal is this replica's own (core/state/journal.ts).
+  const journal = new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
   let publicUrl = publicUrlOf(config);
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();
   const resetHooks: Array<() => void | Promise<void>> = [];
-  const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
+  const vendorState = new Map<string, { save(): unknown; load(data: unknown): void | Promise<void> }>();
   let persistence: Persistence | undefined;
+  // Jobs: shared ones when STATE_URL names a shared store, else embedded (with the DATA_DIR hooks below).
+  const embeddedJobs = stores.jobs ? undefined : new EmbeddedJobStore(() => clock.now());
+  const jobs = stores.jobs ?? embeddedJobs!;
   const defaultCtx: CoreContext = {
     config,
     clock,
     store,
-    signer: new LinkSigner(resolveLinkSecret(config), () => publicUrl),
-    jobs: new JobStore(() => clock.now()),
+    signer: new LinkSigner(await stores.linkKeys.secret(), () => publicUrl),
+    jobs,
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
-    journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
-    scenarios: new ScenarioStore(config.SEED),
-    limiter: new RateLimiter(config.RATE_LIMITS),
+    journal,
+    scenarios: stores.scenarios,
+    limiter: stores.limiter,
+    kv: stores.kv,
     downloads: new DownloadGate({
       maxConcurrent: config.MAX_CONCURRENT_DOWNLOADS,
       maxPerClient: config.MAX_DOWNLOADS_PER_CLIENT,
@@ -98,7 +109,7 @@ export async function buildApp(
     .filter(Boolean);
   let state: Runtime;
   try {
-    state = createRuntime({
+    state = await createRuntime({
       ctx,
       vendors,
       seeds,
@@ -151,15 +162,20 @@ export async function buildApp(
     installPreset: state.installPreset,
   });
   app.decorate('mock', state);
+  // Shared state: every request first reads the one clock and any change of scenarios or limits (one round trip).
+  const refresh = stores.refresh;
+  if (refresh) app.addHook('onRequest', async () => refresh());
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
-  ctx.jobs.onFault = (job, err) =>
+  const onFault = (job: Job, err: Error) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
+  if (embeddedJobs) embeddedJobs.onFault = onFault;
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await namespaces.close();
     await persistence?.close();
     await ctx.jobs.drain();
     store.destroy();
+    await stores.close();
   });
 
   registerDateHeader(app, clock);
@@ -216,14 +232,15 @@ export async function buildApp(
   await app.register(async (scope) => registerDashboard(scope, state));
 
   let clockRestored = false;
-  if (config.DATA_DIR) {
+  // Shared state lives on its store; DATA_DIR then only holds the files every replica serves.
+  if (config.DATA_DIR && embeddedJobs) {
     persistence = new Persistence(config.DATA_DIR, {
       clock,
-      jobs: ctx.jobs,
+      jobs: embeddedJobs,
       store,
       scenarios: ctx.scenarios,
       limiter: ctx.limiter,
-      journal: ctx.journal,
+      journal,
       vendorState,
     });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
@@ -242,6 +259,7 @@ export async function buildApp(
     });
   }
   app.decorate('clockRestored', clockRestored);
+  if (stores.jobs) shareJobs(stores, ctx, vendors, onFault);
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
   const sweeper = setInterval(() => {
     void state.sweep();
@@ -251,4 +269,31 @@ export async function buildApp(
 
   app.setNotFoundHandler(notFoundAnswer({ vendors, clock }));
   return app;
+}
+
+/**
+ * Shared state: this replica's worker claims the work of any replica's jobs (its vendor rebuilds it from the record),
+ * stored files are indexed for every replica, and a file this replica lacks is written again here.
+ */
+function shareJobs(
+  stores: SharedStores,
+  ctx: CoreContext,
+  vendors: readonly VendorModule[],
+  onFault: (job: Job, err: Error) => void,
+): void {
+  const taskOf = (job: Job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx);
+  const objects = stores.objects!;
+  const previous = ctx.store.onPut;
+  ctx.store.onPut = (object) => {
+    previous(object);
+    objects.put(object);
+  };
+  ctx.store.lookup = (bucket, key) => objects.get(bucket, key);
+  ctx.store.writeAgain = async (object) => {
+    const job = object.owner?.jobId === undefined ? undefined : await ctx.jobs.get(object.owner.jobId);
+    const task = job && taskOf(job);
+    if (job && task) await ctx.jobs.rewrite(job.id, task);
+  };
+  ctx.onReset(() => objects.clear());
+  stores.jobs!.start(taskOf, onFault);
 }

@@ -151,6 +151,11 @@ export const SETTINGS = {
     description:
       'Key download links are signed with (default: random per installation, kept in DATA_DIR/link-secret; per process without DATA_DIR). Set it to get the same links from two servers',
   },
+  STATE_URL: {
+    schema: z.url({ protocol: /^rediss?$/, error: 'expected a Redis URL such as redis://localhost:6379/0' }).optional(),
+    description:
+      'Shared state for several replicas behind a load balancer (redis://…): one clock, jobs, scenarios and rate limits for all (default: in this process, and DATA_DIR)',
+  },
   RECOVER: {
     schema: bool.default(false),
     description:

@@ -63,12 +63,12 @@ export interface MockControls {
     advance(seconds: number): Promise<Date>;
   };
   scenarios: {
-    add(scenario: ScenarioInput): Scenario;
-    remove(name: string): boolean;
-    list(): Scenario[];
-    clear(): void;
+    add(scenario: ScenarioInput): Promise<Scenario>;
+    remove(name: string): Promise<boolean>;
+    list(): Promise<Scenario[]>;
+    clear(): Promise<void>;
     /** Installs a preset (happy-path, slow-export, job-failed, …). */
-    preset(name: keyof typeof PRESETS | string): void;
+    preset(name: keyof typeof PRESETS | string): Promise<void>;
   };
   journal: {
     list(filter?: JournalFilter): JournalEntry[];
@@ -132,11 +132,11 @@ function controlsOf(app: FastifyInstance, origin: string, within: <R>(fn: () => 
       advance: (seconds) => move({ by: seconds }),
     },
     scenarios: {
-      add: (s) => within(() => ctx.scenarios.add(s)),
-      remove: (name) => within(() => ctx.scenarios.remove(name)),
-      list: () => within(() => ctx.scenarios.list()),
-      clear: () => within(() => ctx.scenarios.clear()),
-      preset: (name) => void within(() => runtime.installPreset(name)),
+      add: async (s) => within(() => ctx.scenarios.add(s)),
+      remove: async (name) => within(() => ctx.scenarios.remove(name)),
+      list: async () => within(() => ctx.scenarios.list()),
+      clear: async () => within(() => ctx.scenarios.clear()),
+      preset: async (name) => void (await within(() => runtime.installPreset(name))),
     },
     journal: {
       list: (filter) => within(() => ctx.journal.list(filter)),

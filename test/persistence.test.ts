@@ -52,7 +52,7 @@ describe('DATA_DIR', () => {
     const first = await testApp({ DATA_DIR: dir });
     const job = await create(first);
     // Simulate a stop before the work ran: save the job as pending, then close without draining the queue's result.
-    first.mock.ctx.jobs.get(job.export_id)!.generation.state = 'pending';
+    await first.mock.ctx.jobs.patch(job.export_id, { generation: { state: 'pending' } });
     first.mock.ctx.changed();
     await first.close();
     const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
@@ -153,7 +153,7 @@ describe('retention', () => {
       await advance(app, 40 * 86400);
       await app.inject({ method: 'PUT', url: '/__admin/clock', payload: { now: '2025-04-08T12:00:00Z' } });
     }
-    expect(app.mock.ctx.jobs.all().length).toBe(0);
+    expect(await app.mock.ctx.jobs.size()).toBe(0);
     expect(app.mock.ctx.journal.list().length).toBeLessThanOrEqual(50);
     await app.close();
   });

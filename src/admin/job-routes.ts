@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
-import { type Job, viewJob } from '../core/jobs.js';
+import type { Job } from '../core/jobs.js';
 import type { VendorModule } from '../core/vendor.js';
 import { decodeCursor, encodeCursor, pageOf, revisionOf } from './job-pages.js';
 import { ErrorBody } from './schemas.js';
@@ -47,7 +47,7 @@ export async function registerJobRoutes(
   const vendorOf = (job: Job) => vendors.find((v) => v.id === job.vendor);
 
   const summary = (job: Job, now: number): z.output<typeof JobSummary> => {
-    const view = viewJob(job, now);
+    const view = ctx.jobs.view(job, now);
     const described = vendorOf(job)?.describeJob?.(job, now, ctx);
     return {
       id: job.id,
@@ -110,7 +110,7 @@ export async function registerJobRoutes(
           message: 'after must be the next_cursor of an earlier page of GET /__admin/jobs.',
         });
       const now = ctx.clock.now();
-      const all = ctx.jobs.all();
+      const all = await ctx.jobs.all();
       const { page, more } = pageOf(all, limit, from);
       const jobs = page.map((j) => summary(j, now));
       const next_cursor = more ? encodeCursor(page[page.length - 1]!) : null;
@@ -131,7 +131,7 @@ export async function registerJobRoutes(
       },
     },
     async (request, reply) => {
-      const job = ctx.jobs.get(request.params.id);
+      const job = await ctx.jobs.get(request.params.id);
       if (!job) return reply.code(404).send({ error: 'not_found', message: `No job "${request.params.id}".` });
       const now = ctx.clock.now();
       const s = summary(job, now);
@@ -142,7 +142,7 @@ export async function registerJobRoutes(
         detail: Record<string, unknown>;
       }> = [];
       events.push({ ms: job.createdAt, seq: 0, type: 'created', detail: { scenarios: s.scenarios } });
-      const view = viewJob(job, now);
+      const view = ctx.jobs.view(job, now);
       if (view.startedAt !== undefined && view.startedAt <= now)
         events.push({ ms: view.startedAt, seq: 0, type: 'state', detail: { phase: 'running' } });
       if (view.endedAt !== undefined)
@@ -208,15 +208,16 @@ export async function registerJobRoutes(
       },
     },
     async (request, reply) => {
-      const job = ctx.jobs.get(request.params.id);
-      if (!job) return reply.code(404).send({ error: 'not_found', message: `No job "${request.params.id}".` });
+      const found = await ctx.jobs.get(request.params.id);
+      if (!found) return reply.code(404).send({ error: 'not_found', message: `No job "${request.params.id}".` });
       const now = ctx.clock.now();
-      job.forced = {
+      const forced = {
         phase: request.body.phase,
         at: now,
-        error: request.body.error ?? (request.body.phase === 'failed' ? vendorOf(job)?.faults?.jobError : undefined),
+        error: request.body.error ?? (request.body.phase === 'failed' ? vendorOf(found)?.faults?.jobError : undefined),
       };
-      return summary(job, now);
+      const job = await ctx.jobs.patch(found.id, { forced });
+      return summary(job ?? found, now);
     },
   );
 }

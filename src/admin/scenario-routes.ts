@@ -39,7 +39,7 @@ export async function registerScenarioRoutes(
       },
     },
     async () => ({
-      scenarios: ctx.scenarios.list(),
+      scenarios: await ctx.scenarios.list(),
     }),
   );
 
@@ -54,7 +54,7 @@ export async function registerScenarioRoutes(
       },
     },
     async (request, reply) => {
-      if (ctx.scenarios.get(request.body.name))
+      if (await ctx.scenarios.get(request.body.name))
         return reply
           .code(409)
           .send({ error: 'conflict', message: `A scenario named "${request.body.name}" exists; DELETE it first.` });
@@ -65,7 +65,7 @@ export async function registerScenarioRoutes(
           error: 'invalid_request',
           message: `match.vendor: unknown vendor "${request.body.match.vendor}" (known: ${vendors.map((v) => v.id).join(', ')})`,
         });
-      return reply.code(201).send(ctx.scenarios.add(request.body));
+      return reply.code(201).send(await ctx.scenarios.add(request.body));
     },
   );
 
@@ -75,7 +75,7 @@ export async function registerScenarioRoutes(
       schema: { tags, summary: 'Remove every scenario', response: { 200: z.object({ status: z.literal('cleared') }) } },
     },
     async () => {
-      ctx.scenarios.clear();
+      await ctx.scenarios.clear();
       return { status: 'cleared' as const };
     },
   );
@@ -91,7 +91,7 @@ export async function registerScenarioRoutes(
       },
     },
     async (request, reply) => {
-      if (!ctx.scenarios.remove(request.params.name))
+      if (!(await ctx.scenarios.remove(request.params.name)))
         return reply.code(404).send({ error: 'not_found', message: `No scenario named "${request.params.name}".` });
       return { status: 'deleted' as const };
     },
@@ -137,7 +137,7 @@ export async function registerScenarioRoutes(
           error: 'not_found',
           message: `No preset "${request.params.name}" (known: ${Object.keys(PRESETS).join(', ')}).`,
         });
-      return { installed: [...installPreset(request.params.name)] };
+      return { installed: [...(await installPreset(request.params.name))] };
     },
   );
 
@@ -181,7 +181,7 @@ export async function registerScenarioRoutes(
         return reply
           .code(400)
           .send({ error: 'invalid_request', message: `vendor: unknown vendor "${request.body.vendor}"` });
-      ctx.limiter.set(request.body.vendor, request.body.tenant, request.body.enabled);
+      await ctx.limiter.set(request.body.vendor, request.body.tenant, request.body.enabled);
       return limitsView();
     },
   );

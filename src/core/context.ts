@@ -3,27 +3,30 @@
  * public origin. Vendors take what they need from here and never from each other.
  */
 import type { Config } from '../config.js';
-import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
 import type { GenerationEngine } from './generation/engine.js';
-import type { JobStore } from './jobs.js';
-import type { Journal } from './journal.js';
-import type { RateLimiter } from './scenarios/rate-limiter.js';
-import type { ScenarioStore } from './scenarios/store.js';
 import type { LinkSigner } from './signing/links.js';
+import type { ClockStore } from './state/clock.js';
+import type { JobStore } from './state/jobs.js';
+import type { JournalStore } from './state/journal.js';
+import type { KeyValueStore } from './state/key-value.js';
+import type { RateLimitStore } from './state/rate-limits.js';
+import type { ScenarioStore } from './state/scenarios.js';
 import type { ObjectStore } from './storage.js';
 
 export interface CoreContext {
   config: Config;
-  clock: Clock;
+  clock: ClockStore;
   store: ObjectStore;
   signer: LinkSigner;
   jobs: JobStore;
   /** Runs the vendors' file writers in worker threads (core/generation). */
   generation: GenerationEngine;
-  journal: Journal;
+  journal: JournalStore;
   scenarios: ScenarioStore;
-  limiter: RateLimiter;
+  limiter: RateLimitStore;
+  /** Plain values and lists for vendor state (Seasalt's outbox), shared across replicas with STATE_URL. */
+  kv: KeyValueStore;
   /** Admits file downloads fairly (storage routes and vendors' own file links). */
   downloads: DownloadGate;
   /** The origin written into links (known only once the server listens when PORT is 0). */
@@ -34,7 +37,7 @@ export interface CoreContext {
    * Registers vendor state that must survive a restart with DATA_DIR (e.g. an outbox): `save` gives plain JSON data,
    * `load` puts it back at start-up. Call it while registering routes.
    */
-  persist(key: string, state: { save(): unknown; load(data: unknown): void }): void;
+  persist(key: string, state: { save(): unknown; load(data: unknown): void | Promise<void> }): void;
   /**
    * Vendor state that belongs to a namespace (e.g. an outbox): answers an object standing for `make()`'s, with one
    * instance per namespace made on first use (src/core/namespaces). Call it while registering routes.

@@ -10,8 +10,8 @@ import type { CoreContext } from './context.js';
 export const JOB_CAP_RETRY_SECONDS = 60;
 
 /** When the server already keeps MAX_JOBS jobs, the sentence a vendor's refusal carries; otherwise undefined. */
-export function jobCapReached(ctx: CoreContext): string | undefined {
+export async function jobCapReached(ctx: CoreContext): Promise<string | undefined> {
   const max = ctx.config.MAX_JOBS;
-  if (ctx.jobs.all().length < max) return undefined;
+  if ((await ctx.jobs.size()) < max) return undefined;
   return `Too many export jobs: this server keeps at most ${max} (MAX_JOBS). Try again later; finished jobs are removed RETENTION_SECONDS after their links expire.`;
 }

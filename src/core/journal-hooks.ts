@@ -4,10 +4,11 @@
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Clock } from './clock.js';
 import { wallClock } from './clock.js';
 import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
-import { cutBody, type Journal } from './journal.js';
+import { cutBody } from './journal.js';
+import type { ClockStore } from './state/clock.js';
+import type { JournalStore } from './state/journal.js';
 
 /** The header the demo dashboard puts on its own requests, so readers of the journal can tell them from a client's. */
 export const DASHBOARD_HEADER = 'x-mock-dashboard';
@@ -58,7 +59,12 @@ export function readableBody(text: unknown): unknown {
 
 export function registerJournalHooks(
   app: FastifyInstance,
-  deps: { journal: Journal; clock: Clock; vendorOf: (path: string) => string | undefined; enabled: () => boolean },
+  deps: {
+    journal: JournalStore;
+    clock: ClockStore;
+    vendorOf: (path: string) => string | undefined;
+    enabled: () => boolean;
+  },
 ): void {
   app.decorateRequest('journalTags', null);
   app.decorateRequest('journalStart', null);

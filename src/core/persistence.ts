@@ -11,13 +11,15 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../config.js';
-import type { Clock } from './clock.js';
 import { wallClock } from './clock.js';
 import { JobLog, type LogRecord } from './job-log.js';
-import { type Job, type JobStore, type SavedJob, savedJobOf } from './jobs.js';
+import { type Job, type SavedJob, savedJobOf } from './jobs.js';
 import type { Journal, JournalEntry } from './journal.js';
-import type { RateLimiter } from './scenarios/rate-limiter.js';
-import type { Scenario, ScenarioStore } from './scenarios/store.js';
+import type { Scenario } from './scenarios/store.js';
+import type { ClockStore } from './state/clock.js';
+import type { EmbeddedJobStore } from './state/embedded-jobs.js';
+import type { RateLimitStore } from './state/rate-limits.js';
+import type { ScenarioStore } from './state/scenarios.js';
 import { firstIssue, SavedStateSchema } from './state-schema.js';
 import type { ObjectStore, StoredObject } from './storage.js';
 
@@ -40,7 +42,7 @@ export interface SavedState {
 
 export interface LoadOptions {
   /** Rebuilds the work of a job (its vendor's resumeJob), for jobs that had not finished and files that vanished. */
-  resume: Parameters<JobStore['restore']>[1];
+  resume: Parameters<EmbeddedJobStore['restore']>[1];
   /** RECOVER: move a state file that cannot be loaded aside and start clean, instead of refusing to start. */
   recover: boolean;
   /** Where what the load did is reported (the server's log, at warn level). */
@@ -50,13 +52,13 @@ export interface LoadOptions {
 }
 
 export interface Persisted {
-  clock: Clock;
-  jobs: JobStore;
+  clock: ClockStore;
+  jobs: EmbeddedJobStore;
   store: ObjectStore;
   scenarios: ScenarioStore;
-  limiter: RateLimiter;
+  limiter: RateLimitStore;
   journal: Journal;
-  vendorState: Map<string, { save(): unknown; load(data: unknown): void }>;
+  vendorState: Map<string, { save(): unknown; load(data: unknown): void | Promise<void> }>;
 }
 
 export class Persistence {
@@ -97,17 +99,17 @@ export class Persistence {
     const { state, logged } = loaded;
     const p = this.parts;
     if (state) {
-      p.clock.set(
+      await p.clock.set(
         state.clock.frozen ? state.clock.virtual : state.clock.virtual + (wallClock() - state.clock.real),
         state.clock.frozen,
       );
-      p.scenarios.restore(state.scenarios as Scenario[]);
-      p.limiter.restore(state.limits);
+      await p.scenarios.restore(state.scenarios as Scenario[]);
+      await p.limiter.restore(state.limits);
       p.journal.restore(state.journal as unknown as SavedState['journal']);
       for (const [key, part] of p.vendorState) {
         if (!(key in state.vendors)) continue;
         try {
-          part.load(state.vendors[key]);
+          await part.load(state.vendors[key]);
         } catch (err) {
           const problem = `DATA_DIR: ${this.file}: vendors.${key}: ${(err as Error).message}`;
           if (!opts.recover) throw new ConfigError(problem);
@@ -213,15 +215,14 @@ export class Persistence {
       opts.warn(
         `DATA_DIR: the file of finished ${job.vendor} job ${id} vanished from disk; ${task ? 'regenerating it' : 'the job now reads failed'}`,
       );
-      try {
-        if (!task) throw new Error(`${job.vendor} cannot regenerate its files`);
-        job.generation.result = await task(() => undefined, new AbortController().signal);
-      } catch (err) {
+      const failed = task
+        ? await this.parts.jobs.rewrite(id, task)
+        : new Error(`${job.vendor} cannot regenerate its files`);
+      if (!task) this.parts.jobs.patch(id, { generation: { state: 'error', error: undefined } });
+      if (failed)
         opts.warn(
-          `DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${(err as Error).message}); the job now reads failed`,
+          `DATA_DIR: regenerating the file of ${job.vendor} job ${id} failed (${failed.message}); the job now reads failed`,
         );
-        Object.assign(job.generation, { state: 'error', error: undefined });
-      }
     }
   }
 
@@ -279,17 +280,22 @@ export class Persistence {
     this.log.close();
   }
 
-  private snapshot(): SavedState {
+  private async snapshot(): Promise<SavedState> {
     const p = this.parts;
+    // The one read that may wait comes first: everything after it (jobs, the log's position) is read in one go.
+    const scenarios = await p.scenarios.list();
+    const vendors = Object.fromEntries(
+      await Promise.all([...p.vendorState].map(async ([k, v]) => [k, await v.save()])),
+    );
     return {
       version: STATE_VERSION,
       clock: { virtual: p.clock.now(), real: wallClock(), frozen: p.clock.frozen },
       jobs: p.jobs.snapshot(),
       objects: p.store.snapshot(),
-      scenarios: p.scenarios.list(),
+      scenarios,
       limits: p.limiter.state(),
       journal: p.journal.snapshot(),
-      vendors: Object.fromEntries([...p.vendorState].map(([k, v]) => [k, v.save()])),
+      vendors,
       log: this.log.position,
     };
   }
@@ -297,7 +303,7 @@ export class Persistence {
   private async write(): Promise<void> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const handle = await open(tmp, 'w');
-    const state = this.snapshot();
+    const state = await this.snapshot();
     try {
       await handle.writeFile(JSON.stringify(state));
       await handle.sync();

@@ -4,7 +4,6 @@
  * reset, moving the clock (set or advance → wait for the work that became due → sweep), and installing a preset.
  */
 import type { CoreContext } from './context.js';
-import { viewJob } from './jobs.js';
 import { sweep } from './retention.js';
 import { PRESETS, presetNamed } from './scenarios/presets.js';
 import type { VendorModule } from './vendor.js';
@@ -30,8 +29,11 @@ export interface Runtime {
   reset(): Promise<void>;
   /** Moves the clock, waits for the files of jobs that became due, then sweeps; answers the new instant. */
   moveClock(move: ClockMove, options?: MoveOptions): Promise<number>;
-  /** Installs a preset's scenarios (replacing those of the same names); throws UnknownPresetError for an unknown name. */
-  installPreset(name: string): readonly string[];
+  /**
+   * Installs a preset's scenarios (replacing those of the same names); throws UnknownPresetError at once for an unknown
+   * name, before anything is installed.
+   */
+  installPreset(name: string): Promise<readonly string[]>;
   /** Evicts jobs and files past their links' expiry plus RETENTION_SECONDS (also runs every minute). */
   sweep(): Promise<{ jobs: number; objects: number }>;
 }
@@ -62,20 +64,25 @@ export interface RuntimeParts {
   clearFiles(): Promise<void>;
 }
 
-/** Builds the runtime over an assembled core context. Validates the start-up presets (throws UnknownPresetError). */
-export function createRuntime(parts: RuntimeParts): Runtime {
+/**
+ * Builds the runtime over an assembled core context, with the start-up presets installed. Validates them first (throws
+ * UnknownPresetError).
+ */
+export async function createRuntime(parts: RuntimeParts): Promise<Runtime> {
   const { ctx, vendors } = parts;
   for (const name of parts.startupPresets) if (!presetNamed(name)) throw new UnknownPresetError(name);
   for (const [name, preset] of Object.entries(PRESETS)) ctx.scenarios.define(name, preset.scenarios);
 
-  const installPreset = (name: string): readonly string[] => {
+  const installPreset = (name: string): Promise<readonly string[]> => {
     // Own properties only: "__proto__" or "constructor" is an unknown preset, not an object's inherited member.
     const preset = presetNamed(name);
     if (!preset) throw new UnknownPresetError(name);
-    for (const s of preset.scenarios) ctx.scenarios.add(s, `preset:${name}`);
-    return preset.scenarios.map((s) => s.name);
+    return (async () => {
+      for (const s of preset.scenarios) await ctx.scenarios.add(s, `preset:${name}`);
+      return preset.scenarios.map((s) => s.name);
+    })();
   };
-  for (const name of parts.startupPresets) installPreset(name);
+  for (const name of parts.startupPresets) await installPreset(name);
 
   const runtime: Runtime = {
     ctx,
@@ -85,7 +92,7 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     installPreset,
     sweep: () => sweep(ctx, vendors),
     async reset() {
-      ctx.jobs.reset();
+      await ctx.jobs.reset();
       // Work already in the generation pool belongs to the world being forgotten. A worker already writing a file goes
       // on to its end (the pool is shared, so it is not killed): wait for it, or its file would land in the storage of
       // the new world, where ids, and so keys, start again from the same numbers. Cancelling it in the worker would
@@ -93,17 +100,17 @@ export function createRuntime(parts: RuntimeParts): Runtime {
       ctx.generation.reset();
       await ctx.jobs.drain();
       ctx.journal.clear();
-      ctx.scenarios.clear();
-      ctx.limiter.reset(ctx.config.RATE_LIMITS);
-      for (const name of parts.startupPresets) installPreset(name);
+      await ctx.scenarios.clear();
+      await ctx.limiter.reset(ctx.config.RATE_LIMITS);
+      for (const name of parts.startupPresets) await installPreset(name);
       await parts.clearFiles();
-      ctx.clock.reset();
+      await ctx.clock.reset();
       for (const hook of parts.resetHooks) await hook();
       ctx.changed();
     },
     async moveClock(move, options = {}) {
-      if ('by' in move) ctx.clock.advance(move.by * 1000);
-      else ctx.clock.set(move.to, move.frozen);
+      if ('by' in move) await ctx.clock.advance(move.by * 1000);
+      else await ctx.clock.set(move.to, move.frozen);
       if (options.untilAllDone) await waitForEveryJob(ctx, options.untilAllDone);
       // Completion events: exactly the work that became due, however long it takes (no time bound races it).
       await ctx.jobs.settleAll();
@@ -117,9 +124,10 @@ export function createRuntime(parts: RuntimeParts): Runtime {
 /** Waits for every pending or running generation, however long, reporting the mean progress every 200 ms at most. */
 async function waitForEveryJob(ctx: CoreContext, report: (fraction: number) => void): Promise<void> {
   for (;;) {
-    const pending = ctx.jobs.all().filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
+    const all = await ctx.jobs.all();
+    const pending = all.filter((j) => j.generation.state === 'pending' || j.generation.state === 'running');
     if (pending.length === 0) break;
-    report(pending.reduce((s, j) => s + viewJob(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length);
+    report(pending.reduce((s, j) => s + ctx.jobs.view(j, Number.MAX_SAFE_INTEGER).progress, 0) / pending.length);
     await Promise.race([Promise.all(pending.map((j) => j.generation.promise)), new Promise((r) => setTimeout(r, 200))]);
   }
   report(1);

@@ -4,22 +4,22 @@
  * up, as on the real services, and every failure is the service's own XML error.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from './clock.js';
 import type { DownloadGate } from './download-gate.js';
 import { sendStoredObject } from './downloads.js';
-import type { JobStore } from './jobs.js';
 import { tagRequest } from './journal-hooks.js';
 import type { Mangle } from './scenarios/file-faults.js';
 import { fileFaultFor } from './scenarios/file-faults.js';
 import { sha256Hex } from './signing/hmac.js';
 import { GCS_PATH, type LinkSigner, S3_PATH } from './signing/links.js';
 import { isoSeconds, xmlError } from './signing/xml-errors.js';
+import type { ClockStore } from './state/clock.js';
+import type { JobStore } from './state/jobs.js';
 import { isSafeKey, type ObjectStore, type StoredObject } from './storage.js';
 
 export interface StorageRouteDeps {
   store: ObjectStore;
   signer: LinkSigner;
-  clock: Clock;
+  clock: ClockStore;
   jobs: JobStore;
   /** Admits downloads fairly; a refused one answers the storage's 503, as S3's SlowDown and GCS's throttling do. */
   gate: DownloadGate;
@@ -97,7 +97,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     if (!address)
       return sendXml(reply, 400, xmlError('InvalidURI', "Couldn't parse the specified URI.", [['URI', path], ...ids]));
     // Tag the owner before checking the signature, so refused downloads show in the job's flow view too.
-    const owned = store.head(address.bucket, address.key);
+    const owned = await store.find(address.bucket, address.key);
     if (owned?.owner) tagRequest(request, owned.owner);
     const host = request.headers.host ?? '';
     const check = signer.verifyS3(path, address.bucket, address.key, host, query, now);
@@ -139,14 +139,14 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         }
       }
     }
-    const object = store.head(address.bucket, address.key);
+    const object = await store.find(address.bucket, address.key);
     if (!object)
       return sendXml(
         reply,
         404,
         xmlError('NoSuchKey', 'The specified key does not exist.', [['Key', address.key], ...ids]),
       );
-    const fault = fileFaultFor(object, jobs, now);
+    const fault = await fileFaultFor(object, jobs, now);
     if (fault?.kind === 'expired') {
       const extra: Array<readonly [string, string]> = [];
       if (check.style === 'v4' && 'expiresSeconds' in v) extra.push(['X-Amz-Expires', String(v.expiresSeconds)]);
@@ -191,7 +191,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
         ]),
       );
     }
-    const owned = store.head(address.bucket, address.key);
+    const owned = await store.find(address.bucket, address.key);
     if (owned?.owner) tagRequest(request, owned.owner);
     const v = signer.verifyGcs(path, request.headers.host ?? '', query, now);
     if (!v.ok) {
@@ -234,7 +234,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
           );
       }
     }
-    const object = store.head(address.bucket, address.key);
+    const object = await store.find(address.bucket, address.key);
     if (!object)
       return sendXml(
         reply,
@@ -243,7 +243,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
           ['Details', `No such object: ${address.bucket}/${address.key}`],
         ]),
       );
-    const fault = fileFaultFor(object, jobs, now);
+    const fault = await fileFaultFor(object, jobs, now);
     if (fault?.kind === 'expired') {
       return sendXml(
         reply,

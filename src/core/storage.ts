@@ -116,6 +116,25 @@ export class ObjectStore {
     return object;
   }
 
+  /**
+   * With shared state (STATE_URL): an object another replica wrote, from the shared index; and how a file this replica
+   * lacks is written again here (the same bytes), rather than answered 404.
+   */
+  lookup?: (bucket: string, key: string) => Promise<StoredObject | undefined>;
+  writeAgain?: (object: StoredObject) => Promise<void>;
+
+  /** head(), and with shared state an object another replica wrote (its file written here when it is missing). */
+  async find(bucket: string, key: string): Promise<StoredObject | undefined> {
+    const known = this.head(bucket, key);
+    if (known || !this.lookup) return known;
+    const shared = await this.lookup(bucket, key);
+    if (!shared) return undefined;
+    if (!existsSync(this.pathOf(bucket, key))) await this.writeAgain?.(shared);
+    if (!existsSync(this.pathOf(bucket, key))) return undefined;
+    this.objects.set(`${bucket}/${key}`, shared);
+    return this.head(bucket, key);
+  }
+
   /** Every object with the virtual time it was last written or looked up. */
   entries(): Array<{ object: StoredObject; accessedAt: number }> {
     return [...this.objects].map(([id, object]) => ({

@@ -13,30 +13,30 @@ export function rewriteVanished(
   vendors: readonly VendorModule[],
   log: { warn(message: string): void },
 ): (object: StoredObject) => void {
-  return (object) => {
-    const where = `${object.bucket}/${object.key}`;
-    const job = object.owner?.jobId === undefined ? undefined : ctx.jobs.get(object.owner.jobId);
-    if (job?.generation.state !== 'done') {
-      log.warn(`storage: the file ${where} vanished from disk; it is written again when next asked for`);
-      return;
-    }
-    const task = vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx);
+  return (object) => void rewrite(ctx, vendors, log, object);
+}
+
+async function rewrite(
+  ctx: CoreContext,
+  vendors: readonly VendorModule[],
+  log: { warn(message: string): void },
+  object: StoredObject,
+): Promise<void> {
+  const where = `${object.bucket}/${object.key}`;
+  const job = object.owner?.jobId === undefined ? undefined : await ctx.jobs.get(object.owner.jobId);
+  if (job?.generation.state !== 'done') {
+    log.warn(`storage: the file ${where} vanished from disk; it is written again when next asked for`);
+    return;
+  }
+  const task = vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx);
+  log.warn(
+    `storage: the file ${where} of finished ${job.vendor} job ${job.id} vanished from disk; ${task ? 'writing it again' : 'the job now reads failed'}`,
+  );
+  if (!task) await ctx.jobs.patch(job.id, { generation: { state: 'error', error: undefined } });
+  const failed = task && (await ctx.jobs.rewrite(job.id, task));
+  if (failed)
     log.warn(
-      `storage: the file ${where} of finished ${job.vendor} job ${job.id} vanished from disk; ${task ? 'writing it again' : 'the job now reads failed'}`,
+      `storage: writing ${where} of ${job.vendor} job ${job.id} again failed (${failed.message}); the job now reads failed`,
     );
-    const generation = job.generation;
-    const fail = () => Object.assign(generation, { state: 'error', error: undefined });
-    if (!task) return void fail();
-    generation.promise = task(() => undefined, new AbortController().signal)
-      .then(
-        (result) => void (generation.result = result),
-        (err: Error) => {
-          log.warn(
-            `storage: writing ${where} of ${job.vendor} job ${job.id} again failed (${err.message}); the job now reads failed`,
-          );
-          fail();
-        },
-      )
-      .then(() => ctx.changed());
-  };
+  ctx.changed();
 }

@@ -31,7 +31,7 @@ describe('check-client targets', () => {
       ['list', 429, ['rate-limited']],
     ]);
     // Nothing of it in the default namespace.
-    expect(mock.scenarios.list()).toEqual([]);
+    expect(await mock.scenarios.list()).toEqual([]);
     expect(mock.journal.list()).toEqual([]);
     expect(mock.clock.now().toISOString()).not.toBe('2025-04-08T12:01:00.000Z');
     // Released: its scenarios and journal are gone.

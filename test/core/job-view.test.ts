@@ -1,6 +1,6 @@
 /** viewJob and its forced branch: a job's state as a pure function of its record and the clock. */
 import { describe, expect, it } from 'vitest';
-import { type Generation, type Job, viewJob } from '../../src/core/jobs.js';
+import { type Generation, isLateRead, type Job, viewJob } from '../../src/core/jobs.js';
 
 const T0 = Date.parse('2025-04-08T12:00:00Z');
 
@@ -49,8 +49,11 @@ describe('viewJob', () => {
   it('stays running past its time while the file is unwritten, then ends when the file did (seenLate)', () => {
     const j = job({}, { state: 'running', progress: 0.7, finishedAt: undefined });
     expect(viewJob(j, T0 + 40_000).phase).toBe('running');
-    Object.assign(j.generation, { state: 'done', progress: 1, finishedAt: T0 + 50_000 });
-    expect(viewJob(j, T0 + 60_000)).toMatchObject({ phase: 'succeeded', endedAt: T0 + 50_000 });
+    // The read found it late: the store records that (JobStore.view), and the end then reads the file's time.
+    expect(isLateRead(j, T0 + 40_000)).toBe(true);
+    const written = job({}, { state: 'done', progress: 1, finishedAt: T0 + 50_000, seenLate: true });
+    expect(viewJob(written, T0 + 60_000)).toMatchObject({ phase: 'succeeded', endedAt: T0 + 50_000 });
+    expect(isLateRead(written, T0 + 60_000)).toBe(false);
   });
 
   it('ends failed when due for a job whose outcome is failed, and never ends a stuck one', () => {

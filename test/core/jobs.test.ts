@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failingAs } from '../../src/core/generation/engine.js';
 import { WorkerCrash } from '../../src/core/generation/pool.js';
-import { type GenerationTask, type Job, JobStore, viewJob } from '../../src/core/jobs.js';
+import { type GenerationTask, type Job, viewJob } from '../../src/core/jobs.js';
+import { EmbeddedJobStore } from '../../src/core/state/embedded-jobs.js';
 
 const T0 = Date.parse('2025-04-08T12:00:00Z');
 
@@ -25,7 +26,7 @@ function deferred<R>(): {
 
 function store() {
   let now = T0;
-  const jobs = new JobStore(() => now);
+  const jobs = new EmbeddedJobStore(() => now);
   return { jobs, advance: (ms: number) => (now += ms), now: () => now };
 }
 
@@ -71,10 +72,14 @@ describe('JobStore: completion as an event', () => {
     const settling = jobs.settleAll();
     vi.advanceTimersByTime(60_000); // far past the old 5 s bound
     expect(await settledYet(settling)).toBe(false);
-    expect(viewJob(job, now()).phase).toBe('running');
+    expect(viewJob(jobs.get(job.id)!, now()).phase).toBe('running');
     work.resolve('file');
     await settling;
-    expect(viewJob(job, now())).toMatchObject({ phase: 'succeeded', result: 'file', endedAt: T0 + 30_000 });
+    expect(viewJob(jobs.get(job.id)!, now())).toMatchObject({
+      phase: 'succeeded',
+      result: 'file',
+      endedAt: T0 + 30_000,
+    });
   });
 
   it('waits for a job not yet due only until its work has reached the share its time has come for', async () => {
@@ -88,8 +93,8 @@ describe('JobStore: completion as an event', () => {
     report(0.5);
     await settling;
     // Progress reads the clock's half, never more than the work done, and the rest of the work goes on.
-    expect(viewJob(job, now())).toMatchObject({ phase: 'running', progress: 0.5 });
-    expect(job.generation.state).toBe('running');
+    expect(viewJob(jobs.get(job.id)!, now())).toMatchObject({ phase: 'running', progress: 0.5 });
+    expect(jobs.get(job.id)!.generation.state).toBe('running');
   });
 
   it('does not wait for a due job whose record says it fails', async () => {
@@ -103,12 +108,12 @@ describe('JobStore: completion as an event', () => {
     const { jobs, now } = store();
     const work = deferred<string>();
     const job = jobs.create(init('a', 60_000), work.task);
-    job.forced = { phase: 'succeeded', at: now() };
+    jobs.patch(job.id, { forced: { phase: 'succeeded', at: now() } });
     const settling = jobs.settleAll();
     expect(await settledYet(settling)).toBe(false);
     work.resolve('file');
     await settling;
-    expect(viewJob(job, now()).phase).toBe('succeeded');
+    expect(viewJob(jobs.get(job.id)!, now()).phase).toBe('succeeded');
   });
 
   it('ends a job when it was due, not when this machine happened to finish writing its file', async () => {
@@ -119,7 +124,11 @@ describe('JobStore: completion as an event', () => {
     work.resolve('file'); // written early, at T0 + 10 s
     await jobs.settleAll();
     advance(50_000);
-    expect(viewJob(job, now())).toMatchObject({ phase: 'succeeded', startedAt: T0, endedAt: T0 + 30_000 });
+    expect(viewJob(jobs.get(job.id)!, now())).toMatchObject({
+      phase: 'succeeded',
+      startedAt: T0,
+      endedAt: T0 + 30_000,
+    });
   });
 
   it('bounds the wait only for a caller that asks (a poll), and then answers running', async () => {
@@ -130,7 +139,7 @@ describe('JobStore: completion as an event', () => {
     const polled = jobs.settle(job, 1000);
     vi.advanceTimersByTime(1000);
     await polled;
-    expect(viewJob(job, now()).phase).toBe('running');
+    expect(viewJob(jobs.get(job.id)!, now()).phase).toBe('running');
   });
 
   it('drops the results of work that ends after a reset, and drain waits for work under way', async () => {
@@ -142,7 +151,7 @@ describe('JobStore: completion as an event', () => {
     jobs.reset();
     work.resolve('file');
     await jobs.drain();
-    expect(job.generation.state).toBe('running');
+    expect(jobs.get(job.id)).toBeUndefined();
     expect(settled).toBe(0);
     expect(jobs.all()).toEqual([]);
   });
@@ -163,10 +172,10 @@ describe('failingAs', () => {
     );
     advance(1);
     await jobs.settleAll();
-    expect(viewJob(crashed, now())).toMatchObject({
+    expect(viewJob(jobs.get(crashed.id)!, now())).toMatchObject({
       phase: 'failed',
       error: 'Export failed due to an internal error.',
     });
-    expect(viewJob(broken, now())).toMatchObject({ phase: 'failed', error: 'the world changed' });
+    expect(viewJob(jobs.get(broken.id)!, now())).toMatchObject({ phase: 'failed', error: 'the world changed' });
   });
 });

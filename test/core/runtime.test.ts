@@ -32,9 +32,9 @@ describe('runtime', () => {
     const app = await testApp();
     const created = await app.inject({ method: 'POST', url: SENDBIRD, headers: HEADERS, payload: BODY });
     const id = created.json().export_id as string;
-    expect(app.mock.ctx.jobs.get(id)!.generation.state).not.toBe('done');
+    expect((await app.mock.ctx.jobs.get(id))!.generation.state).not.toBe('done');
     await app.mock.moveClock({ by: 3600 });
-    expect(app.mock.ctx.jobs.get(id)!.generation.state).toBe('done');
+    expect((await app.mock.ctx.jobs.get(id))!.generation.state).toBe('done');
   });
 
   it('waits for every job however long when asked, reporting progress up to 1', async () => {
@@ -42,15 +42,15 @@ describe('runtime', () => {
     await app.inject({ method: 'POST', url: SENDBIRD, headers: HEADERS, payload: BODY });
     const reported: number[] = [];
     await app.mock.moveClock({ by: 3600 }, { untilAllDone: (f) => reported.push(f) });
-    expect(app.mock.ctx.jobs.all().every((j) => j.generation.state === 'done')).toBe(true);
+    expect((await app.mock.ctx.jobs.all()).every((j) => j.generation.state === 'done')).toBe(true);
     expect(reported.at(-1)).toBe(1);
   });
 
   it('installs a preset by name and refuses an unknown one', async () => {
     const { mock } = await testApp();
-    const installed = mock.installPreset('job-failed');
+    const installed = await mock.installPreset('job-failed');
     expect(installed.length).toBeGreaterThan(0);
-    expect(mock.ctx.scenarios.list().map((s) => s.name)).toEqual([...installed]);
+    expect((await mock.ctx.scenarios.list()).map((s) => s.name)).toEqual([...installed]);
     expect(() => mock.installPreset('no-such-preset')).toThrow(UnknownPresetError);
   });
 
@@ -63,12 +63,12 @@ describe('runtime', () => {
   it('resets to the start clock with the start-up presets installed again', async () => {
     const { mock } = await testApp({ SCENARIO: 'job-failed' });
     const start = mock.ctx.clock.now();
-    const startup = mock.ctx.scenarios.list().map((s) => s.name);
+    const startup = (await mock.ctx.scenarios.list()).map((s) => s.name);
     expect(startup.length).toBeGreaterThan(0);
-    mock.ctx.scenarios.clear();
+    await mock.ctx.scenarios.clear();
     await mock.moveClock({ by: 60 });
     await mock.reset();
     expect(mock.ctx.clock.now()).toBe(start);
-    expect(mock.ctx.scenarios.list().map((s) => s.name)).toEqual(startup);
+    expect((await mock.ctx.scenarios.list()).map((s) => s.name)).toEqual(startup);
   });
 });

@@ -218,7 +218,7 @@ describe('load', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ seconds: 40 * 86400 }),
     });
-    expect(server.app.mock.ctx.jobs.all().length).toBe(0);
+    expect(await server.app.mock.ctx.jobs.size()).toBe(0);
     global.gc?.();
     expect(process.memoryUsage().rss).toBeLessThan(rssBefore + 300e6);
   }, 120_000);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config.js';
+import type { EmbeddedJobStore } from '../../src/core/state/embedded-jobs.js';
 import { advance, download, testApp } from '../helpers.js';
 import * as seasalt from '../vendors/seasalt/seasalt.js';
 import * as sendbird from '../vendors/sendbird/sendbird.js';
@@ -153,7 +154,7 @@ describe('a file deleted while the server runs', () => {
     expect(gone.body).not.toContain(dir);
     expect(JSON.stringify(warn.mock.calls)).toContain(id);
     // The job still reads finished, and its file comes back byte for byte under the same link.
-    await app.mock.ctx.jobs.get(id)!.generation.promise;
+    await (await app.mock.ctx.jobs.get(id))!.generation.promise;
     expect(await seasalt.poll(app, id)).toEqual(job);
     const back = await download(app, job.presigned_url);
     expect(back.statusCode).toBe(200);
@@ -201,7 +202,7 @@ describe('what a load did is logged', () => {
 describe('a full disk', () => {
   it('a create that cannot be put on disk answers the vendor’s 500 and uses no id', async () => {
     const app = await testApp({ DATA_DIR: dataDir() });
-    const jobs = app.mock.ctx.jobs;
+    const jobs = app.mock.ctx.jobs as EmbeddedJobStore;
     const logAccept = jobs.onAccept;
     jobs.onAccept = () => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), {

@@ -23,11 +23,11 @@ describe('mock.namespace(name)', () => {
     for (const urls of Object.values(one.baseUrls))
       for (const base of Object.values(urls)) expect(base.startsWith(`${mock.url}/ns/worker-1/`), base).toBe(true);
     await two.clock.set('2025-06-01T00:00:00Z', true);
-    two.scenarios.preset('job-failed');
+    await two.scenarios.preset('job-failed');
     expect(one.clock.now().toISOString()).toBe(START);
     expect(mock.clock.now().toISOString()).toBe(START);
-    expect(one.scenarios.list()).toEqual([]);
-    expect(two.scenarios.list().map((s) => s.name)).toEqual(['job-failed']);
+    expect(await one.scenarios.list()).toEqual([]);
+    expect((await two.scenarios.list()).map((s) => s.name)).toEqual(['job-failed']);
 
     const [inOne, inTwo] = await Promise.all([
       Promise.all(FLOWS.map((v) => runFlow(v, fetchTransport(mock.url, one.name)))),
@@ -44,7 +44,7 @@ describe('mock.namespace(name)', () => {
     expect(one.journal.list()).toEqual([]);
     expect(one.clock.now().toISOString()).toBe(START);
     expect(two.journal.list()).toHaveLength(sent(inTwo));
-    expect(two.scenarios.list().map((s) => s.name)).toEqual(['job-failed']);
+    expect((await two.scenarios.list()).map((s) => s.name)).toEqual(['job-failed']);
   });
 
   it('refuses an invalid name', async () => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { ScenarioStore } from '../../src/core/scenarios/store.js';
+import { EmbeddedScenarioStore } from '../../src/core/scenarios/store.js';
 import { startServer } from '../../src/server.js';
 import { advance, download, testApp, unzip } from '../helpers.js';
 import { BASE, BODY, create, details, TOKEN } from '../vendors/sendbird/sendbird.js';
@@ -181,15 +181,17 @@ describe('custom scenarios', () => {
   });
 
   it('draws latency ranges from the seed: the same scenario and requests give the same delays', async () => {
-    const draws = (seed: string) => {
-      const store = new ScenarioStore(seed);
-      store.add({ name: 'slow', match: {}, http: { latency_ms: [20, 2000] } });
+    const draws = async (seed: string) => {
+      const store = new EmbeddedScenarioStore(seed);
+      await store.add({ name: 'slow', match: {}, http: { latency_ms: [20, 2000] } });
       const facts = { vendor: 'sendbird', requested: [], field: () => undefined };
-      return Array.from({ length: 5 }, () => store.apply(facts).http.latency);
+      const out: Array<number | undefined> = [];
+      for (let i = 0; i < 5; i++) out.push((await store.apply(facts)).http.latency);
+      return out;
     };
-    expect(draws('a')).toEqual(draws('a'));
-    expect(draws('a')).not.toEqual(draws('b'));
-    for (const d of draws('a')) expect(d).toBeGreaterThanOrEqual(20);
+    expect(await draws('a')).toEqual(await draws('a'));
+    expect(await draws('a')).not.toEqual(await draws('b'));
+    for (const d of await draws('a')) expect(d).toBeGreaterThanOrEqual(20);
     await app.inject({
       method: 'POST',
       url: '/__admin/scenarios',

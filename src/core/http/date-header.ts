@@ -4,9 +4,9 @@
  * `X-Amz-Date` from the virtual clock. One string per virtual second keeps the hot path to a comparison.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Clock } from '../clock.js';
+import type { ClockStore } from '../state/clock.js';
 
-export function registerDateHeader(app: FastifyInstance, clock: Clock): void {
+export function registerDateHeader(app: FastifyInstance, clock: ClockStore): void {
   let second = Number.NaN;
   let value = '';
   app.addHook('onRequest', (_request, reply, done) => {

@@ -6,11 +6,11 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.js';
 import { classifyFailure } from '../errors.js';
 import { sha256Hex } from '../signing/hmac.js';
 import { GCS_PATH, S3_PATH } from '../signing/links.js';
 import { xmlError } from '../signing/xml-errors.js';
+import type { ClockStore } from '../state/clock.js';
 import type { VendorModule } from '../vendor.js';
 
 export interface PlainError {
@@ -23,7 +23,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 
 export interface FallbackDeps {
   vendors: readonly VendorModule[];
-  clock: Clock;
+  clock: ClockStore;
 }
 
 const sendXml = (reply: FastifyReply, status: number, body: string) =>

@@ -37,6 +37,9 @@ export function namespaceAware(base: CoreContext): CoreContext {
     get limiter() {
       return currentNamespace()?.limiter ?? base.limiter;
     },
+    get kv() {
+      return currentNamespace()?.kv ?? base.kv;
+    },
     downloads: base.downloads,
     publicUrl: () => (currentNamespace() ?? base).publicUrl(),
     onReset: base.onReset,

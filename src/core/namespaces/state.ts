@@ -6,12 +6,13 @@
 import type { Config } from '../../config.js';
 import { Clock, wallClock } from '../clock.js';
 import { createGenerationEngine, type GenerationEngine } from '../generation/engine.js';
-import { JobStore } from '../jobs.js';
 import { Journal } from '../journal.js';
 import { PRESETS } from '../scenarios/presets.js';
 import { RateLimiter } from '../scenarios/rate-limiter.js';
-import { ScenarioStore } from '../scenarios/store.js';
+import { EmbeddedScenarioStore } from '../scenarios/store.js';
 import type { LinkSigner } from '../signing/links.js';
+import { EmbeddedJobStore } from '../state/embedded-jobs.js';
+import { MemoryKeyValue } from '../state/key-value.js';
 import { ObjectStore } from '../storage.js';
 
 export interface NamespaceState {
@@ -21,10 +22,12 @@ export interface NamespaceState {
   readonly clock: Clock;
   readonly store: ObjectStore;
   readonly signer: LinkSigner;
-  readonly jobs: JobStore;
+  readonly jobs: EmbeddedJobStore;
   readonly generation: GenerationEngine;
   readonly journal: Journal;
-  scenarios: ScenarioStore;
+  scenarios: EmbeddedScenarioStore;
+  /** Vendor state kept as keys and lists (the Seasalt outbox). */
+  readonly kv: MemoryKeyValue;
   readonly limiter: RateLimiter;
   /** The server's origin with this namespace's prefix: every link minted here carries it. */
   publicUrl(): string;
@@ -55,19 +58,20 @@ export function createNamespaceState(name: string, world: NamespaceWorld, now: n
     clock,
     store,
     signer: world.signer.derive(`namespace/${name}`, publicUrl),
-    jobs: new JobStore(() => clock.now()),
+    jobs: new EmbeddedJobStore(() => clock.now()),
     generation: createGenerationEngine(store, () => clock.now(), config.GENERATION_WORKERS),
     journal: new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES),
     scenarios: scenarioStore(config.SEED),
     limiter: new RateLimiter(config.RATE_LIMITS),
+    kv: new MemoryKeyValue(),
     publicUrl,
     scoped: new Map(),
     lastUsed: now,
   };
 }
 
-function scenarioStore(seed: string): ScenarioStore {
-  const scenarios = new ScenarioStore(seed);
+function scenarioStore(seed: string): EmbeddedScenarioStore {
+  const scenarios = new EmbeddedScenarioStore(seed);
   for (const [preset, { scenarios: set }] of Object.entries(PRESETS)) scenarios.define(preset, set);
   return scenarios;
 }

@@ -3,8 +3,7 @@
  * 500/503 answered once, or bytes that arrive truncated, corrupted or cut mid-body. The storage routes (and vendors
  * serving their own links) ask here, then answer in their storage's own words.
  */
-import type { JobStore } from '../jobs.js';
-import { viewJob } from '../jobs.js';
+import type { JobStore } from '../state/jobs.js';
 import type { StoredObject } from '../storage.js';
 import type { FileEffect } from './schema.js';
 
@@ -16,21 +15,23 @@ export type FileFault =
   | { kind: 'mangle'; mangle: Mangle }
   | undefined;
 
-export function fileFaultFor(object: StoredObject, jobs: JobStore, now: number): FileFault {
+export async function fileFaultFor(object: StoredObject, jobs: JobStore, now: number): Promise<FileFault> {
   const jobId = object.owner?.jobId;
-  const job = jobId ? jobs.get(jobId) : undefined;
+  const job = jobId ? await jobs.get(jobId) : undefined;
   let file: FileEffect | undefined;
   let linkStart: number | undefined;
-  let served: string[];
+  /** Claims a once-only fault: through the job store for a job's file (one claim across replicas), else the object. */
+  let claim: (fault: string) => boolean | Promise<boolean>;
   if (job?.effects?.file) {
     file = job.effects.file;
-    const endedAt = viewJob(job, now).endedAt;
+    const endedAt = jobs.view(job, now).endedAt;
     linkStart = endedAt === undefined ? undefined : Math.floor(endedAt / 1000) * 1000;
-    served = job.faultsServed ??= [];
+    claim = (fault) => jobs.claimFault(job.id, fault);
   } else if (object.fault) {
     file = object.fault.effect;
     linkStart = object.fault.issuedAt;
-    served = object.fault.served;
+    const served = object.fault.served;
+    claim = (fault) => !served.includes(fault) && served.push(fault) > 0;
   } else {
     return undefined;
   }
@@ -41,8 +42,7 @@ export function fileFaultFor(object: StoredObject, jobs: JobStore, now: number):
   switch (file.fault) {
     case 'http_500_once':
     case 'http_503_once': {
-      if (served.includes(file.fault)) return undefined;
-      served.push(file.fault);
+      if (!(await claim(file.fault))) return undefined;
       return { kind: 'status', status: file.fault === 'http_500_once' ? 500 : 503 };
     }
     case 'truncate':

@@ -6,13 +6,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.js';
 import { VendorError, valueAt } from '../errors.js';
 import { tagRequest } from '../journal-hooks.js';
+import type { ClockStore } from '../state/clock.js';
+import type { RateLimitStore } from '../state/rate-limits.js';
+import type { ScenarioStore } from '../state/scenarios.js';
 import type { VendorFaults, VendorModule } from '../vendor.js';
-import type { RateLimiter } from './rate-limiter.js';
 import type { RouteKind } from './schema.js';
-import { type AppliedEffects, emptyEffects, type ScenarioStore } from './store.js';
+import { type AppliedEffects, emptyEffects } from './store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,8 +50,8 @@ export function registerScenarioHook(
   app: FastifyInstance,
   deps: {
     scenarios: ScenarioStore;
-    limiter: RateLimiter;
-    clock: Clock;
+    limiter: RateLimitStore;
+    clock: ClockStore;
     vendorOf: (path: string) => VendorModule | undefined;
   },
 ): void {
@@ -80,7 +81,14 @@ export function registerScenarioHook(
     const faults = vendor.faults ?? genericFaults;
 
     if (vendor.rateLimits?.length) {
-      const verdict = deps.limiter.hit(vendor.id, tenant, request.method, route, vendor.rateLimits, deps.clock.now());
+      const verdict = await deps.limiter.hit(
+        vendor.id,
+        tenant,
+        request.method,
+        route,
+        vendor.rateLimits,
+        deps.clock.now(),
+      );
       if (verdict) {
         tagRequest(request, { scenarios: [`rate-limit:${verdict.rule.name}`] });
         reply.header(APPLIED_HEADER, `rate-limit:${verdict.rule.name}`);
@@ -94,8 +102,8 @@ export function registerScenarioHook(
         `X-Mock-Scenario: unknown scenario ${unknown.map((n) => `"${n}"`).join(', ')}. Known: ${deps.scenarios.names().join(', ')}.`,
       );
     }
-    if (requested.length === 0 && deps.scenarios.list().length === 0) return;
-    const effects = deps.scenarios.apply({
+    if (requested.length === 0 && deps.scenarios.size === 0) return;
+    const effects = await deps.scenarios.apply({
       vendor: vendor.id,
       tenant,
       route,

@@ -4,32 +4,11 @@
  * the same scenarios and requests give the same faults.
  */
 import { Rng } from '../random.js';
-import type { FileEffect, HttpEffect, JobEffect, RouteKind, ScenarioInput } from './schema.js';
+import { type CounterStore, MemoryCounters } from '../state/counters.js';
+import type { AppliedEffects, RequestFacts, Scenario, ScenarioStore } from '../state/scenarios.js';
+import type { ScenarioInput } from './schema.js';
 
-export interface Scenario extends ScenarioInput {
-  /** How many times it has applied. */
-  applied: number;
-  /** Where it came from: the admin API, a preset, or start-up. */
-  source: string;
-}
-
-export interface RequestFacts {
-  vendor: string;
-  tenant?: string;
-  route?: RouteKind;
-  /** Reads a request field by dotted path (body first, then query). */
-  field(path: string): unknown;
-  /** Scenario names the request asked for in X-Mock-Scenario. */
-  requested: readonly string[];
-}
-
-/** What the matching scenarios ask of one request and, for a create request, of the job it creates. */
-export interface AppliedEffects {
-  scenarios: string[];
-  http: HttpEffect & { latency?: number };
-  job: JobEffect;
-  file: FileEffect;
-}
+export type { AppliedEffects, RequestFacts, Scenario };
 
 export const emptyEffects = (): AppliedEffects => ({ scenarios: [], http: {}, job: {}, file: {} });
 
@@ -43,78 +22,94 @@ function matchesRequest(s: ScenarioInput, facts: RequestFacts, requested: boolea
   return true;
 }
 
-export class ScenarioStore {
-  private readonly scenarios = new Map<string, Scenario>();
+/** The counter that claims a scenario's applications (one per installation: re-adding a scenario restarts it). */
+export const appliedKey = (name: string) => `scenario:${name}`;
+
+/**
+ * The scenarios in force. Definitions are held here (a shared store keeps this copy up to date); applications are
+ * claimed through `counters`, the one atomic decision a "once" scenario needs.
+ */
+export class EmbeddedScenarioStore implements ScenarioStore {
+  protected readonly scenarios = new Map<string, Omit<Scenario, 'applied'>>();
   /** Preset and named scenarios that exist only to be asked for by header. */
   private readonly library = new Map<string, ScenarioInput[]>();
 
-  constructor(private readonly seed: string) {}
+  constructor(
+    private readonly seed: string,
+    protected readonly counters: CounterStore = new MemoryCounters(),
+  ) {}
 
-  add(input: ScenarioInput, source = 'admin'): Scenario {
-    const scenario = { ...input, applied: 0, source };
-    this.scenarios.set(input.name, scenario);
-    return scenario;
+  async add(input: ScenarioInput, source = 'admin'): Promise<Scenario> {
+    this.scenarios.set(input.name, { ...input, source });
+    await this.counters.put(appliedKey(input.name), 0);
+    return { ...input, applied: 0, source };
   }
 
-  remove(name: string): boolean {
+  async remove(name: string): Promise<boolean> {
+    await this.counters.put(appliedKey(name), 0);
     return this.scenarios.delete(name);
   }
 
-  get(name: string): Scenario | undefined {
-    return this.scenarios.get(name);
+  async get(name: string): Promise<Scenario | undefined> {
+    const s = this.scenarios.get(name);
+    return s && { ...s, applied: await this.counters.peek(appliedKey(name)) };
   }
 
-  list(): Scenario[] {
-    return [...this.scenarios.values()];
+  async list(): Promise<Scenario[]> {
+    return Promise.all([...this.scenarios.values()].map(async (s) => ({ ...s, applied: await this.applied(s.name) })));
+  }
+
+  private async applied(name: string): Promise<number> {
+    return this.counters.peek(appliedKey(name));
   }
 
   get size(): number {
     return this.scenarios.size;
   }
 
-  clear(): void {
+  async clear(): Promise<void> {
     this.scenarios.clear();
+    await this.counters.clear('scenario:');
   }
 
-  /** Puts saved scenarios back with their counters. */
-  restore(saved: readonly Scenario[]): void {
-    this.scenarios.clear();
-    for (const s of saved) this.scenarios.set(s.name, { ...s });
+  async restore(saved: readonly Scenario[]): Promise<void> {
+    await this.clear();
+    for (const { applied, ...s } of saved) {
+      this.scenarios.set(s.name, { ...s });
+      await this.counters.put(appliedKey(s.name), applied);
+    }
   }
 
-  /** Whether X-Mock-Scenario may name it: an installed scenario or a defined set. */
   knows(name: string): boolean {
     return this.scenarios.has(name) || this.library.has(name);
   }
 
-  /** Every name X-Mock-Scenario may use, sorted. */
   names(): string[] {
     return [...new Set([...this.library.keys(), ...this.scenarios.keys()])].sort();
   }
 
-  /** Makes a set of scenarios available by name to X-Mock-Scenario without installing it (presets). */
   define(name: string, set: ScenarioInput[]): void {
     this.library.set(name, set);
   }
 
-  /** Matches a request against the installed scenarios and those it names by header; counts each application. */
-  apply(facts: RequestFacts): AppliedEffects {
+  async apply(facts: RequestFacts): Promise<AppliedEffects> {
     const out = emptyEffects();
-    const candidates: Array<{ s: Scenario | ScenarioInput; requested: boolean; counter?: Scenario }> = [];
+    const candidates: Array<{ s: ScenarioInput; requested: boolean; counted: boolean }> = [];
     for (const s of this.scenarios.values())
-      candidates.push({ s, requested: facts.requested.includes(s.name), counter: s });
+      candidates.push({ s, requested: facts.requested.includes(s.name), counted: true });
     for (const name of facts.requested) {
       // An installed scenario of that name answers the header while it has applications left; once it is used up the
       // defined set of that name still does, so a used-up installed preset never hides the header preset.
       const installed = this.scenarios.get(name);
-      if (installed && (installed.times === undefined || installed.applied < installed.times)) continue;
+      if (installed && (installed.times === undefined || (await this.applied(name)) < installed.times)) continue;
       for (const s of this.library.get(name) ?? [])
-        candidates.push({ s: { ...s, match: { ...s.match, header_only: false } }, requested: true });
+        candidates.push({ s: { ...s, match: { ...s.match, header_only: false } }, requested: true, counted: false });
     }
-    for (const { s, requested, counter } of candidates) {
+    for (const { s, requested, counted } of candidates) {
       if (!matchesRequest(s, facts, requested)) continue;
-      if (counter && counter.times !== undefined && counter.applied >= counter.times) continue;
-      const n = counter ? counter.applied++ : 0;
+      // One store operation decides the application: on shared state two replicas never both take the last one.
+      const n = counted ? await this.counters.take(appliedKey(s.name), s.times) : 0;
+      if (n === undefined) continue;
       out.scenarios.push(s.name);
       if (s.http) {
         const { latency_ms, ...rest } = s.http;

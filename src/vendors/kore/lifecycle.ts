@@ -5,7 +5,8 @@
  */
 import type { CoreContext } from '../../core/context.js';
 import { failingAs } from '../../core/generation/engine.js';
-import { type Job, type JobEffects, type JobOutcome, viewJob, withEffects } from '../../core/jobs.js';
+import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from '../../core/jobs.js';
+import type { JobInit } from '../../core/state/jobs.js';
 import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
 import { creatorOf, jobIds, VENDOR } from './generator.js';
 import { catalogueOf } from './knowledge-base.js';
@@ -36,11 +37,19 @@ export interface ExportRequest {
   outcome?: JobOutcome;
 }
 
-export function createExportJob(ctx: CoreContext, req: ExportRequest): KoreJob {
+/** Creates the job with the bot's next job number (its id derives from it), taken by the store in one operation. */
+export async function createExportJob(ctx: CoreContext, req: ExportRequest): Promise<KoreJob> {
+  return ctx.jobs.createNumbered<KoreJobParams, ExportResult>(VENDOR, (seq) => exportJob(ctx, req, seq));
+}
+
+function exportJob(
+  ctx: CoreContext,
+  req: ExportRequest,
+  seq: number,
+): { init: JobInit<KoreJobParams>; task: GenerationTask<ExportResult> } {
   const now = ctx.clock.now();
   const seed = ctx.config.SEED;
   const botId = req.bot.app_id;
-  const seq = ctx.jobs.count(VENDOR) + 1;
   const { jobId } = jobIds(seed, botId, seq);
   const timing = withEffects(
     {
@@ -74,16 +83,14 @@ export function createExportJob(ctx: CoreContext, req: ExportRequest): KoreJob {
     searchIndexId: catalogueOf(seed, botId).searchIndexId,
   };
   // A worker that dies writing the files fails the job with Kore's own message.
-  return ctx.jobs.create<KoreJobParams, ExportResult>(
-    { ...timing, params },
-    failingAs(JOB_ERROR, exportWork(ctx, params)),
-  );
+  return { init: { ...timing, params }, task: failingAs(JOB_ERROR, exportWork(ctx, params)) };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The links of a finished job never change (they are signed at its end), so they are signed once per job and origin. */
-const links = new WeakMap<KoreJob, { origin: string; expiresAt: number; fragments: Fragment[] }>();
+// Keyed by the job's parameters: the one part of a job the store keeps as the same object from read to read.
+const links = new WeakMap<KoreJob['params'], { origin: string; expiresAt: number; fragments: Fragment[] }>();
 
 /** When the files' links stop working: 24 hours after the job ended, in whole seconds (the `n` of the link). */
 export const linkExpiry = (endedAt: number) => (Math.floor(endedAt / 1000) + LINK_LIFETIME_SECONDS) * 1000;
@@ -95,7 +102,7 @@ export function mediaUrl(ctx: CoreContext, key: string, expiresAt: number): stri
 function fragmentsOf(ctx: CoreContext, job: KoreJob, result: ExportResult, endedAt: number): Fragment[] {
   const origin = ctx.publicUrl();
   const expiresAt = linkExpiry(endedAt);
-  const cached = links.get(job);
+  const cached = links.get(job.params);
   if (cached && cached.origin === origin && cached.expiresAt === expiresAt) return cached.fragments;
   const fragments = result.files.map((f) => ({
     fileId: f.fileId,
@@ -103,13 +110,13 @@ function fragmentsOf(ctx: CoreContext, job: KoreJob, result: ExportResult, ended
     fileUrl: mediaUrl(ctx, f.key, expiresAt),
     recordCount: f.recordCount,
   }));
-  links.set(job, { origin, expiresAt, fragments });
+  links.set(job.params, { origin, expiresAt, fragments });
   return fragments;
 }
 
 /** The job as GET …/search/jobs/{JobID} answers it at `now` (and as the create request answers it, at creation). */
 export function jobView(ctx: CoreContext, job: KoreJob, now: number): JobView {
-  const view = viewJob(job, now);
+  const view = ctx.jobs.view(job, now);
   const lifetime = job.queuedMs + job.runningMs;
   const timeFraction = lifetime === 0 ? 1 : Math.min(1, Math.max(0, (now - job.createdAt) / lifetime));
   const workFraction = job.generation.state === 'done' ? 1 : job.generation.progress;
@@ -185,7 +192,7 @@ export function describeKoreJob(
   now: number,
 ): { state: string; link_expires_at: number | null } {
   const view = jobView(ctx, job, now);
-  const ended = viewJob(job, now).endedAt;
+  const ended = ctx.jobs.view(job, now).endedAt;
   return {
     state: view.status,
     link_expires_at:

@@ -130,10 +130,10 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
       async (request) => {
         const { bot, app: client } = request.koreCaller!;
         const { from, to, event } = checkExport(request.body);
-        const full = jobCapReached(ctx);
+        const full = await jobCapReached(ctx);
         // MAX_JOBS: Kore's rate-limit answer, 429 with Retry-After (README, "Choices").
         if (full) throw koreError(429, full, CODES.RATE_LIMITED, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
-        const job = createExportJob(ctx, {
+        const job = await createExportJob(ctx, {
           bot,
           app: client,
           window: { from, to },
@@ -162,7 +162,9 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
       },
       async (request) => {
         const { bot } = request.koreCaller!;
-        const job = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(request.params.JobID);
+        const job = await ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(
+          request.params.JobID,
+        );
         if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id)
           throw koreError(404, 'Job not found', CODES.NOT_FOUND);
         tagRequest(request, { jobId: job.id });
@@ -194,10 +196,10 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
       throw denied(
         `This media link expired at ${new Date(expiresAt).toISOString()}. Download the files within 24 hours of the job's end, or start a new export.`,
       );
-    const object = ctx.store.head(BUCKET, file);
+    const object = await ctx.store.find(BUCKET, file);
     if (!object) throw koreError(404, 'File not found', CODES.NOT_FOUND);
     if (object.owner) tagRequest(request, object.owner);
-    const fault = fileFaultFor(object, ctx.jobs, now);
+    const fault = await fileFaultFor(object, ctx.jobs, now);
     if (fault?.kind === 'expired')
       throw denied(`This media link expired at ${new Date(fault.expiresAt).toISOString()}. Start a new export.`);
     if (fault?.kind === 'status')

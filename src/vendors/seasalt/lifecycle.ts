@@ -3,7 +3,7 @@
  * or failed with error_message), naive ISO timestamps with microseconds, and the download link once finished.
  */
 import type { CoreContext } from '../../core/context.js';
-import { type Job, viewJob } from '../../core/jobs.js';
+import type { Job } from '../../core/jobs.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult } from './export-file.js';
 import { naiveIso } from './generator.js';
 import type { ExportJob } from './schemas.js';
@@ -30,19 +30,20 @@ export interface JobState {
  * A finished job's link never changes, so it is signed once per job and origin. S3 V2 `Expires` is whole seconds: like
  * boto3 (int(now + expires_in)), the link expires at the stated instant rounded down to a second.
  */
-const links = new WeakMap<SeasaltJob, { origin: string; url: string }>();
+// Keyed by the job's parameters: the one part of a job the store keeps as the same object from read to read.
+const links = new WeakMap<SeasaltJob['params'], { origin: string; url: string }>();
 
 function linkOf(ctx: CoreContext, job: SeasaltJob, expiresAt: number): string {
   const origin = ctx.publicUrl();
-  const cached = links.get(job);
+  const cached = links.get(job.params);
   if (cached && cached.origin === origin) return cached.url;
   const url = ctx.signer.s3v2({ accessKeyId: ACCESS_KEY_ID, bucket: BUCKET, key: job.params.key, expiresAt });
-  links.set(job, { origin, url });
+  links.set(job.params, { origin, url });
   return url;
 }
 
 export function jobState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
-  const view = viewJob(job, now);
+  const view = ctx.jobs.view(job, now);
   const status = STATUS[view.phase];
   let presignedUrl: string | null = null;
   let expiresAtText: string | null = null;

@@ -24,15 +24,16 @@ interface Recorded {
   order: number;
 }
 
+/** Keys in the core's key-value store (ctx.kv): shared by every replica with STATE_URL. */
+const PENDING = 'seasalt:outbox:pending';
+const EMAILS = 'seasalt:outbox:emails';
+const SENT = 'seasalt:outbox:sent:';
+
 export class Outbox {
-  private recorded: Recorded[] = [];
-  /** Jobs with a notification address whose email has not been recorded yet. */
-  private readonly pending = new Set<SeasaltJob>();
   /** Created on the first email; a failure is logged and tried again on the next one (SMTP_URL may be fixed by then). */
   private readonly transport = lazy(
     async () => (await import('nodemailer')).createTransport(seasaltSettings(this.ctx.config).SMTP_URL) as Transporter,
   );
-  private order = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -40,57 +41,70 @@ export class Outbox {
   ) {}
 
   /** A new job that asked for an email. */
-  track(job: SeasaltJob): void {
-    if (job.params.notificationEmail) this.pending.add(job);
+  async track(job: SeasaltJob): Promise<void> {
+    if (job.params.notificationEmail) await this.ctx.kv.append(PENDING, job.id);
   }
 
-  /** Every pending job, for settle() before a look. */
-  pendingJobs(): SeasaltJob[] {
-    return [...this.pending];
+  /** Ids of jobs whose email has not been recorded yet. */
+  private async pendingIds(): Promise<string[]> {
+    const ids = await this.ctx.kv.list<string>(PENDING);
+    const sent = await Promise.all(ids.map((id) => this.ctx.kv.get<boolean>(`${SENT}${id}`)));
+    return ids.filter((_, i) => !sent[i]);
+  }
+
+  /** Every pending job as it is now, for settle() before a look. */
+  async pendingJobs(): Promise<SeasaltJob[]> {
+    const jobs: SeasaltJob[] = [];
+    for (const id of await this.pendingIds()) {
+      const job = (await this.ctx.jobs.get(id)) as SeasaltJob | undefined;
+      if (job) jobs.push(job);
+    }
+    return jobs;
   }
 
   /** Records the email of every pending job that has finished by `now`, in the order they finished. */
-  observe(now: number): void {
-    if (this.pending.size === 0) return;
+  async observe(now: number): Promise<void> {
     const due: Array<{ job: SeasaltJob; state: ReturnType<typeof jobState> }> = [];
-    for (const job of this.pending) {
+    for (const job of await this.pendingJobs()) {
       const state = jobState(this.ctx, job, now);
       if (state.body.status === 'finished') due.push({ job, state });
     }
     due.sort((a, b) => (a.state.endedAt ?? 0) - (b.state.endedAt ?? 0) || a.job.seq - b.job.seq);
     for (const { job, state } of due) {
-      this.pending.delete(job);
+      // Exactly once, whichever look (or replica) finds it first.
+      if (!(await this.ctx.kv.putIfAbsent(`${SENT}${job.id}`, true))) continue;
       const email = compose(job, state.body.presigned_url!, state.body.presigned_url_expires_at!, state.endedAt!);
-      this.recorded.push({ email, sentAt: state.endedAt!, order: ++this.order });
+      const order = (await this.ctx.kv.list(EMAILS)).length + 1;
+      await this.ctx.kv.append(EMAILS, { email, sentAt: state.endedAt!, order } satisfies Recorded);
       this.send(email);
     }
   }
 
   /** The outbox, oldest first (newest last). */
-  list(): OutboxEmail[] {
-    return [...this.recorded].sort((a, b) => a.sentAt - b.sentAt || a.order - b.order).map((r) => r.email);
+  async list(): Promise<OutboxEmail[]> {
+    const recorded = await this.ctx.kv.list<Recorded>(EMAILS);
+    return recorded.sort((a, b) => a.sentAt - b.sentAt || a.order - b.order).map((r) => r.email);
   }
 
   /** What survives a restart with DATA_DIR: the emails and the jobs still waiting for theirs. */
-  save(): unknown {
-    return { recorded: this.recorded, order: this.order, pending: [...this.pending].map((j) => j.id) };
+  async save(): Promise<unknown> {
+    const recorded = await this.ctx.kv.list<Recorded>(EMAILS);
+    return { recorded, order: recorded.length, pending: await this.pendingIds() };
   }
 
-  load(data: unknown): void {
+  async load(data: unknown): Promise<void> {
     const saved = data as { recorded: Recorded[]; order: number; pending: string[] };
-    this.recorded = saved.recorded;
-    this.order = saved.order;
-    this.pending.clear();
-    for (const id of saved.pending) {
-      const job = this.ctx.jobs.get(id) as SeasaltJob | undefined;
-      if (job) this.pending.add(job);
+    await this.clear();
+    for (const r of saved.recorded) {
+      await this.ctx.kv.append(EMAILS, r);
+      await this.ctx.kv.put(`${SENT}${r.email.export_job_id}`, true);
     }
+    // Jobs are loaded after vendor state: an id whose job is gone is skipped at each look.
+    for (const id of saved.pending) await this.ctx.kv.append(PENDING, id);
   }
 
-  clear(): void {
-    this.recorded = [];
-    this.pending.clear();
-    this.order = 0;
+  async clear(): Promise<void> {
+    await this.ctx.kv.clear('seasalt:outbox:');
   }
 
   private send(email: OutboxEmail): void {

@@ -195,7 +195,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
     async (request, reply) => {
       // …/export-conversations/ (an empty id): Starlette's path parameter needs a character, so this is the slash redirect.
       if (request.params.export_job_id === '') return notFound(request, reply);
-      const job = findExport(ctx, request.seasaltWorkspace!, request.params.export_job_id);
+      const job = await findExport(ctx, request.seasaltWorkspace!, request.params.export_job_id);
       tagRequest(request, { jobId: job.id });
       return pollExport(ctx, outbox, job);
     },

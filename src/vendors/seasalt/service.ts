@@ -80,28 +80,19 @@ export async function startExport(
     throw httpError(400, `start_date (${body.start_date}) cannot be in the future: today is ${today} (UTC)`);
   const channel = resolveChannel(workspace, body);
   await refuseDuplicate(ctx, workspace, channel, body, now);
-  const full = jobCapReached(ctx);
+  const full = await jobCapReached(ctx);
   // MAX_JOBS: a FastAPI HTTPException 429 with Retry-After, as SeaX's gateway would throttle (README, "Choices").
   if (full) throw httpError(429, full, { 'retry-after': String(JOB_CAP_RETRY_SECONDS) });
-  const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, ctx.jobs.count('seasalt') + 1);
-  const params = exportParams(
-    ctx,
-    workspace,
-    channel,
-    body,
-    effects,
-    now,
-    exportJobId,
-    zipName(channel, body.start_date, fileId),
-  );
-  const job = createExportJob(
-    ctx,
-    { id: exportJobId, vendor: 'seasalt', tenant: workspace.workspace_id, createdAt: now, params },
-    effects,
-    JOB_ERROR,
-    (finishes) => exportWork(ctx, params, finishes),
-  ) as SeasaltJob;
-  outbox.track(job);
+  const job = (await createExportJob(ctx, 'seasalt', effects, JOB_ERROR, (n) => {
+    const { exportJobId, fileId } = exportIds(ctx.config.SEED, workspace.workspace_id, n);
+    const name = zipName(channel, body.start_date, fileId);
+    const params = exportParams(ctx, workspace, channel, body, effects, now, exportJobId, name);
+    return {
+      init: { id: exportJobId, tenant: workspace.workspace_id, createdAt: now, params },
+      work: (finishes) => exportWork(ctx, params, finishes),
+    };
+  })) as SeasaltJob;
+  await outbox.track(job);
   return job;
 }
 
@@ -113,15 +104,16 @@ async function refuseDuplicate(
   body: ExportConversationsRequest,
   now: number,
 ): Promise<void> {
-  const same = ctx.jobs
-    .list<ExportParams, unknown>('seasalt', workspace.workspace_id)
-    .filter(
-      (j) =>
-        j.params.world.channel.channelId === channel.channel_id &&
-        j.params.range.startDate === body.start_date &&
-        j.params.range.endDate === body.end_date,
-    ) as SeasaltJob[];
-  await ctx.jobs.settle(dueJobs(same, now), SETTLE_MS);
+  const isSame = (j: SeasaltJob) =>
+    j.params.world.channel.channelId === channel.channel_id &&
+    j.params.range.startDate === body.start_date &&
+    j.params.range.endDate === body.end_date;
+  const listed = (await ctx.jobs.list<ExportParams, unknown>('seasalt', workspace.workspace_id)) as SeasaltJob[];
+  await ctx.jobs.settle(dueJobs(listed.filter(isSame), now), SETTLE_MS);
+  // Read again after the wait: a job is a copy of the moment it was read.
+  const same = ((await ctx.jobs.list<ExportParams, unknown>('seasalt', workspace.workspace_id)) as SeasaltJob[]).filter(
+    isSame,
+  );
   const running = same.find((j) => isActive(jobState(ctx, j, now)));
   if (running) {
     throw httpError(
@@ -166,8 +158,8 @@ function exportParams(
 }
 
 /** The workspace's job of that id (ids are case-insensitive UUIDs); 404 otherwise. */
-export function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: string): SeasaltJob {
-  const job = ctx.jobs.get<ExportParams, unknown>(exportJobId.toLowerCase()) as SeasaltJob | undefined;
+export async function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: string): Promise<SeasaltJob> {
+  const job = (await ctx.jobs.get<ExportParams, unknown>(exportJobId.toLowerCase())) as SeasaltJob | undefined;
   if (job?.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id) throw httpError(404, 'Export job not found');
   return job;
 }
@@ -175,14 +167,15 @@ export function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: 
 /** The job as SeaX shows it now, after the due files (this job's and the outbox's) are written. */
 export async function pollExport(ctx: CoreContext, outbox: Outbox, job: SeasaltJob): Promise<ExportJob> {
   const now = ctx.clock.now();
-  await ctx.jobs.settle(dueJobs([job, ...outbox.pendingJobs()], now), SETTLE_MS);
-  outbox.observe(now);
-  return jobState(ctx, job, now).body;
+  await ctx.jobs.settle(dueJobs([job, ...(await outbox.pendingJobs())], now), SETTLE_MS);
+  await outbox.observe(now);
+  // Read again after the wait: a job is a copy of the moment it was read.
+  return jobState(ctx, ((await ctx.jobs.get(job.id)) as SeasaltJob | undefined) ?? job, now).body;
 }
 
 /** Records the emails of jobs finished by now, after their due files are written. */
 export async function observeOutbox(ctx: CoreContext, outbox: Outbox): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.jobs.settle(dueJobs(outbox.pendingJobs(), now), SETTLE_MS);
-  outbox.observe(now);
+  await ctx.jobs.settle(dueJobs(await outbox.pendingJobs(), now), SETTLE_MS);
+  await outbox.observe(now);
 }

@@ -3,7 +3,7 @@
  * (scheduled → exporting → done | no_data | failed), its timestamps in the vendor's units, and the download link.
  */
 import type { CoreContext } from '../../core/context.js';
-import { type Job, viewJob } from '../../core/jobs.js';
+import type { Job } from '../../core/jobs.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult, REGION } from './export-file.js';
 import type { ExportView } from './schemas.js';
 
@@ -18,8 +18,9 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
  * The link of a finished export never changes (it is signed at the file's creation), so it is signed once per job and
  * origin: signing costs five HMACs, more than the rest of a poll together.
  */
+// Keyed by the job's parameters: the one part of a job the store keeps as the same object from read to read.
 const links = new WeakMap<
-  SendbirdJob,
+  SendbirdJob['params'],
   { origin: string; signedAt: number; file: NonNullable<ExportView['export_file']> }
 >();
 
@@ -30,7 +31,7 @@ function linkOf(
   signedAt: number,
 ): NonNullable<ExportView['export_file']> {
   const origin = ctx.publicUrl();
-  const cached = links.get(job);
+  const cached = links.get(job.params);
   if (cached && cached.origin === origin && cached.signedAt === signedAt) return cached.file;
   const file = {
     url: ctx.signer.s3v4({
@@ -43,12 +44,12 @@ function linkOf(
     }),
     expires_at: signedAt + LINK_LIFETIME_SECONDS * 1000,
   };
-  links.set(job, { origin, signedAt, file });
+  links.set(job.params, { origin, signedAt, file });
   return file;
 }
 
 export function exportView(ctx: CoreContext, job: SendbirdJob, now: number): ExportView {
-  const view = viewJob(job, now);
+  const view = ctx.jobs.view(job, now);
   const p = job.params;
   let status: ExportView['export_status'];
   switch (view.phase) {

@@ -39,7 +39,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
   });
 
   const create = async (request: FastifyRequest & { body: z.output<typeof CreateExportBody> }) => {
-    const job = startExport(ctx, request.sendbirdApp!, request.body, jobEffectsOf(request));
+    const job = await startExport(ctx, request.sendbirdApp!, request.body, jobEffectsOf(request));
     tagRequest(request, { jobId: job.id });
     // The view at the instant the job was created, however long creating it took in real time.
     return exportView(ctx, job, job.createdAt);
@@ -75,7 +75,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
     response: { 200: ExportView, ...errors },
   };
   const details = async (request: FastifyRequest<{ Params: { export_id: string } }>) => {
-    const job = findExport(ctx, request.sendbirdApp!, request.params.export_id);
+    const job = await findExport(ctx, request.sendbirdApp!, request.params.export_id);
     tagRequest(request, { jobId: job.id });
     return exportView(ctx, job, ctx.clock.now());
   };

@@ -79,15 +79,15 @@ function checkList(q: z.output<typeof ListQuery>) {
 }
 
 /** Checks the request and starts the export; the route answers its view. */
-export function startExport(
+export async function startExport(
   ctx: CoreContext,
   appSeed: SendbirdApp,
   body: z.output<typeof CreateExportBody>,
   effects: JobEffects | undefined,
-): SendbirdJob {
+): Promise<SendbirdJob> {
   const now = ctx.clock.now();
   const { type, agent } = checkCreate(body, appSeed, now);
-  const full = jobCapReached(ctx);
+  const full = await jobCapReached(ctx);
   // MAX_JOBS: Sendbird's 429 code with its rate-limit headers (README, "Choices").
   if (full) {
     const wait = JOB_CAP_RETRY_SECONDS.toFixed(3);
@@ -97,8 +97,24 @@ export function startExport(
       'x-ratelimit-retryafter': wait,
     });
   }
-  const { exportId, fileId } = exportIds(ctx.config.SEED, appSeed.app_id, ctx.jobs.count('sendbird') + 1);
-  const params = {
+  return createExportJob(ctx, 'sendbird', effects, JOB_ERROR, (n) => {
+    const params = exportParams(ctx, appSeed, body, effects, { type, agent, now, n });
+    return {
+      init: { id: params.exportId, tenant: appSeed.app_id, createdAt: now, params },
+      work: (finishes) => exportWork(ctx, params, finishes),
+    };
+  });
+}
+
+function exportParams(
+  ctx: CoreContext,
+  appSeed: SendbirdApp,
+  body: z.output<typeof CreateExportBody>,
+  effects: JobEffects | undefined,
+  { type, agent, now, n }: ReturnType<typeof checkCreate> & { now: number; n: number },
+) {
+  const { exportId, fileId } = exportIds(ctx.config.SEED, appSeed.app_id, n);
+  return {
     world: {
       seed: ctx.config.SEED,
       appId: appSeed.app_id,
@@ -112,18 +128,11 @@ export function startExport(
     // A scenario's empty export (or Sendbird's own no_data) finds nothing to export.
     empty: effects?.job.outcome === 'empty' || effects?.job.outcome === 'no_data',
   };
-  return createExportJob(
-    ctx,
-    { id: exportId, vendor: 'sendbird', tenant: appSeed.app_id, createdAt: now, params },
-    effects,
-    JOB_ERROR,
-    (finishes) => exportWork(ctx, params, finishes),
-  );
 }
 
 /** The application's export of that id; Sendbird's not-found otherwise. */
-export function findExport(ctx: CoreContext, appSeed: SendbirdApp, exportId: string): SendbirdJob {
-  const job = ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(exportId);
+export async function findExport(ctx: CoreContext, appSeed: SendbirdApp, exportId: string): Promise<SendbirdJob> {
+  const job = await ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(exportId);
   if (job?.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
     throw sendbirdError(
       CODES.NOT_FOUND,
@@ -134,12 +143,12 @@ export function findExport(ctx: CoreContext, appSeed: SendbirdApp, exportId: str
 }
 
 /** One page of the application's exports, newest first, filtered; `prev`/`next` are signed page tokens. */
-export function listExports(
+export async function listExports(
   ctx: CoreContext,
   appSeed: SendbirdApp,
   q: z.output<typeof ListQuery>,
   tokenSecret: string,
-): z.output<typeof ListView> {
+): Promise<z.output<typeof ListView>> {
   const { limit, from, to } = checkList(q);
   const scopeKey = [
     appSeed.app_id,
@@ -156,7 +165,7 @@ export function listExports(
       CODES.EXPIRED_TOKEN,
       'The page token is invalid or has expired. Start again without "token", with the same filters.',
     );
-  const jobs = ctx.jobs.list<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(
+  const jobs = await ctx.jobs.list<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(
     'sendbird',
     appSeed.app_id,
   );

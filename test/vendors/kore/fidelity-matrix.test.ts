@@ -42,7 +42,9 @@ describe('Kore rate limits per hour', () => {
     let refused = 0;
     for (let minute = 0; minute < 30; minute++) {
       for (let i = 0; i < 600; i++) {
-        if (app.mock.ctx.limiter.hit('kore', BOT, 'GET', undefined, kore.rateLimits!, hourStart + minute * 60_000))
+        if (
+          await app.mock.ctx.limiter.hit('kore', BOT, 'GET', undefined, kore.rateLimits!, hourStart + minute * 60_000)
+        )
           refused++;
       }
     }

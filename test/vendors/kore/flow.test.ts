@@ -72,16 +72,16 @@ describe('Kore export job', () => {
   it('never shows more progress than the real work done, and stays INPROGRESS past its time until the files exist', async () => {
     const created = await createJob(app);
     await app.mock.ctx.jobs.drain();
-    const job = app.mock.ctx.jobs.get(created._id) as KoreJob;
+    const job = (await app.mock.ctx.jobs.get(created._id)) as KoreJob;
     const gen = job.generation;
     const saved = { state: gen.state, progress: gen.progress };
-    Object.assign(gen, { state: 'running', progress: 0.2 });
+    await app.mock.ctx.jobs.patch(created._id, { generation: { state: 'running', progress: 0.2 } });
     await advance(app, 17.5); // half the job's 35 s
     expect((await poll(app, created._id)).percentageDone).toBe(20);
     await advance(app, 60);
     const late = await poll(app, created._id);
     expect(late).toMatchObject({ status: 'INPROGRESS', percentageDone: 20 });
-    Object.assign(gen, saved);
+    await app.mock.ctx.jobs.patch(created._id, { generation: saved });
     expect((await poll(app, created._id)).status).toBe('SUCCESS');
   });
 
@@ -123,7 +123,7 @@ describe('Kore export job', () => {
     const seeds = app.mock.seeds.get('kore') as KoreSeeds;
     const bot = seeds.bots.find((b) => b.app_id === BOT)!;
     const client = bot.apps.find((a) => a.client_id === CLIENT_ID)!;
-    const job = createExportJob(app.mock.ctx, {
+    const job = await createExportJob(app.mock.ctx, {
       bot,
       app: client,
       window: { from: T0 - 86_400_000, to: T0 },
@@ -146,7 +146,7 @@ describe('Kore export job', () => {
 
   it('ends FAILED when a job made through the API has its outcome changed', async () => {
     const created = await createJob(app);
-    (app.mock.ctx.jobs.get(created._id) as KoreJob).outcome = { kind: 'failed', error: 'Export timed out' };
+    await app.mock.ctx.jobs.patch(created._id, { outcome: { kind: 'failed', error: 'Export timed out' } });
     await advance(app, 60);
     expect(await poll(app, created._id)).toMatchObject({ status: 'FAILED', error: 'Export timed out' });
   });

@@ -240,8 +240,7 @@ describe('Seasalt business rules', () => {
   });
   it('lets a new export start once the running one has failed', async () => {
     const first = await create(app);
-    const job = app.mock.ctx.jobs.get(first)!;
-    job.outcome = { kind: 'failed', error: 'boom' };
+    await app.mock.ctx.jobs.patch(first, { outcome: { kind: 'failed', error: 'boom' } });
     await advance(app, 35);
     expect((await post(app, BODY)).statusCode).toBe(202);
   });

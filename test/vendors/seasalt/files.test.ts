@@ -86,7 +86,7 @@ describe('Seasalt CSV content', () => {
     expect(kinds).toEqual({ comma: true, quote: true, newline: true, emoji: true, nonLatin: true });
     // The same rows as the world holds: nothing was lost or mangled by quoting.
     await prepareWorld();
-    const job = app.mock.ctx.jobs.get(exp.job.export_job_id) as SeasaltJob;
+    const job = (await app.mock.ctx.jobs.get(exp.job.export_job_id)) as SeasaltJob;
     const expected = [...conversationsIn(job.params.world, job.params.range)].flatMap((c) =>
       c.messages.map((m) => m.row),
     );

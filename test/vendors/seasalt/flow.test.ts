@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SeasaltJob } from '../../../src/vendors/seasalt/lifecycle.js';
 import { advance, download, testApp, unzip } from '../../helpers.js';
 import { BASE, BODY, create, finishedExport, KEY, poll, post, SMS, WS } from './seasalt.js';
 
@@ -110,8 +109,9 @@ describe('Seasalt export flow', () => {
 
   it('reports failed with error_message and no link when the job fails (outcome set on the job)', async () => {
     const id = await create(app);
-    const job = app.mock.ctx.jobs.get(id) as SeasaltJob;
-    job.outcome = { kind: 'failed', error: 'Export failed: the conversation store timed out.' };
+    await app.mock.ctx.jobs.patch(id, {
+      outcome: { kind: 'failed', error: 'Export failed: the conversation store timed out.' },
+    });
     await advance(app, 10);
     expect((await poll(app, id)).status).toBe('started');
     await advance(app, 60);

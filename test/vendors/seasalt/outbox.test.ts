@@ -68,7 +68,7 @@ describe('Seasalt notification emails (GET /__admin/outbox)', () => {
   it('sends nothing without notification_email, and nothing for a failed export', async () => {
     await create(app, BODY);
     const failing = await create(app, { ...BODY, channel_id: WHATSAPP, notification_email: EMAIL });
-    app.mock.ctx.jobs.get(failing)!.outcome = { kind: 'failed', error: 'boom' };
+    await app.mock.ctx.jobs.patch(failing, { outcome: { kind: 'failed', error: 'boom' } });
     await advance(app, 60);
     expect((await poll(app, failing)).status).toBe('failed');
     expect(await outbox()).toEqual([]);
