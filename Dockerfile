@@ -12,6 +12,14 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/ensure-build.mjs ./scripts/
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
+# Redis support (STATE_URL, the compose 'replicas' profile) needs the optional peers ioredis and bullmq; a plain image
+# leaves them out. Installed without install scripts: BullMQ's msgpackr falls back to its JavaScript decoder.
+ARG WITH_REDIS=false
+RUN if [ "$WITH_REDIS" = "true" ]; then \
+      npm install --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
+        "ioredis@$(node -p "require('./package.json').peerDependencies.ioredis")" \
+        "bullmq@$(node -p "require('./package.json').peerDependencies.bullmq")"; \
+    fi
 
 # Runtime stage: compiled code, production dependencies, seeds and OpenAPI documents only. The app's files belong to
 # root and are read-only to the runtime user; the only writable place is the /data volume, where DATA_DIR keeps jobs,

@@ -2,6 +2,7 @@
  * Which stores the server runs on: the embedded ones (memory, and DATA_DIR through core/persistence) unless STATE_URL
  * names a shared store (redis://…), whose module is loaded only then.
  */
+import { ConfigError } from '../../config-error.js';
 import { Clock } from '../clock.js';
 import { RateLimiter } from '../scenarios/rate-limiter.js';
 import { EmbeddedScenarioStore } from '../scenarios/store.js';
@@ -18,12 +19,24 @@ export interface StoreSettings {
   DATA_DIR?: string | undefined;
 }
 
+/**
+ * ioredis and bullmq are optional peer dependencies (BullMQ brings a native helper with an install script, which a
+ * default install must not run): a server told to use Redis without them says how to add them.
+ */
+export function explainMissingRedis(err: unknown): never {
+  const missing = (err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND';
+  if (!missing) throw err;
+  throw new ConfigError(
+    'STATE_URL needs the optional packages ioredis and bullmq: npm install ioredis bullmq (the Docker image: build it with --build-arg WITH_REDIS=true)',
+  );
+}
+
 export async function openStores(
   config: StoreSettings,
   start: { now: number; frozen: boolean },
 ): Promise<SharedStores> {
   if (config.STATE_URL) {
-    const { openRedisStores } = await import('./redis/index.js');
+    const { openRedisStores } = await import('./redis/index.js').catch(explainMissingRedis);
     return openRedisStores(config.STATE_URL, config, start);
   }
   return {
