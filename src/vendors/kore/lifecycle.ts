@@ -63,6 +63,7 @@ export function createExportJob(ctx: CoreContext, req: ExportRequest): KoreJob {
       botId,
       botName: req.bot.name,
       volume: ctx.config.WORLD_DAILY_VOLUME * req.bot.volume * (jobEffect?.volume_factor ?? 1),
+      company: req.bot.company,
     },
     window: { from: req.window.from, to: req.window.to, cutoff: now },
     ...(req.event ? { event: req.event } : {}),

@@ -6,7 +6,9 @@
  * Field order matters: pydantic reports field errors in declaration order, and runs the model validator (either/or,
  * end after start) only when every field is valid; zod does both the same way.
  */
+
 import { z } from 'zod';
+import { CompanySeed } from '../../core/world/company-seed.js';
 import { emailProblem, isE164, pydanticDate, pydanticIssue } from './pydantic.js';
 
 /** The coarse `channel_type` a client sends (vendor page: "Accepted values"). */
@@ -61,6 +63,7 @@ export const SeasaltSeeds = z
             workspace_id: z.string().min(1),
             api_keys: z.array(z.string().min(1)).min(1),
             bot_name: z.string().min(1).default('SeaChat AI Agent'),
+            company: CompanySeed,
             channels: z.array(Channel).default([]),
           })
           .superRefine((w, ctx) => {
