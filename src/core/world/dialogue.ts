@@ -144,7 +144,8 @@ export function drawDialogue(rng: Rng, startAt: number, options: DialogueOptions
       say('user', 'flagged', text, { flag });
       say('ai', 'refuse', rng.pick(L.REFUSAL));
     }
-    if (planned || rng.chance(0.4)) {
+    // A customer told a made-up policy contests it at once (the unresolved ending) rather than asking more.
+    if (!hallucinated && (planned || rng.chance(0.4))) {
       const [question, answer] = rng.pick(intent.followUps);
       say('user', 'follow-up', question);
       say('ai', 'follow-answer', answer, { sources: cite() });

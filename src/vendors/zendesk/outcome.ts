@@ -101,7 +101,7 @@ export function labelsOf(d: Dialogue, surface: string, suggestionEngine: boolean
       HOUR_MS,
   );
   if (localHour < 9 || localHour >= 18) labels.push('out-of-office-hours');
-  if (d.ending === 'handoff') labels.push('handover-requested');
+  if (d.ending === 'handoff' && !suggestionEngine) labels.push('handover-requested');
   return labels;
 }
 
