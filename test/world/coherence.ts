@@ -31,15 +31,19 @@ export const GENERIC_AI = [
   ...L.HANDOVER,
   ...L.APOLOGY,
   ...L.REFUSAL,
-  ...L.HALLUCINATIONS,
   'Are you still there? I need your {x} to look into this.',
 ];
 
 export const isAsk = (text: string) => matchesAny(text, [...ASK_SLOT.order, ...ASK_SLOT.booking]);
 
+/** An answer without the made-up policy a hallucination adds to it. */
+export const withoutClaim = (text: string) =>
+  L.HALLUCINATIONS.reduce((t, claim) => (t.endsWith(` ${claim}`) ? t.slice(0, -claim.length - 1) : t), text);
+
 /** The intents whose answers (first or follow-up) could have produced this AI text. */
 export function intentsAnswering(company: Company, text: string): Intent[] {
-  return company.intents.filter((i) => matchesAny(text, [...i.answers, ...i.followUps.map(([, a]) => a)]));
+  const answer = withoutClaim(text);
+  return company.intents.filter((i) => matchesAny(answer, [...i.answers, ...i.followUps.map(([, a]) => a)]));
 }
 
 export const intentBySubCategory = (company: Company, sub: string): Intent =>

@@ -30,11 +30,11 @@ export const APOLOGY = [
   'I am sorry I could not help with that. Our team can also be reached by email at any time.',
 ] as const;
 
-/** An AI answer that states a policy the company does not have: what a hallucination mark is for. */
+/** A policy the company does not have, added to an answer: what a hallucination mark is for. */
 export const HALLUCINATIONS = [
-  'Good news: you can return anything within 120 days, even if it has been used.',
-  'We will refund you twice the amount as compensation for the trouble.',
-  'You can also pay with cryptocurrency or by cheque.',
+  'Good news: you can also return anything within 120 days, even if it has been used.',
+  'As an apology, we will also refund you twice the amount.',
+  'You can also pay with cryptocurrency or by cheque next time.',
 ] as const;
 
 export type Flag = 'harmful_content' | 'adversarial_attack' | 'context_injection' | 'banned_phrases';

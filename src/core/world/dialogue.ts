@@ -45,6 +45,14 @@ function slotValue(rng: Rng, intent: Intent): [shown: string, bare: string] {
   return [`#${n}`, n];
 }
 
+/** How long a speaker takes to write their turn after the previous one. */
+function delayOf(rng: Rng, role: Speaker): number {
+  if (role === 'user') return rng.int(8_000, 95_000);
+  if (role === 'human') return rng.int(20_000, 120_000);
+  if (role === 'system') return rng.int(300, 2_000);
+  return rng.int(1_500, 9_000);
+}
+
 /** Draws a conversation that starts at `startAt`. */
 export function drawDialogue(rng: Rng, startAt: number, options: DialogueOptions = {}): Dialogue {
   const company = options.company ?? companyOf(undefined);
@@ -87,10 +95,11 @@ export function drawDialogue(rng: Rng, startAt: number, options: DialogueOptions
   const turns: Turn[] = [];
   let t = startAt;
   const say = (role: Speaker, act: Act, text: string, extra: Partial<Turn> = {}) => {
+    // Each turn comes after its own speaker's delay: customers read and type, the AI answers within seconds.
+    if (turns.length > 0) t += delayOf(rng, role);
     // The customer's planned absence: they read the AI's message and come back later.
     if (role === 'user' && pause > 0 && turns.at(-1)?.role === 'ai') (t += pause), (pause = 0);
     turns.push({ role, act, text: fill(text, values), at: t, ...extra });
-    t += role === 'user' ? rng.int(8_000, 95_000) : role === 'human' ? rng.int(20_000, 120_000) : rng.int(1_500, 9_000);
   };
   const cite = () => ({
     articles: rng.sample(intent.articles, rng.int(1, Math.min(2, intent.articles.length))),
@@ -137,9 +146,13 @@ export function drawDialogue(rng: Rng, startAt: number, options: DialogueOptions
   let hallucinated = false;
   if (!humanAtOnce) {
     hallucinated = ending === 'unresolved' && rng.chance(0.4);
-    if (hallucinated) say('ai', 'answer', rng.pick(L.HALLUCINATIONS), { sources: cite(), hallucinated: true });
-    else say('ai', 'answer', rng.pick(intent.answers), { sources: cite() });
-    if (rng.chance(0.015)) {
+    // A hallucination answers the intent and then states a policy the company does not have.
+    const claim = hallucinated ? ` ${rng.pick(L.HALLUCINATIONS)}` : '';
+    say('ai', 'answer', `${rng.pick(intent.answers)}${claim}`, {
+      sources: cite(),
+      ...(hallucinated ? { hallucinated: true } : {}),
+    });
+    if (!hallucinated && rng.chance(0.015)) {
       const [text, flag] = rng.pick(L.FLAGGED);
       say('user', 'flagged', text, { flag });
       say('ai', 'refuse', rng.pick(L.REFUSAL));
@@ -165,8 +178,8 @@ export function drawDialogue(rng: Rng, startAt: number, options: DialogueOptions
       break;
     case 'handoff': {
       say('user', 'ask-human', rng.pick(L.ASK_HUMAN));
-      decidedAt = t;
       say('ai', 'handover', rng.pick(L.HANDOVER));
+      decidedAt = t;
       say('system', 'system', 'Conversation handed off to a human agent.');
       const roster = options.roster ?? rosterOf(options.rosterKey?.[0] ?? '', company, options.rosterKey?.[1] ?? '');
       const agent = rng.pick(roster);
