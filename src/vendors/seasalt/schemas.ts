@@ -49,7 +49,7 @@ const Channel = z.object({
   volume: z.number().min(0).default(1),
   /** The AI agent's name on this channel (speaker_name of bot messages); the workspace's otherwise. */
   bot_name: z.string().min(1).optional(),
-  /** Human agents who take over conversations; without any, each handed-off conversation gets its own drawn agent. */
+  /** Human agents who take over conversations; without any, the channel's drawn roster of six to eight people. */
   agents: z.array(Agent).default([]),
 });
 
