@@ -83,6 +83,7 @@ describe('Sendbird world over a month: dialogues', () => {
   it('writes English under English tags, with the shop catalogue and no faker commerce words', () => {
     for (const c of month) {
       expect(c.ai_agent_context.language).toMatch(/^en-/);
+      if (c.country) expect(c.ai_agent_context.language).toBe(`en-${c.country}`);
       expect(c.language).toBe(c.ai_agent_context.language);
       for (const m of c.messages.filter((x) => x.message_from !== 'human')) {
         expect(m.message, m.message).toMatch(LATIN_TEXT);

@@ -29,8 +29,6 @@ export interface Company {
   currency: '$' | '€';
   /** Customers' country codes, weighted. */
   countries: ReadonlyArray<readonly [string, number]>;
-  /** The language tag every conversation carries (all templates are written in English). */
-  languages: ReadonlyArray<readonly [string, number]>;
   /** Domain of the support staff's accounts (a reserved `.example` name, RFC 2606). */
   staffDomain: string;
   catalogue: readonly Product[];
@@ -53,10 +51,6 @@ export const HARBOR_AND_PINE: Company = {
   countries: [
     ['US', 85],
     ['CA', 15],
-  ],
-  languages: [
-    ['en-US', 85],
-    ['en-CA', 15],
   ],
   staffDomain: 'harborandpine.example',
   catalogue: [
@@ -98,7 +92,6 @@ export const SUNCO_TRAVEL: Company = {
     ['DE', 15],
     ['BE', 10],
   ],
-  languages: [['en-GB', 1]],
   staffDomain: 'sunco-travel.example',
   catalogue: [
     { name: 'Lisbon city break, 3 nights', price: 389 },
@@ -134,6 +127,13 @@ export const companyOf = (id: string | undefined): Company => COMPANIES.get(id ?
 export function listOf(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * The language tag of a customer's conversation: every template is written in English, so the tag is English, in the
+ * customer's country's variant where it has one.
+ */
+export const languageOf = (country: string): string =>
+  ['US', 'CA', 'GB', 'IE', 'AU'].includes(country) ? `en-${country}` : 'en-GB';
 
 export const money = (c: Company, amount: number): string =>
   `${c.currency}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;

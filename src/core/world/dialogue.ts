@@ -6,7 +6,7 @@
  * their record shapes. A pure function of its generator, the company and the planned pause.
  */
 import type { Rng } from '../random.js';
-import { type Company, companyOf, listOf, money } from './companies.js';
+import { type Company, companyOf, languageOf, listOf, money } from './companies.js';
 import { finish } from './dialogue-finish.js';
 import * as L from './dialogue-lines.js';
 import { Scene } from './dialogue-scene.js';
@@ -42,12 +42,8 @@ export function drawDialogue(rng: Rng, startAt: number, options: DialogueOptions
   const company = options.company ?? companyOf(undefined);
   const intent = rng.pick(company.intents);
   const person = drawCustomer(rng);
-  const customer = {
-    ...person,
-    country: rng.weighted(company.countries),
-    language: rng.weighted(company.languages),
-    userId: `user_${rng.hex(10)}`,
-  };
+  const country = rng.weighted(company.countries);
+  const customer = { ...person, country, language: languageOf(country), userId: `user_${rng.hex(10)}` };
   const [orderId, orderNumber] = slotValue(rng, intent);
   const item = rng.pick(company.catalogue);
   const plan = company.policies.plans[0]!;
