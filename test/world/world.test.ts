@@ -65,3 +65,13 @@ describe('the world', () => {
     expect(PRESETS['awkward-contacts']!.scenarios[0]!.job).toEqual({ awkward_contacts: true });
   });
 });
+
+describe('localHourOf', () => {
+  it('gives the hour on the zone clock, summer and winter', async () => {
+    const { localHourOf } = await import('../../src/core/world/dates.js');
+    expect(localHourOf(Date.parse('2025-04-08T22:17:00Z'), 'Europe/Amsterdam')).toBe(0);
+    expect(localHourOf(Date.parse('2025-01-08T22:17:00Z'), 'Europe/Amsterdam')).toBe(23);
+    expect(localHourOf(Date.parse('2025-04-08T03:59:00Z'), 'America/New_York')).toBe(23);
+    expect(localHourOf(Date.parse('2025-04-08T15:00:00Z'), 'UTC')).toBe(15);
+  });
+});

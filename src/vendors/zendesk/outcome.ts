@@ -3,7 +3,7 @@
  * verdict with its reasoning, and the labels and segments that follow from what happened.
  */
 import type { Rng } from '../../core/random.js';
-import { zonedMidnight } from '../../core/world/dates.js';
+import { localHourOf } from '../../core/world/dates.js';
 import type { Dialogue } from '../../core/world/dialogue.js';
 
 export const CONVERSATION_STATUSES = ['botHandled', 'agent', 'email', 'customEscalation', 'failedEscalation'] as const;
@@ -87,19 +87,12 @@ export function verdictOf(
   return { automated, reasoning };
 }
 
-const HOUR_MS = 3_600_000;
-
 /** Labels that follow from the conversation: its surface, the order number given, the hour, the handover. */
 export function labelsOf(d: Dialogue, surface: string, suggestionEngine: boolean): string[] {
   const labels = [surface];
   if (d.topic.needsOrder && !suggestionEngine && d.turns.some((t) => t.text.includes(d.orderId) && t.role === 'user'))
     labels.push(d.topic.slot === 'booking' ? 'booking-reference-provided' : 'order-number-provided');
-  const localHour = Math.floor(
-    ((((d.startAt - zonedMidnight(new Date(d.startAt).toISOString().slice(0, 10), d.company.timeZone)) % 86_400_000) +
-      86_400_000) %
-      86_400_000) /
-      HOUR_MS,
-  );
+  const localHour = localHourOf(d.startAt, d.company.timeZone);
   if (localHour < 9 || localHour >= 18) labels.push('out-of-office-hours');
   if (d.ending === 'handoff' && !suggestionEngine) labels.push('handover-requested');
   return labels;
