@@ -33,6 +33,11 @@ export const PRESETS: Record<string, { description: string; scenarios: ScenarioI
     description: "Each new export's first download answers storage's own 503; the retry succeeds.",
     scenarios: [{ name: 'flaky-download', match: { route: 'create' }, file: { fault: 'http_503_once' } }],
   },
+  'awkward-contacts': {
+    description:
+      'Some contacts are saved with awkward names (pipes, angle brackets, quotes, new lines, emoji), to test CSV and file-name handling.',
+    scenarios: [{ name: 'awkward-contacts', match: { route: 'create' }, job: { awkward_contacts: true } }],
+  },
   'huge-export': {
     description: 'Exports hold 1,000 times the usual volume (generation takes real time; polls stay fast).',
     scenarios: [{ name: 'huge-export', match: { route: 'create' }, job: { volume_factor: 1000 } }],

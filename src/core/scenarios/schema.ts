@@ -25,6 +25,12 @@ export const JobEffect = z
       .max(100_000)
       .optional()
       .describe('Multiplies the world volume for this job (huge exports)'),
+    awkward_contacts: z
+      .boolean()
+      .optional()
+      .describe(
+        'Contacts saved with awkward names (pipes, angle brackets, quotes, new lines, emoji): tests CSV and file-name handling',
+      ),
   })
   .strict();
 

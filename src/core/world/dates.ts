@@ -92,3 +92,21 @@ export function zonedDateOf(ms: number, timeZone: string): string {
   );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+const noonOffsets = new Map<string, number>();
+
+/**
+ * The local hour (0-23) of an instant in a zone, using the zone's offset at noon of that UTC day: exact except in the
+ * small hours around a daylight-saving change, and cheap enough to call per record (Intl runs once per zone and day).
+ */
+export function localHourOf(ms: number, timeZone: string): number {
+  const date = utcDateOf(ms);
+  const key = `${timeZone}\u001f${date}`;
+  let offset = noonOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetAt(utcMidnight(date) + DAY_MS / 2, timeZone);
+    if (noonOffsets.size >= 1024) noonOffsets.clear();
+    noonOffsets.set(key, offset);
+  }
+  return Math.floor(((((ms + offset) % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000);
+}

@@ -1,44 +1,98 @@
 /**
- * How many conversations (or searches) a tenant has on a UTC day, and when each starts. This is the spine of the world:
- * `(seed, vendor, tenant, day)` → a sorted list of start instants; record i of that day is then drawn from its own
- * generator `(seed, vendor, tenant, day, i)`, so any record can be regenerated alone and exports of overlapping ranges
- * agree record for record.
+ * How many conversations (or searches) a tenant has on a UTC day, when each starts, and how long its customer stays
+ * away mid-conversation. This is the spine of the world: `(seed, vendor, tenant, day)` → sorted start instants and
+ * pauses; record i of that day is then drawn from its own generator `(seed, vendor, tenant, day, i)`, so any record can
+ * be regenerated alone and exports of overlapping ranges agree record for record.
+ *
+ * Traffic follows the tenant's local clock (quiet at night, busy in office hours, quieter at weekends). Sessions have a
+ * tail: most customers answer at once, some come back minutes or hours later, and every day some of the evening's
+ * conversations run past midnight (UTC), at least 2.5% of the next day's count, the day boundary that Zendesk's FAQ
+ * ("conversations that ended on that date") is about.
  */
 import { Rng } from '../random.js';
-import { DAY_MS, utcMidnight } from './dates.js';
+import { DAY_MS, utcMidnight, zonedMidnight } from './dates.js';
 
 export interface DayPlan {
   date: string;
   /** Start instants (unix ms), ascending. */
   starts: Float64Array;
+  /** Per start: how long the customer is away before their first reply to the AI (0: answers at once), ms. */
+  pauses: Float64Array;
 }
 
-/** Support traffic by UTC hour: quiet at night, busy in the working day. */
+/** Support traffic by local hour: quiet at night, busy in the working day. */
 const HOUR_WEIGHTS = [2, 1, 1, 1, 1, 2, 3, 5, 7, 9, 10, 10, 9, 9, 9, 8, 8, 7, 6, 5, 4, 4, 3, 2] as const;
-const HOURS = HOUR_WEIGHTS.map((w, h) => [h, w] as const);
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+/** The least share of a day's conversations that began the day before (Zendesk day files, issue "world"). */
+export const CARRY_OVER_SHARE = 0.025;
+/** No conversation is active (its turns, without the planned pause) longer than this. */
+export const MAX_ACTIVE_MS = 2 * HOUR_MS;
+/** The longest planned pause: a carried-over conversation waits at most until 4 a.m. of the next day. */
+export const MAX_PAUSE_MS = 28 * HOUR_MS;
 
 const cache = new Map<string, DayPlan>();
 const CACHE_LIMIT = 64;
 
-/** `volume` is the average per day; weekends are quieter and each day varies by about ±20%. */
-export function dayPlan(seed: string, vendor: string, tenant: string, date: string, volume: number): DayPlan {
-  const cacheKey = `${seed}\u001f${vendor}\u001f${tenant}\u001f${date}\u001f${volume}`;
+/** How many records the day holds: `volume` on average, weekends quieter, each day varying by about ±20%. */
+function countOf(rng: Rng, date: string, volume: number): number {
+  const weekday = new Date(utcMidnight(date)).getUTCDay();
+  const weekFactor = weekday === 0 || weekday === 6 ? 0.7 : 1.1;
+  return volume <= 0 ? 0 : Math.max(0, Math.round(volume * weekFactor * rng.around(1, 0.2, 0.6, 1.4)));
+}
+
+/** How many records a day holds, without planning it. */
+export const dayCount = (seed: string, vendor: string, tenant: string, date: string, volume: number): number =>
+  countOf(Rng.of(seed, vendor, tenant, date, 'day-plan'), date, volume);
+
+/** Weights of the 24 UTC hours of a date for a zone: the local hour's weight. */
+function utcHourWeights(date: string, timeZone: string): Array<readonly [number, number]> {
+  const offsetHours = Math.round((utcMidnight(date) - zonedMidnight(date, timeZone)) / HOUR_MS);
+  return HOUR_WEIGHTS.map((_, h) => [h, HOUR_WEIGHTS[(((h + offsetHours) % 24) + 24) % 24]!] as const);
+}
+
+/** A customer's absence: mostly none, sometimes minutes, now and then one to ten hours (a long tail). */
+function pauseOf(rng: Rng): number {
+  const r = rng.float();
+  if (r < 0.75) return 0;
+  if (r < 0.93) return rng.int(2, 30) * MINUTE_MS;
+  return Math.round(HOUR_MS * 10 ** rng.float());
+}
+
+/** `volume` is the average per day; `timeZone` the tenant's, whose clock shapes the hours. */
+export function dayPlan(
+  seed: string,
+  vendor: string,
+  tenant: string,
+  date: string,
+  volume: number,
+  timeZone = 'UTC',
+): DayPlan {
+  const cacheKey = `${seed}\u001f${vendor}\u001f${tenant}\u001f${date}\u001f${volume}\u001f${timeZone}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const rng = Rng.of(seed, vendor, tenant, date, 'day-plan');
-  const weekday = new Date(utcMidnight(date)).getUTCDay();
-  const weekFactor = weekday === 0 || weekday === 6 ? 0.7 : 1.1;
-  const count = volume <= 0 ? 0 : Math.max(0, Math.round(volume * weekFactor * rng.around(1, 0.2, 0.6, 1.4)));
+  const count = countOf(rng, date, volume);
   const midnight = utcMidnight(date);
+  const hours = utcHourWeights(date, timeZone);
   const starts = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const hour = rng.weighted(HOURS);
-    starts[i] = midnight + hour * 3_600_000 + Math.floor(rng.float() * 3_600_000);
-  }
+  for (let i = 0; i < count; i++)
+    starts[i] = midnight + rng.weighted(hours) * HOUR_MS + Math.floor(rng.float() * HOUR_MS);
   starts.sort();
-  // Starts stay inside the day by construction; the clamp documents the invariant.
-  for (let i = 0; i < count; i++) starts[i] = Math.min(starts[i]!, midnight + DAY_MS - 1);
-  const plan = { date, starts };
+  const pauses = new Float64Array(count);
+  for (let i = 0; i < count; i++) pauses[i] = pauseOf(rng);
+  // The evening's latest conversations run into the next day often enough for its file to hold a share of them.
+  const next = midnight + DAY_MS;
+  const tomorrow = new Date(next).toISOString().slice(0, 10);
+  let needed = Math.ceil(CARRY_OVER_SHARE * dayCount(seed, vendor, tenant, tomorrow, volume));
+  for (let i = 0; i < count; i++) if (starts[i]! + pauses[i]! >= next) needed--;
+  for (let i = count - 1; i >= 0 && needed > 0; i--) {
+    if (starts[i]! + pauses[i]! >= next) continue;
+    pauses[i] = next - starts[i]! + rng.int(5, 240) * MINUTE_MS;
+    needed--;
+  }
+  const plan = { date, starts, pauses };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(cacheKey, plan);
   return plan;

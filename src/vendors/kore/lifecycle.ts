@@ -72,6 +72,7 @@ function exportJob(
       botId,
       botName: req.bot.name,
       volume: ctx.config.WORLD_DAILY_VOLUME * req.bot.volume * (jobEffect?.volume_factor ?? 1),
+      company: req.bot.company,
     },
     window: { from: req.window.from, to: req.window.to, cutoff: now },
     ...(req.event ? { event: req.event } : {}),

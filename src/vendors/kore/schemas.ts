@@ -4,7 +4,9 @@
  * value rules (date formats, the seven-day window, the event names) are checked in routes.ts so each failure gets a
  * message that says what to fix.
  */
+
 import { z } from 'zod';
+import { CompanySeed } from '../../core/world/company-seed.js';
 
 export const ANSWER_INSIGHTS_SCOPE = 'Answer Insights';
 export const EVENTS = ['thumbsUp', 'thumbsDown'] as const;
@@ -23,6 +25,7 @@ export const KoreSeeds = z
           app_id: z.string().min(1),
           name: z.string().default(''),
           volume: z.number().min(0).default(1),
+          company: CompanySeed,
           apps: z
             .array(
               z.object({

@@ -8,9 +8,12 @@
  * are not exported.
  */
 import { Rng } from '../../core/random.js';
+import { companyOf } from '../../core/world/companies.js';
 import { addDays, utcMidnight } from '../../core/world/dates.js';
-import { dayPlan, recordRng } from '../../core/world/day-plan.js';
+import { type DayPlan, dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { drawDialogue } from '../../core/world/dialogue.js';
+import type { Agent } from '../../core/world/people.js';
+import { contactNameOf, statusesOf } from './contacts.js';
 import { type CoarseType, coarseOf, type DetailedType, PHONE_CONTACTS } from './schemas.js';
 
 export const VENDOR = 'seasalt';
@@ -30,6 +33,10 @@ export interface WorldRef {
   channel: ChannelRef;
   /** Average conversations per day on this channel. */
   volume: number;
+  /** The workspace's company (companies.ts); the default shop when absent. */
+  company?: string;
+  /** The `awkward-contacts` scenario: some contacts saved with names that break naive CSV writers and file names. */
+  awkwardContacts?: boolean;
 }
 
 export interface ExportRange {
@@ -74,39 +81,6 @@ export interface Conversation {
 /** Naive ISO 8601 with microseconds and no zone, as SeaX writes times (UTC): 2026-06-11T06:50:43.861000. */
 export const naiveIso = (ms: number): string => `${new Date(ms).toISOString().slice(0, 23)}000`;
 
-/**
- * Contact names as agents save them in an inbox: mostly plain, sometimes with the punctuation, emoji and line breaks
- * that break naive CSV writers and file names.
- */
-const DECORATIONS: ReadonlyArray<(first: string, last: string, full: string) => string> = [
-  (f, l) => `${f} "${f.slice(0, 3)}" ${l}`,
-  (_f, _l, full) => `${full} 🌟`,
-  (f, l) => `${l}, ${f}`,
-  (_f, _l, full) => `${full} (VIP) / Wholesale`,
-  (_f, _l, full) => `${full} Jr.`,
-  (_f, _l, full) => `${full}\nAcme Corp`,
-  (f) => `${f}: returns?`,
-  (_f, _l, full) => `<${full}> | *priority*`,
-  (_f, _l, full) => `. ${full} .`,
-];
-
-const STATUS_WEIGHTS: Record<'sms' | 'chat', ReadonlyArray<readonly [string, number]>> = {
-  // Carrier delivery receipts (SMS has no read receipts).
-  sms: [
-    ['delivered', 88],
-    ['sent', 6],
-    ['undelivered', 4],
-    ['failed', 2],
-  ],
-  // WhatsApp, Messenger, Instagram and LINE report reads.
-  chat: [
-    ['read', 70],
-    ['delivered', 22],
-    ['sent', 5],
-    ['failed', 3],
-  ],
-};
-
 const MEDIA_TYPES = [
   ['jpg', 60],
   ['png', 25],
@@ -126,44 +100,48 @@ function mediaUrls(rng: Rng, world: WorldRef, n: number): string {
   return urls.join(',');
 }
 
+/** The channel's day plan, in the workspace company's time zone. */
+const planOf = (world: WorldRef, date: string): DayPlan =>
+  dayPlan(world.seed, VENDOR, world.channel.channelId, date, world.volume, companyOf(world.company).timeZone);
+
+/** The agent who takes over on this channel: from the seeded agents, else from the channel's roster. */
+function rosterOf(world: WorldRef): readonly Agent[] | undefined {
+  return world.channel.agents.length > 0
+    ? world.channel.agents.map((a, i) => ({ name: a.name, account: a.account, id: i + 1 }))
+    : undefined;
+}
+
 /** Conversation `index` of `date` on the channel, unclipped. */
 export function conversation(world: WorldRef, date: string, index: number, startAt: number): Conversation {
   const rng = recordRng(world.seed, VENDOR, world.channel.channelId, date, index);
-  const d = drawDialogue(rng, startAt);
+  const d = drawDialogue(rng, startAt, {
+    company: companyOf(world.company),
+    pauseMs: planOf(world, date).pauses[index] ?? 0,
+    roster: rosterOf(world),
+    rosterKey: [world.seed, `${VENDOR}/${world.channel.channelId}`],
+  });
   const coarse: CoarseType = coarseOf(world.channel.channelType);
   const phoneContacts = PHONE_CONTACTS.has(coarse);
   const conversationId = rng.uuid();
   const contactPhone = phoneContacts ? d.customer.phone : '';
-  let contactName = d.customer.fullName;
-  if (rng.chance(0.08))
-    contactName = rng.pick(DECORATIONS)(d.customer.firstName, d.customer.lastName, d.customer.fullName);
+  let contactName = contactNameOf(rng, d.customer, world.awkwardContacts === true);
   // An unknown number: SeaX shows (and exports) the number itself as the contact.
   if (phoneContacts && rng.chance(0.1)) contactName = contactPhone;
+  const agent = d.humanAgent ? { name: d.humanAgent.name, account: d.humanAgent.email } : undefined;
 
-  let agent: { name: string; account: string } | undefined;
-  let rename: ((text: string) => string) | undefined;
-  if (d.humanAgent) {
-    if (world.channel.agents.length > 0) {
-      const seeded = rng.pick(world.channel.agents);
-      const drawnFirst = d.humanAgent.name.split(' ')[0]!;
-      const seededFirst = seeded.name.split(' ')[0]!;
-      rename = (text) => text.replace(`this is ${drawnFirst}.`, `this is ${seededFirst}.`);
-      agent = seeded;
-    } else {
-      agent = { name: d.humanAgent.name, account: d.humanAgent.email };
-    }
-  }
-
-  const statuses = STATUS_WEIGHTS[coarse === 'sms' ? 'sms' : 'chat'];
+  const turns = d.turns.filter((turn) => turn.role !== 'system');
+  const statuses = statusesOf(
+    rng,
+    turns.map((turn) => turn.role === 'user'),
+    coarse === 'sms',
+  );
   const messages: Conversation['messages'] = [];
-  let first = true;
-  for (const turn of d.turns) {
-    if (turn.role === 'system') continue;
+  turns.forEach((turn, k) => {
     const inbound = turn.role === 'user';
     let media = '';
     if (inbound) {
       // Customers send photos, mostly of damaged goods in their first message; sometimes several at once.
-      const p = first && d.topic.id === 'damaged' ? 0.6 : 0.04;
+      const p = k === 0 && d.topic.id === 'delivery-problem' ? 0.6 : 0.04;
       if (rng.chance(p))
         media = mediaUrls(
           rng,
@@ -194,14 +172,13 @@ export function conversation(world: WorldRef, date: string, index: number, start
         speaker_type: speaker.type,
         speaker_name: speaker.name,
         message_time: naiveIso(turn.at),
-        message_text: turn.role === 'human' && rename ? rename(turn.text) : turn.text,
+        message_text: turn.text,
         media_url: media,
-        status: inbound ? 'received' : rng.weighted(statuses),
+        status: statuses[k]!,
         sender_account: speaker.account,
       },
     });
-    first = false;
-  }
+  });
   return { conversationId, contactName, contactPhone, startAt: d.startAt, messages };
 }
 
@@ -223,7 +200,7 @@ export function rangeBounds(range: ExportRange): { from: number; until: number }
 export function* conversationsIn(world: WorldRef, range: ExportRange): Generator<Conversation> {
   const { from, until } = rangeBounds(range);
   for (let date = firstDay(range); utcMidnight(date) < until; date = addDays(date, 1)) {
-    const plan = dayPlan(world.seed, VENDOR, world.channel.channelId, date, world.volume);
+    const plan = planOf(world, date);
     for (let i = 0; i < plan.starts.length; i++) {
       const at = plan.starts[i]!;
       if (at < from || at >= until) continue;
@@ -239,7 +216,7 @@ export function expectedConversations(world: WorldRef, range: ExportRange): numb
   const { until } = rangeBounds(range);
   let n = 0;
   for (let date = firstDay(range); utcMidnight(date) < until; date = addDays(date, 1))
-    n += dayPlan(world.seed, VENDOR, world.channel.channelId, date, world.volume).starts.length;
+    n += planOf(world, date).starts.length;
   return n;
 }
 

@@ -6,7 +6,9 @@
  * Field order matters: pydantic reports field errors in declaration order, and runs the model validator (either/or,
  * end after start) only when every field is valid; zod does both the same way.
  */
+
 import { z } from 'zod';
+import { CompanySeed } from '../../core/world/company-seed.js';
 import { emailProblem, isE164, pydanticDate, pydanticIssue } from './pydantic.js';
 
 /** The coarse `channel_type` a client sends (vendor page: "Accepted values"). */
@@ -47,7 +49,7 @@ const Channel = z.object({
   volume: z.number().min(0).default(1),
   /** The AI agent's name on this channel (speaker_name of bot messages); the workspace's otherwise. */
   bot_name: z.string().min(1).optional(),
-  /** Human agents who take over conversations; without any, each handed-off conversation gets its own drawn agent. */
+  /** Human agents who take over conversations; without any, the channel's drawn roster of six to eight people. */
   agents: z.array(Agent).default([]),
 });
 
@@ -61,6 +63,7 @@ export const SeasaltSeeds = z
             workspace_id: z.string().min(1),
             api_keys: z.array(z.string().min(1)).min(1),
             bot_name: z.string().min(1).default('SeaChat AI Agent'),
+            company: CompanySeed,
             channels: z.array(Channel).default([]),
           })
           .superRefine((w, ctx) => {

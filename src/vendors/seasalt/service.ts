@@ -146,6 +146,8 @@ function exportParams(
         agents: channel.agents,
       },
       volume: ctx.config.WORLD_DAILY_VOLUME * channel.volume * (effects?.job.volume_factor ?? 1),
+      company: workspace.company,
+      awkwardContacts: effects?.job.awkward_contacts === true,
     },
     range: { startDate: body.start_date, endDate: body.end_date, cutoff: now },
     exportJobId,

@@ -9,9 +9,8 @@ import { defineTask, type GenerationIO, siblingModule } from '../../core/generat
 import { type GenerationTask, yielder } from '../../core/jobs.js';
 import type { StoredObject } from '../../core/storage.js';
 import { addDays, utcDateOf, utcMidnight, zonedMidnight } from '../../core/world/dates.js';
-import { dayPlan } from '../../core/world/day-plan.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
-import { conversationsIn, dailyAnalysis, type ExportWindow, VENDOR, type WorldRef } from './generator.js';
+import { conversationsIn, dailyAnalysis, type ExportWindow, planOf, type WorldRef } from './generator.js';
 
 export const BUCKET = 'sendbird-us-1';
 export const REGION = 'us-west-2';
@@ -39,8 +38,7 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
   const end = zonedMidnight(addDays(window.to, 1), window.timezone);
   let n = 0;
   for (let date = utcDateOf(start); utcMidnight(date) < end; date = addDays(date, 1)) {
-    for (const at of dayPlan(world.seed, VENDOR, `${world.appId}/${world.aiAgentId}`, date, world.volume).starts)
-      if (at >= start && at < end) n++;
+    for (const at of planOf(world, date).starts) if (at >= start && at < end) n++;
   }
   return n;
 }

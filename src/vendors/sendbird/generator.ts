@@ -3,9 +3,11 @@
  * analysis computed from those same records, so a day's analysis always equals the aggregate of its conversations.
  */
 import { Rng } from '../../core/random.js';
+import { companyOf } from '../../core/world/companies.js';
 import { addDays, DAY_MS, utcDateOf, utcMidnight, zonedDateOf, zonedMidnight } from '../../core/world/dates.js';
-import { dayPlan, recordRng } from '../../core/world/day-plan.js';
+import { type DayPlan, dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { type Dialogue, drawDialogue } from '../../core/world/dialogue.js';
+import { FLAG_REASONS, feedbackOf, HALLUCINATION_REASON, scorecardOf, sentimentComment } from './labels.js';
 
 export const VENDOR = 'sendbird';
 
@@ -15,6 +17,8 @@ export interface WorldRef {
   aiAgentId: string;
   /** Average conversations per day for this agent. */
   volume: number;
+  /** The app's company (companies.ts); the default shop when absent. */
+  company?: string;
 }
 
 export interface ExportWindow {
@@ -25,52 +29,10 @@ export interface ExportWindow {
   cutoff: number;
 }
 
-const FLAGS = ['harmful_content', 'adversarial_attack', 'context_injection', 'banned_phrases'] as const;
-const SENTIMENT_COMMENTS = {
-  positive: [
-    'User expressed gratitude and satisfaction after AI agent provided a suitable solution to their issue.',
-    'User was pleased with the quick answer.',
-  ],
-  neutral: [
-    'User asked factual questions and acknowledged the answers without strong emotion.',
-    'User tone stayed neutral throughout the conversation.',
-  ],
-  negative: [
-    'User was frustrated that the issue was not solved and asked for a human.',
-    'User expressed dissatisfaction with the answers provided.',
-  ],
-} as const;
-const SCORE_REASONS = [
-  { id: 0, message: "the response partially addressed the user's pain point" },
-  { id: 1, message: 'Responses are too long' },
-  { id: 2, message: 'The answer missed a step of the procedure' },
-] as const;
-
 const keyOf = (prefix: string, name: string) => `${prefix}-${Buffer.from(name).toString('hex').slice(0, 10)}`;
 
 /** A conversation id unique per agent: the UTC day number and the conversation's index in that day. */
 const conversationId = (date: string, index: number) => (utcMidnight(date) / DAY_MS) * 10_000_000 + index + 1;
-
-function scorecard(rng: Rng, d: Dialogue) {
-  const score = (good: number) =>
-    rng.chance(good) ? { score: 'good' } : { score: 'poor', reason: rng.pick(SCORE_REASONS) };
-  const good = d.ending === 'resolved' ? 0.85 : 0.4;
-  return {
-    created_at: d.endAt + rng.int(3_600_000, 3 * DAY_MS),
-    scores: {
-      tone: score(good),
-      readability: score(good),
-      completeness: score(good),
-      correctness: score(good),
-      category: score(0.9),
-      // Deprecated criteria (vendor table): answer_relevancy is null; solution_offered still scored, as in the sample.
-      answer_relevancy: null,
-      solution_offered: score(good),
-    },
-    author: rng.int(10_000_000, 19_999_999),
-    comment: rng.pick(['test', 'Good handling', 'Should have offered a refund earlier', 'Too verbose', '']),
-  };
-}
 
 function summaryOf(d: Dialogue): string {
   const outcome = {
@@ -79,26 +41,40 @@ function summaryOf(d: Dialogue): string {
     abandoned: 'the user left without confirming',
     unresolved: 'the issue stayed unresolved',
   }[d.ending];
-  return `${d.customer.firstName} contacted support about ${d.topic.subCategory.toLowerCase()}${d.topic.needsOrder ? ` for order ${d.orderId}` : ''}; ${outcome}.`;
+  const about =
+    d.topic.slot === 'booking' ? ` for booking ${d.orderId}` : d.topic.needsOrder ? ` for order ${d.orderId}` : '';
+  return `${d.customer.firstName} contacted ${d.company.name} about ${d.topic.subCategory.toLowerCase()}${about}; ${outcome}.`;
 }
 
-/** One conversation record in the vendor's sample shape. */
-export function conversationRecord(world: WorldRef, date: string, index: number, startAt: number) {
-  const rng = recordRng(world.seed, VENDOR, `${world.appId}/${world.aiAgentId}`, date, index);
-  const d = drawDialogue(rng, startAt);
+const tenantOf = (world: WorldRef) => `${world.appId}/${world.aiAgentId}`;
+/** The agent's day plan, in its company's time zone. */
+export const planOf = (world: WorldRef, date: string): DayPlan =>
+  dayPlan(world.seed, VENDOR, tenantOf(world), date, world.volume, companyOf(world.company).timeZone);
+
+/**
+ * One conversation record in the vendor's sample shape. `cutoff` is when the export was requested: a scorecard an
+ * admin submits later does not exist yet (it is null).
+ */
+export function conversationRecord(world: WorldRef, date: string, index: number, startAt: number, cutoff = Infinity) {
+  const rng = recordRng(world.seed, VENDOR, tenantOf(world), date, index);
+  const d = drawDialogue(rng, startAt, {
+    company: companyOf(world.company),
+    pauseMs: planOf(world, date).pauses[index] ?? 0,
+    rosterKey: [world.seed, `${VENDOR}/${tenantOf(world)}`],
+  });
   const id = conversationId(date, index);
   const firstUserAt = d.turns.find((t) => t.role === 'user')?.at ?? d.startAt;
   const resolved = d.ending === 'resolved';
-  // The dialogue decides a moment after its last message when nobody answers (an AI-confirmed resolution, an
-  // unresolved ending); a resolution cannot come after the conversation closed, so it counts until close_ts at most.
-  const handledSeconds = Math.round((Math.min(d.decidedAt, d.endAt) - firstUserAt) / 1000);
+  // Vendor page: resolved time runs from the user's first message to the resolution; the unresolved handle time to the
+  // auto-close or the handoff. The dialogue's decidedAt is exactly that instant, never after close_ts; whole seconds
+  // rounded down so the duration never reaches past close_ts.
+  const handledSeconds = Math.floor((d.decidedAt - firstUserAt) / 1000);
   const messages = d.turns.map((turn, k) => {
     const isAi = turn.role === 'ai';
-    const isUser = turn.role === 'user';
     // The page's sample AI message says "ai_hallucination": null and "user_flagged": "" (its table says bool, and
     // user_flagged only on user messages): the sample wins, so an unflagged message carries null and "" (README).
-    const hallucination = isAi && rng.chance(0.03) ? true : null;
-    const flag = isUser && rng.chance(0.02) ? rng.pick(FLAGS) : '';
+    const hallucination = turn.hallucinated ? true : null;
+    const flag = turn.flag ?? '';
     return {
       id: id * 100 + k + 1,
       create_ts: turn.at,
@@ -113,17 +89,14 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
             }
           : null,
       user_flagged: flag,
-      flagged_reason: hallucination
-        ? 'The answer states a policy that is not in the knowledge base.'
-        : flag
-          ? `Message matched the ${flag.replace(/_/g, ' ')} filter.`
-          : null,
+      flagged_reason: hallucination ? HALLUCINATION_REASON : turn.flag ? FLAG_REASONS[turn.flag] : null,
       feedback:
-        isAi && d.ending === 'handoff' && rng.chance(0.3)
-          ? { rating: rng.pick(['good', 'bad'] as const), comment: rng.pick(['Helpful draft', 'Wrong policy', '']) }
+        isAi && d.ending === 'handoff' && (turn.act === 'answer' || turn.act === 'follow-answer') && rng.chance(0.3)
+          ? feedbackOf(rng, turn.hallucinated === true)
           : null,
     };
   });
+  const card = rng.chance(0.12) ? scorecardOf(rng, d) : null;
   const country = rng.chance(0.15) ? null : d.customer.country;
   return {
     id,
@@ -134,7 +107,7 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
     total_user_message: messages.filter((m) => m.message_from === 'user').length,
     total_ai_agent_responses: messages.filter((m) => m.message_from === 'ai').length,
     user_sentiment: d.sentiment,
-    user_sentiment_comment: rng.pick(SENTIMENT_COMMENTS[d.sentiment]),
+    user_sentiment_comment: sentimentComment(rng, d),
     csat_score: d.csat,
     resolution_resolved: resolved,
     resolution_resolved_by: resolved ? d.resolvedBy! : null,
@@ -144,7 +117,7 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
     human_handoff: d.ending === 'handoff',
     abandoned: d.ending === 'abandoned',
     revisit: rng.chance(0.08),
-    ai_agent_scorecard: rng.chance(0.12) ? scorecard(rng, d) : null,
+    ai_agent_scorecard: card && card.created_at <= cutoff ? card : null,
     messages,
     country,
     language: d.customer.language,
@@ -153,7 +126,7 @@ export function conversationRecord(world: WorldRef, date: string, index: number,
       language: d.customer.language,
       context: {
         memberSrl: d.customer.userId.replace('user_', 'user'),
-        orderId: d.topic.needsOrder ? d.orderId.slice(1) : null,
+        orderId: d.topic.needsOrder ? d.orderNumber : null,
       },
     },
     category: d.topic.category,
@@ -172,11 +145,11 @@ export function* conversationsIn(world: WorldRef, window: ExportWindow): Generat
   const start = zonedMidnight(window.from, window.timezone);
   const end = zonedMidnight(addDays(window.to, 1), window.timezone);
   for (let date = utcDateOf(start); utcMidnight(date) < end; date = addDays(date, 1)) {
-    const plan = dayPlan(world.seed, VENDOR, `${world.appId}/${world.aiAgentId}`, date, world.volume);
+    const plan = planOf(world, date);
     for (let i = 0; i < plan.starts.length; i++) {
       const at = plan.starts[i]!;
       if (at < start || at >= end || at > window.cutoff) continue;
-      const record = conversationRecord(world, date, i, at);
+      const record = conversationRecord(world, date, i, at, window.cutoff);
       if (record.close_ts <= window.cutoff) yield record;
     }
   }

@@ -3,7 +3,9 @@
  * The request schemas only check types and presence; value rules (dates, zones, agents) are checked in routes.ts so
  * each failure gets its own Sendbird code and a message that says what to fix.
  */
+
 import { z } from 'zod';
+import { CompanySeed } from '../../core/world/company-seed.js';
 
 export const EXPORT_TYPES = ['conversation', 'daily_analysis'] as const;
 export const EXPORT_STATUSES = ['scheduled', 'exporting', 'done', 'no_data', 'failed'] as const;
@@ -16,6 +18,7 @@ export const SendbirdSeeds = z
         z.object({
           app_id: z.string().min(1),
           api_tokens: z.array(z.string().min(1)).min(1),
+          company: CompanySeed,
           ai_agents: z
             .array(
               z.object({

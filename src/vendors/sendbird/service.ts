@@ -120,6 +120,7 @@ function exportParams(
       appId: appSeed.app_id,
       aiAgentId: agent.ai_agent_id,
       volume: ctx.config.WORLD_DAILY_VOLUME * agent.volume * (effects?.job.volume_factor ?? 1),
+      company: appSeed.company,
     },
     window: { from: body.from, to: body.to, timezone: body.timezone, cutoff: now },
     type,

@@ -1,11 +1,11 @@
 /**
- * What one Zendesk bot is configured with: its intents and replies (one intent per support topic of the shared world,
+ * What one Zendesk bot is configured with: its intents and replies (one intent per intent of its company,
  * plus the system intents every Ultimate bot has), how it answers each topic (a dialogue use case, an agentic
  * procedure or generative Knowledge), its labels, segments and help-centre articles. A pure function of
  * (seed, organization, bot), so every file of the bot names the same ids.
  */
 import { Rng } from '../../core/random.js';
-import { TOPICS } from '../../core/world/catalogue.js';
+import { type Company, companyOf } from '../../core/world/companies.js';
 
 export type AnswerMode = 'dialogue' | 'procedure' | 'knowledge';
 
@@ -40,10 +40,8 @@ export interface BotCatalogue {
   didItResolve: { intent: Intent; reply: Reply };
   escalate: { intent: Intent; reply: Reply; useCaseName: string };
   fallback: Reply;
-  /** API labels per tool name ("API:orderLookup-Success"), and the bot's own labels. */
+  /** API labels per tool name ("API:orderLookup-Success"). */
   toolLabels: ReadonlyMap<string, { success: string; failure: string }>;
-  labels: readonly string[];
-  segments: readonly string[];
   /** Help-centre article title → URL. */
   articles: ReadonlyMap<string, string>;
   /** Minutes of inactivity after which a messaging session ends. */
@@ -51,35 +49,6 @@ export interface BotCatalogue {
   /** Languages the bot speaks (ISO 639-3); others are answered in the first. */
   languages: readonly string[];
 }
-
-const LABEL_POOL = [
-  'vip',
-  'returning-customer',
-  'first-contact',
-  'order-number-provided',
-  'out-of-office-hours',
-  'promo-code',
-  'b2b',
-  'loyalty-member',
-  'gdpr-request',
-  'app-user',
-] as const;
-const SEGMENT_POOL = [
-  'Returning customers',
-  'VIP customers',
-  'New customers',
-  'Mobile app users',
-  'EU customers',
-  'US customers',
-  'Loyalty members',
-  'Weekend shoppers',
-] as const;
-const LANGUAGE_SETS = [
-  ['eng'],
-  ['eng', 'spa'],
-  ['eng', 'deu', 'fra'],
-  ['eng', 'spa', 'deu', 'fra', 'por', 'jpn'],
-] as const;
 
 const camel = (s: string) =>
   s
@@ -93,8 +62,13 @@ const slug = (s: string) =>
 
 const cache = new Map<string, BotCatalogue>();
 
-export function botCatalogue(seed: string, orgId: string, botId: string): BotCatalogue {
-  const cacheKey = `${seed}\u001f${orgId}\u001f${botId}`;
+export function botCatalogue(
+  seed: string,
+  orgId: string,
+  botId: string,
+  company: Company = companyOf(undefined),
+): BotCatalogue {
+  const cacheKey = `${seed}\u001f${orgId}\u001f${botId}\u001f${company.id}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const rng = Rng.of(seed, 'zendesk', `${orgId}/${botId}`, 'catalogue');
@@ -104,7 +78,7 @@ export function botCatalogue(seed: string, orgId: string, botId: string): BotCat
   const reply = (name: string): Reply => ({ id: oid(), name });
 
   const topics = new Map<string, TopicSetup>();
-  for (const topic of TOPICS) {
+  for (const topic of company.intents) {
     const mode = rng.weighted<AnswerMode>([
       ['dialogue', 50],
       ['procedure', 20],
@@ -113,7 +87,7 @@ export function botCatalogue(seed: string, orgId: string, botId: string): BotCat
     topics.set(topic.id, {
       intent: intent(topic.subCategory),
       mode,
-      askOrder: reply(`${topic.subCategory} - ask order number`),
+      askOrder: reply(`${topic.subCategory} - ask ${topic.slot === 'booking' ? 'booking reference' : 'order number'}`),
       answer: reply(`${topic.subCategory} - answer`),
       followUp: reply(`${topic.subCategory} - follow-up`),
       ...(mode === 'procedure' ? { procedureId: oid() } : {}),
@@ -121,11 +95,11 @@ export function botCatalogue(seed: string, orgId: string, botId: string): BotCat
     });
   }
   const toolLabels = new Map<string, { success: string; failure: string }>();
-  for (const tool of new Set(TOPICS.flatMap((t) => t.tools)))
+  for (const tool of new Set(company.intents.flatMap((t) => t.tools)))
     toolLabels.set(tool, { success: `API:${camel(tool)}-Success`, failure: `API:${camel(tool)}-Failure` });
   const helpCentre = `https://${slug(rng.pick(['shop', 'store', 'help', 'support']))}-${rng.hex(6)}.zendesk.com/hc/en-us/articles`;
   const articles = new Map<string, string>();
-  for (const title of new Set(TOPICS.flatMap((t) => t.articles)))
+  for (const title of new Set(company.intents.flatMap((t) => t.articles)))
     articles.set(title, `${helpCentre}/${rng.int(360000000000, 369999999999)}-${slug(title)}`);
 
   const catalogue: BotCatalogue = {
@@ -140,11 +114,10 @@ export function botCatalogue(seed: string, orgId: string, botId: string): BotCat
     },
     fallback: reply('Fallback'),
     toolLabels,
-    labels: rng.sample(LABEL_POOL, rng.int(4, 7)),
-    segments: rng.sample(SEGMENT_POOL, rng.int(3, 5)),
     articles,
     sessionTimeoutMinutes: rng.pick([5, 10, 15, 30]),
-    languages: rng.pick(LANGUAGE_SETS),
+    // Every template of the world is English: the bot speaks English, and so do its customers.
+    languages: ['eng'],
   };
   if (cache.size >= 64) cache.delete(cache.keys().next().value!);
   cache.set(cacheKey, catalogue);

@@ -4,7 +4,9 @@
  * The request schema checks types only loosely; the value rules (a real date, the 2024-01-01 limit, ttl bounds) are
  * checked in routes.ts so each failure names its field and says how to fix it.
  */
+
 import { z } from 'zod';
+import { CompanySeed } from '../../core/world/company-seed.js';
 
 export const REGIONS = ['eu', 'us'] as const;
 export type Region = (typeof REGIONS)[number];
@@ -24,6 +26,7 @@ export const ZendeskSeeds = z
                 bot_id: z.string().min(1),
                 bot_name: z.string().default(''),
                 volume: z.number().min(0).default(1),
+                company: CompanySeed,
               }),
             )
             .default([]),

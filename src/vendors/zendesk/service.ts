@@ -46,6 +46,7 @@ export async function signedUrls(
     botName: bot.bot_name,
     volume: ctx.config.WORLD_DAILY_VOLUME * bot.volume,
     instanceAccountId: instanceAccountId(ctx.config.SEED, org.organization_id),
+    company: bot.company,
   };
   const objects = await files.get({ region, world, date, shardSize, lastModified: finalizedAt(date, finalizeDelay) });
   if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data')

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { expect } from 'vitest';
+import { companyOf } from '../../../src/core/world/companies.js';
 import { dayPlan } from '../../../src/core/world/day-plan.js';
 import { advance, download } from '../../helpers.js';
 
@@ -78,7 +79,7 @@ export async function fragmentsOf(
  * instant of the k-th search of the day to the instant of the (k+n-1)-th, skipping neighbours that share an instant.
  */
 export function windowOf(n: number, volume: number, start = 10) {
-  const starts = dayPlan(SEED, 'kore', BOT, '2025-04-07', volume).starts;
+  const starts = dayPlan(SEED, 'kore', BOT, '2025-04-07', volume, companyOf(undefined).timeZone).starts;
   for (let k = Math.max(1, start); k + n < starts.length; k++) {
     if (starts[k - 1]! < starts[k]! && starts[k + n - 1]! < starts[k + n]!) {
       return {

@@ -1,20 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advance, testApp } from '../../helpers.js';
-import {
-  BASE,
-  BODY,
-  create,
-  KEY,
-  MESSENGER,
-  poll,
-  post,
-  postRaw,
-  SHARED_NUMBER,
-  SMS,
-  WHATSAPP,
-  WS,
-} from './seasalt.js';
+import { BASE, BODY, create, KEY, poll, post, postRaw, RETURNS, SHARED_NUMBER, SMS, WHATSAPP, WS } from './seasalt.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -209,7 +196,7 @@ describe('Seasalt business rules', () => {
   });
   it('finds a channel of its own number without channel_type', async () => {
     const id = await create(app, { phone_number: '+13125550188', start_date: '2025-04-01', end_date: '2025-04-01' });
-    expect((await poll(app, id)).channel_id).toBe(MESSENGER);
+    expect((await poll(app, id)).channel_id).toBe(RETURNS);
   });
 
   it('answers a second export of the same channel and range with 409 while the first runs, and accepts it once finished', async () => {

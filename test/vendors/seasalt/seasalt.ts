@@ -11,6 +11,8 @@ export const KEY = { 'x-api-key': 'demo-seasalt-api-key' };
 export const WHATSAPP = 'a1b2c3d4-1111-2222-3333-444455556666';
 export const SMS = 'b2c3d4e5-7777-8888-9999-000011112222';
 export const MESSENGER = 'c3d4e5f6-aaaa-bbbb-cccc-ddddeeeeffff';
+/** An SMS channel with a number of its own. */
+export const RETURNS = 'd4e5f6a7-1234-4abc-8def-0123456789ab';
 export const SHARED_NUMBER = '+12025550123';
 /** One day keeps each export small (about 40 conversations), so the suite stays fast. */
 export const BODY = { channel_id: SMS, start_date: '2025-04-01', end_date: '2025-04-01' };

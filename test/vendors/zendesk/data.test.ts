@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPICS } from '../../../src/core/world/catalogue.js';
+import { SUNCO_TRAVEL } from '../../../src/core/world/companies.js';
+
+/** The SunCo bot's company: its intents are the bot's. */
+const TOPICS = SUNCO_TRAVEL.intents;
+
 import { MAX_CONVERSATION_MS } from '../../../src/vendors/zendesk/generator.js';
 import { testApp } from '../../helpers.js';
 import { BOT, recordsOf, US, US_HEADERS } from './zendesk.js';
@@ -221,7 +225,7 @@ describe('Zendesk conversation records', () => {
   it('carry no message text', () => {
     const text = JSON.stringify(rows);
     // What customers and the AI agent say in the world's dialogues: the fixed parts of every template.
-    const phrases = TOPICS.flatMap((t) => [...t.openers, ...t.answers, ...t.followUps, ...t.followUpAnswers])
+    const phrases = TOPICS.flatMap((t) => [...t.openers, ...t.answers, ...t.followUps.flat(), ...t.human])
       .flatMap((s) => s.split(/\{\w+\}/))
       .map((s) => s.trim())
       .filter((s) => s.length >= 20);

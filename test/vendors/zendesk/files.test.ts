@@ -110,6 +110,7 @@ describe('Zendesk export files', () => {
       botName: 'INDUSTRY DEMO (Travel) - SunCo',
       volume: 400,
       instanceAccountId: instanceAccountId('agent-export-mock', ORG),
+      company: 'sunco-travel',
     };
     // Find, in a busy bot's world, a day with a conversation that started before midnight and ended after it.
     let found: { date: string; id: string } | undefined;
