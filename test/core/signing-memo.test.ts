@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BoundedMemo } from '../../src/core/memo.js';
 import { safeEqual } from '../../src/core/signing/hmac.js';
-import { BoundedMemo } from '../../src/core/signing/memo.js';
 import { GCS_V4, presignV4, S3_V4 } from '../../src/core/signing/query-v4.js';
 
 describe('BoundedMemo', () => {

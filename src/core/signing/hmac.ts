@@ -1,6 +1,6 @@
 /** Primitives shared by every link style: real HMAC, SHA-256 and a comparison that does not leak timing. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { BoundedMemo } from './memo.js';
+import { BoundedMemo } from '../memo.js';
 
 export const hmac = (key: string | Buffer, data: string): Buffer =>
   createHmac('sha256', key).update(data, 'utf8').digest();

@@ -7,8 +7,9 @@
  * References: AWS "Authenticating Requests: Using Query Parameters (AWS Signature Version 4)";
  * Google Cloud "V4 signing process with your own program".
  */
+
+import { BoundedMemo } from '../memo.js';
 import { compactIso, hmac, parseCompactIso, rfc3986, safeEqual, sha256Hex } from './hmac.js';
-import { BoundedMemo } from './memo.js';
 
 export interface V4Style {
   /** `X-Amz` or `X-Goog` */
