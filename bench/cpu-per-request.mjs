@@ -43,7 +43,13 @@ async function measure(pid, opts) {
 const port = await freePort();
 const server = spawn(process.execPath, ['dist/cli.js'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: 'true' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    CLOCK_START: '2025-04-08T12:00:00Z',
+    CLOCK_FROZEN: 'true',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await waitHealthy(port);
@@ -56,21 +62,22 @@ await fetch(`${origin}/__admin/clock/advance`, {
   body: '{"seconds":120}',
 });
 const req = flow.pollRequest(id);
-const body = await (await fetch(`${origin}${req.url}`, { method: req.method ?? 'GET', headers: req.headers, body: req.body })).text();
+const body = await (
+  await fetch(`${origin}${req.url}`, { method: req.method ?? 'GET', headers: req.headers, body: req.body })
+).text();
 const bare = spawn(process.execPath, ['bench/bare-server.mjs'], {
   cwd: root,
   env: { ...process.env, BENCH_BODY: body },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const [line] = await once(bare.stdout, 'data');
-const mine = await measure(server.pid, {
-  url: `${origin}${req.url}`,
-  method: req.method ?? 'GET',
-  headers: req.headers,
-  body: req.body,
-});
-const base = await measure(bare.pid, { url: `http://127.0.0.1:${Number(String(line).trim())}/poll` });
+const same = { method: req.method ?? 'GET', headers: req.headers, body: req.body };
+const mine = await measure(server.pid, { url: `${origin}${req.url}`, ...same });
+const base = await measure(bare.pid, { url: `http://127.0.0.1:${Number(String(line).trim())}/poll`, ...same });
 server.kill('SIGTERM');
 bare.kill('SIGTERM');
-const f = (m) => `${m.usPerRequest.toFixed(1)} µs/req, ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, RSS ${m.rssMb.toFixed(0)} MB, non-2xx ${m.non2xx}`;
-process.stdout.write(`${vendor}: this server ${f(mine)}\n${' '.repeat(vendor.length)}  bare Fastify ${f(base)}\n  CPU ratio (bare/this) ${(base.usPerRequest / mine.usPerRequest).toFixed(2)}\n`);
+const f = (m) =>
+  `${m.usPerRequest.toFixed(1)} µs/req, ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, RSS ${m.rssMb.toFixed(0)} MB, non-2xx ${m.non2xx}`;
+process.stdout.write(
+  `${vendor}: this server ${f(mine)}\n${' '.repeat(vendor.length)}  bare Fastify ${f(base)}\n  CPU ratio (bare/this) ${(base.usPerRequest / mine.usPerRequest).toFixed(2)}\n`,
+);

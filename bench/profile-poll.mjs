@@ -20,7 +20,13 @@ mkdirSync(dir, { recursive: true });
 const port = await freePort();
 const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/cli.js'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', CLOCK_START: '2025-04-08T12:00:00Z', CLOCK_FROZEN: 'true' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    CLOCK_START: '2025-04-08T12:00:00Z',
+    CLOCK_FROZEN: 'true',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await waitHealthy(port);
@@ -41,7 +47,9 @@ const result = await autocannon({
   connections: 50,
   duration: Number(seconds),
 });
-process.stderr.write(`${vendor}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx\n`);
+process.stderr.write(
+  `${vendor}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx\n`,
+);
 server.kill('SIGTERM');
 await once(server, 'exit');
 const [file] = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));

@@ -197,12 +197,12 @@ if (only.includes('polling')) {
       );
     const mine = { method: req.method ?? 'GET', headers: req.headers, body: req.body };
     await load(url, mine);
-    await load(bareUrl, {});
+    await load(bareUrl, mine);
     const m = [];
     const b = [];
     for (let i = 0; i < 3; i++) {
       m.push(await load(url, mine));
-      b.push(await load(bareUrl, {}));
+      b.push(await load(bareUrl, mine));
     }
     bare.kill();
     const r = {
