@@ -7,5 +7,5 @@ import Fastify from 'fastify';
 const doc = JSON.parse(process.env.BENCH_BODY ?? '{}');
 const app = Fastify({ logger: false });
 app.route({ method: ['GET', 'POST'], url: '/poll', handler: async () => doc });
-await app.listen({ port: 0, host: '127.0.0.1' });
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 process.stdout.write(`${app.server.address().port}\n`);
