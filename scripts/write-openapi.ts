@@ -11,7 +11,7 @@ export async function generateDocuments(): Promise<Map<string, string>> {
   const app = await buildApp(parseConfig({ LOG_LEVEL: 'silent' }));
   await app.ready();
   const out = new Map<string, string>();
-  for (const id of [...app.mock.vendors.map((v) => v.id), 'admin']) {
+  for (const id of [...app.mock.vendors.map((v) => v.id), 'storage', 'admin']) {
     const res = await app.inject({ url: `/openapi/${id}.json` });
     if (res.statusCode !== 200) throw new Error(`/openapi/${id}.json answered ${res.statusCode}`);
     out.set(id, `${JSON.stringify(res.json(), null, 2)}\n`);

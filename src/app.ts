@@ -10,6 +10,7 @@ import type { CoreContext } from './core/context.js';
 import { DownloadGate } from './core/download-gate.js';
 import { createGenerationEngine } from './core/generation/engine.js';
 import { registerControlPlaneGuard } from './core/http/control-plane-guard.js';
+import { registerCors } from './core/http/cors.js';
 import { registerDateHeader } from './core/http/date-header.js';
 import { badUrlAnswer, clientErrorAnswer, notFoundAnswer, plainErrorHandler } from './core/http/fallback-answers.js';
 import { useBoundedJsonParser } from './core/http/json-body.js';
@@ -18,6 +19,13 @@ import { fastifyLimitOptions, type ServerLimits, serverLimits } from './core/htt
 import { JobStore } from './core/jobs.js';
 import { Journal, maskUrl } from './core/journal.js';
 import { registerJournalHooks } from './core/journal-hooks.js';
+import { namespaceAware } from './core/namespaces/context.js';
+import { inNamespace } from './core/namespaces/current.js';
+import { registerNamespaceHooks } from './core/namespaces/hooks.js';
+import { routeNamespace } from './core/namespaces/names.js';
+import { NamespaceRegistry } from './core/namespaces/registry.js';
+import { registerNamespaceRoutes } from './core/namespaces/routes.js';
+import { createNamespaceState, disposeNamespaceState } from './core/namespaces/state.js';
 import { Persistence } from './core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from './core/runtime.js';
 import { registerScenarioHook } from './core/scenarios/hook.js';
@@ -27,12 +35,20 @@ import { loadSeeds } from './core/seeds.js';
 import { resolveLinkSecret } from './core/signing/link-secret.js';
 import { GCS_PATH, LinkSigner, S3_PATH } from './core/signing/links.js';
 import { ObjectStore } from './core/storage.js';
+import { registerStorageDocument } from './core/storage-openapi.js';
 import { registerStorageRoutes } from './core/storage-routes.js';
 import { rewriteVanished } from './core/vanished-files.js';
 import type { VendorModule, VendorRegistration } from './core/vendor.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './core/zod-compilers.js';
 import { registerDashboard } from './dashboard/index.js';
 import { VENDORS } from './vendors/registry.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True when the virtual clock was restored from DATA_DIR rather than started from CLOCK_START (or real time). */
+    clockRestored: boolean;
+  }
+}
 
 /** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
 export type MockState = Runtime;
@@ -55,7 +71,7 @@ export async function buildApp(
   const resetHooks: Array<() => void | Promise<void>> = [];
   const vendorState = new Map<string, { save(): unknown; load(data: unknown): void }>();
   let persistence: Persistence | undefined;
-  const ctx: CoreContext = {
+  const defaultCtx: CoreContext = {
     config,
     clock,
     store,
@@ -74,7 +90,10 @@ export async function buildApp(
     onReset: (fn) => void resetHooks.push(fn),
     persist: (key, part) => void vendorState.set(key, part),
     changed: () => persistence?.changed(),
+    scoped: (make) => make(),
   };
+  // Vendors and control planes hold this one: its state is the current namespace's (src/core/namespaces).
+  const ctx = namespaceAware(defaultCtx);
 
   const startupPresets = config.SCENARIO.split(',')
     .map((s) => s.trim())
@@ -88,7 +107,7 @@ export async function buildApp(
       setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
       startupPresets,
       resetHooks,
-      clearFiles: () => store.clear(),
+      clearFiles: () => ctx.store.clear(),
     });
   } catch (err) {
     if (err instanceof UnknownPresetError) throw new ConfigError(`SCENARIO: ${err.message}`);
@@ -119,7 +138,7 @@ export async function buildApp(
     // Vendor hosts mapped to this server (api-{app_id}.sendbird.com, api.ultimate.ai, …) reach the prefixed routes.
     // Every decision (guard, journal, scenarios, rate limits, routing) reads this one normalized URL.
     rewriteUrl: (req) => {
-      const url = normalizeUrl(req.url ?? '/');
+      const url = routeNamespace(req, normalizeUrl(req.url ?? '/'));
       const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
       for (const vendor of vendors) {
         const rewritten = vendor.rewriteByHost?.(host, url);
@@ -129,18 +148,41 @@ export async function buildApp(
     },
   });
 
+  const namespaces = new NamespaceRegistry({
+    max: config.MAX_NAMESPACES,
+    idleMs: config.NAMESPACE_IDLE_SECONDS * 1000,
+    create: (name, now) => {
+      const ns = createNamespaceState(name, { config, publicUrl: () => publicUrl, signer: defaultCtx.signer }, now);
+      ns.store.onVanished = rewriteVanished(ctx, vendors, app.log);
+      ns.jobs.onFault = (job, err) =>
+        app.log.error({ err, ns: name, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
+      return ns;
+    },
+    init: (ns) => inNamespace(ns, () => startupPresets.forEach(state.installPreset)),
+    dispose: disposeNamespaceState,
+  });
   app.decorate('mock', state);
+  app.decorate('namespaces', namespaces);
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
   ctx.jobs.onFault = (job, err) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    await namespaces.close();
     await persistence?.close();
     await ctx.jobs.drain();
     store.destroy();
   });
 
   registerDateHeader(app, clock);
+  // Before the journal and the scenarios: a preflight is answered here and counts as no request.
+  registerCors(app, {
+    origins: config.CORS_ORIGINS,
+    isBrowserPath: (path) =>
+      path.startsWith(`${S3_PATH}/`) ||
+      path.startsWith(`${GCS_PATH}/`) ||
+      vendors.some((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
+  });
   // What no vendor or admin handler answers (dashboard, unknown paths) gets the documented JSON shape, not Fastify's.
   app.setErrorHandler(plainErrorHandler({ vendors, clock }));
   // Every JSON body, on every route, is refused past a sane nesting depth (core/http/json-body.ts).
@@ -150,9 +192,15 @@ export async function buildApp(
     allowedHosts: config.ALLOWED_HOSTS,
     publicUrl: () => publicUrl,
   });
+  // After the guard, so a refused request creates no namespace; before every hook that reads the context.
+  registerNamespaceHooks(app, namespaces);
   registerJournalHooks(app, {
-    journal: ctx.journal,
-    clock,
+    get journal() {
+      return ctx.journal;
+    },
+    get clock() {
+      return ctx.clock;
+    },
     enabled: () => config.JOURNAL_LIMIT > 0,
     // Vendor routes by prefix; downloads as 'storage' until the route finds the object and tags its owner.
     vendorOf: (path) => {
@@ -161,12 +209,33 @@ export async function buildApp(
     },
   });
   registerScenarioHook(app, {
-    scenarios: ctx.scenarios,
-    limiter: ctx.limiter,
-    clock,
+    get scenarios() {
+      return ctx.scenarios;
+    },
+    get limiter() {
+      return ctx.limiter;
+    },
+    get clock() {
+      return ctx.clock;
+    },
     vendorOf: (path) => vendors.find((v) => path === v.prefix || path.startsWith(`${v.prefix}/`)),
   });
-  await registerStorageRoutes(app, { store, signer: ctx.signer, clock, jobs: ctx.jobs, gate: ctx.downloads });
+  await registerStorageRoutes(app, {
+    get store() {
+      return ctx.store;
+    },
+    get signer() {
+      return ctx.signer;
+    },
+    get clock() {
+      return ctx.clock;
+    },
+    get jobs() {
+      return ctx.jobs;
+    },
+    gate: ctx.downloads,
+  });
+  registerStorageDocument(app);
   const registrations: VendorRegistration[] = [];
   for (const vendor of vendors) {
     await app.register(
@@ -174,8 +243,10 @@ export async function buildApp(
     );
   }
   await app.register(async (scope) => registerAdmin(scope, state, registrations));
+  registerNamespaceRoutes(app, { registry: namespaces, config, reset: () => state.reset() });
   await app.register(async (scope) => registerDashboard(scope, state));
 
+  let clockRestored = false;
   if (config.DATA_DIR) {
     persistence = new Persistence(config.DATA_DIR, {
       clock,
@@ -187,7 +258,9 @@ export async function buildApp(
       vendorState,
     });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
-    await persistence.load({
+    // A saved state brings its clock back (jobs and links were made on it); CLOCK_START is then the clock of a reset.
+    // The start-up banner says which one the server runs on (server.ts).
+    clockRestored = await persistence.load({
       resume: (job) => vendors.find((v) => v.id === job.vendor)?.resumeJob?.(job, ctx),
       recover: config.RECOVER,
       warn: (message) => app.log.warn(message),
@@ -199,8 +272,13 @@ export async function buildApp(
       done();
     });
   }
+  app.decorate('clockRestored', clockRestored);
   // Retention runs on the virtual clock; checking once a (real) minute and after each clock move is plenty.
-  const sweeper = setInterval(() => void state.sweep(), 60_000);
+  const sweeper = setInterval(() => {
+    void state.sweep();
+    namespaces.expireIdle();
+    for (const ns of namespaces.all()) void inNamespace(ns, () => state.sweep());
+  }, 60_000);
   sweeper.unref();
 
   app.setNotFoundHandler(notFoundAnswer({ vendors, clock }));

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Config, ConfigError, helpText, loadConfig, parseFlags } from './config.js';
-import { generate, progressReporter } from './generate.js';
+import { generate, generateHelpText, parseGenerateArgs, progressReporter } from './generate.js';
 import { banner, type RunningServer, startServer } from './server.js';
 import { VENDORS } from './vendors/registry.js';
 
@@ -15,35 +15,50 @@ import { VENDORS } from './vendors/registry.js';
  */
 const EXIT_DEADLINE_MS = 9_800;
 
-async function main(argv: string[]): Promise<void> {
-  if (argv[0] === '--version' || argv[0] === '-v') {
-    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version: string;
-    };
-    process.stdout.write(`${version}\n`);
+/** What a subcommand's failure exits with: 2 for a usage or setting error, 1 for anything else. */
+function fail(err: unknown): never {
+  const message = err instanceof ConfigError ? err.message : (err as Error).message;
+  process.stderr.write(`agent-export-mock: ${message}\n`);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+}
+
+/** `agent-export-mock generate <vendor> …`: offline fixtures (src/generate.ts). */
+async function runGenerate(argv: string[]): Promise<void> {
+  if (parseGenerateArgs(argv, VENDORS) === 'help') {
+    const named = VENDORS.filter((v) => v.id === argv[0]);
+    process.stdout.write(`${generateHelpText(named.length > 0 ? named : VENDORS)}\n`);
     return;
   }
-  if (argv[0] === 'generate') {
-    try {
-      await generate(argv.slice(1), progressReporter(process.stderr));
-      return;
-    } catch (err) {
-      process.stderr.write(`agent-export-mock: ${(err as Error).message}\n`);
-      process.exit(err instanceof ConfigError ? 2 : 1);
-    }
+  await generate(argv, progressReporter(process.stderr));
+}
+
+/**
+ * Subcommands: the first word picks one, which gets the remaining arguments and parses them itself. Add one here with
+ * its own module; with no subcommand the server starts.
+ */
+const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  generate: runGenerate,
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const subcommand = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+  if (subcommand) {
+    await subcommand(argv.slice(1)).catch(fail);
+    return;
   }
   let config: Config;
   try {
-    if (parseFlags(argv, VENDORS).help) {
-      process.stdout.write(`${helpText(VENDORS)}\n`);
-      return;
-    }
+    const flags = parseFlags(argv, VENDORS);
+    if (flags.version) return void process.stdout.write(`${version()}\n`);
+    if (flags.help) return void process.stdout.write(`${helpText(VENDORS)}\n`);
     config = loadConfig(argv, process.env, VENDORS);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`agent-export-mock: invalid configuration: ${err.message}\n`);
-      process.exit(2);
-    }
+    if (err instanceof ConfigError) fail(new ConfigError(`invalid configuration: ${err.message}`));
     throw err;
   }
   let server: RunningServer;

@@ -8,6 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { columns, type OptionKind, parseStrict } from './cli-args.js';
+import { ConfigError } from './config-error.js';
+
+export { ConfigError } from './config-error.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -33,6 +37,15 @@ export const num = (schema: z.ZodNumber) =>
 const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), {
   message: 'expected an ISO 8601 instant such as 2025-04-08T09:00:00Z',
 });
+
+/** `scheme://host[:port]` of a URL as the browser sends it in Origin, or undefined for no URL. */
+const originOf = (s: string) => {
+  try {
+    return new URL(s).origin;
+  } catch {
+    return undefined;
+  }
+};
 
 interface SettingSpec {
   schema: z.ZodType;
@@ -117,6 +130,14 @@ export const SETTINGS = {
     schema: num(z.number().min(0)).default(86_400),
     description: 'How long finished jobs and their files are kept after their download links expire',
   },
+  MAX_NAMESPACES: {
+    schema: num(z.number().int().min(1).max(10_000)).default(100),
+    description: 'Namespaces (/ns/{name}/…, X-Mock-Namespace) alive at once; past it a new one is refused with a 503',
+  },
+  NAMESPACE_IDLE_SECONDS: {
+    schema: num(z.number().min(1)).default(3600),
+    description: 'Real seconds a namespace lives without a request before it and its jobs and files are forgotten',
+  },
   MAX_JOBS: {
     schema: num(z.number().int().min(1).max(10_000_000)).default(10_000),
     description: "Jobs kept at once (until evicted or reset); past it a create gets the vendor's own 429",
@@ -163,6 +184,26 @@ export const SETTINGS = {
     description:
       'Extra Host names the control plane answers (comma-separated; .example.com for subdomains; * for any). Loopback names, IP addresses and the PUBLIC_URL host are always allowed',
   },
+  CORS_ORIGINS: {
+    schema: z
+      .preprocess(
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .split(',')
+                .map((s) => s.trim().replace(/\/+$/, ''))
+                .filter(Boolean)
+            : v,
+        z.array(
+          z.string().refine((s) => s === '*' || originOf(s) === s, {
+            message: 'expected origins such as http://localhost:3000 (scheme, host and port only), or *',
+          }),
+        ),
+      )
+      .default([]),
+    description:
+      'Origins whose pages may call the vendor routes and download links from a browser (comma-separated, or *); never the control plane (default: none)',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Server log level; per-request logs are off (they halve throughput)',
@@ -179,14 +220,21 @@ export const ConfigSchema = z.object(schemaShape).strict();
 /** The core settings, typed; a vendor's own settings are there too, and the vendor reads them with its own type. */
 export type Config = z.output<typeof ConfigSchema> & { readonly [vendorSetting: string]: unknown };
 
+/** One option of `generate <vendor>`: its value as --help shows it, and what it does. */
+export interface FixtureOption {
+  value: string;
+  description: string;
+}
+export type FixtureOptions = Readonly<Record<string, FixtureOption>>;
+
 /** What the configuration needs to know of a vendor (a VendorModule has it all). */
 export interface ConfigVendor {
   id: string;
   title: string;
   /** The vendor's settings: keys are their environment names; each field has a default and a `.describe()` line. */
   settings?: z.ZodObject;
-  /** The options of `generate <vendor>`, for --help. */
-  fixtureOptions?: string;
+  /** The options of `generate <vendor>` (names without dashes): parsed strictly and listed by `generate --help`. */
+  fixtureOptions?: FixtureOptions;
 }
 
 /** Every setting, core first, then each vendor's: name → schema and description. */
@@ -206,60 +254,37 @@ const schemaOf = (vendors: readonly ConfigVendor[]) =>
     ? ConfigSchema
     : z.object(Object.fromEntries(Object.entries(settingsTable(vendors)).map(([k, v]) => [k, v.schema]))).strict();
 
-/** A setting that failed validation; the CLI prints `message` as one line and exits with code 2. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
 export const flagOf = (name: string) => `--${name.toLowerCase().replace(/_/g, '-')}`;
-const nameOfFlag = (flag: string) => flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
+const optionOf = (name: string) => name.toLowerCase().replace(/_/g, '-');
+const nameOfOption = (option: string) => option.replace(/-/g, '_').toUpperCase();
 const camelToEnv = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
-/** Parses `--name value` and `--name=value`; a flag with no value (`--clock-frozen`) means true. */
+/** The default of a setting as --help shows it, or undefined when it has none. */
+function defaultOf(name: string, spec: SettingSpec): unknown {
+  if (name === 'SEEDS') return 'seeds/';
+  const parsed = spec.schema.safeParse(undefined);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Parses `--name value` and `--name=value` strictly (node:util parseArgs): a setting with a true/false default is a
+ * switch (`--clock-frozen`, `--no-clock-frozen`); an unknown option names the closest valid one.
+ */
 export function parseFlags(
   argv: readonly string[],
   vendors: readonly ConfigVendor[] = [],
-): { values: Record<string, string>; help: boolean } {
+): { values: Record<string, string | boolean>; help: boolean; version: boolean } {
   const table = settingsTable(vendors);
-  const values: Record<string, string> = {};
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}" (see --help)`);
-    const eq = arg.indexOf('=');
-    const name = nameOfFlag(eq === -1 ? arg : arg.slice(0, eq));
-    if (!(name in table)) throw unknownOption(eq === -1 ? arg : arg.slice(0, eq), Object.keys(table));
-    if (eq !== -1) values[name] = arg.slice(eq + 1);
-    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) values[name] = argv[++i]!;
-    else values[name] = 'true';
-  }
-  return { values, help };
-}
-
-/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
-
-/** An unknown flag, with the closest valid one when it is plausibly a typo (at most a third of its letters off). */
-function unknownOption(flag: string, names: readonly string[]): ConfigError {
-  const [best] = names.map((n) => ({ flag: flagOf(n), d: distance(flag, flagOf(n)) })).sort((a, b) => a.d - b.d);
-  const hint = best && best.d <= Math.max(2, Math.floor(flag.length / 3)) ? `: did you mean ${best.flag}?` : '';
-  return new ConfigError(`unknown option ${flag}${hint} (see --help)`);
+  const options: Record<string, OptionKind> = { help: 'boolean', version: 'boolean' };
+  for (const [name, spec] of Object.entries(table))
+    options[optionOf(name)] = typeof defaultOf(name, spec) === 'boolean' ? 'boolean' : 'string';
+  const { values } = parseStrict(argv, options, { seeHelp: 'see --help' });
+  const { help, version, ...settings } = values;
+  return {
+    values: Object.fromEntries(Object.entries(settings).map(([option, v]) => [nameOfOption(option), v])),
+    help: help === true,
+    version: version === true,
+  };
 }
 
 /** Settings whose values are secrets: an error names the setting and the rule, never the value. */
@@ -296,7 +321,7 @@ export function loadConfig(
     const v = env[name];
     if (v !== undefined && v !== '') fromEnv[name] = v;
   }
-  const configPath = flags.CONFIG ?? fromEnv.CONFIG;
+  const configPath = (flags.CONFIG as string | undefined) ?? fromEnv.CONFIG;
   const fromFile = configPath ? readConfigFile(configPath, table) : {};
   return parseConfig({ ...fromFile, ...fromEnv, ...flags }, vendors);
 }
@@ -344,29 +369,28 @@ export function publicUrlOf(config: Config, boundPort?: number): string {
   return `http://${host}:${boundPort ?? config.PORT}`;
 }
 
-/** --help: usage, the `generate` options each vendor declares, and every setting of the core and the given vendors. */
+/** --help: usage, the subcommands, and every setting of the core and the given vendors, in aligned columns. */
 export function helpText(vendors: readonly ConfigVendor[] = []): string {
   const rows = Object.entries(settingsTable(vendors)).map(([name, spec]) => {
-    const def = (spec.schema as z.ZodType).safeParse(undefined);
-    const shownDefault = name === 'SEEDS' ? 'seeds/' : def.success && def.data !== undefined ? String(def.data) : '';
-    return `  ${flagOf(name).padEnd(24)} ${name.padEnd(22)} ${spec.description}${shownDefault ? ` [default: ${shownDefault}]` : ''}`;
+    const def = defaultOf(name, spec);
+    // A description that already says its default (SEEDS, PUBLIC_URL…) is not followed by a second one.
+    const shown = def === undefined || def === '' || /\(default:/.test(spec.description) ? '' : ` [default: ${def}]`;
+    return [flagOf(name), name, `${spec.description}${shown}`];
   });
   return [
     `agent-export-mock: mock server for the data-export APIs of ${vendors.map((v) => v.title).join(', ') || 'no vendor'}`,
     '',
     'Usage: agent-export-mock [options]',
-    '       agent-export-mock generate <vendor> --out <file|dir/> [--at <ISO instant>] [--seed S] [vendor options]',
-    '',
-    'generate writes the files the server would serve for that request, seed and instant (offline fixtures).',
-    'Vendor options (more in each vendor README):',
-    ...vendors.filter((v) => v.fixtureOptions).map((v) => `  ${v.id} ${v.fixtureOptions}`),
+    '       agent-export-mock generate <vendor> --out <file|dir/> [options]   (see generate --help)',
     '',
     'Every option can also be set by its environment variable or as a key of the JSON file given by --config.',
-    'Precedence: flag > environment > config file > default.',
+    'Precedence: flag > environment > config file > default. A true/false option is a switch: --x or --no-x.',
     '',
-    `  ${'flag'.padEnd(24)} ${'environment'.padEnd(22)} meaning`,
-    ...rows,
-    `  ${'--help'.padEnd(24)} ${''.padEnd(22)} Print this help`,
-    `  ${'--version'.padEnd(24)} ${''.padEnd(22)} Print the version`,
+    ...columns([
+      ['flag', 'environment', 'meaning'],
+      ...rows,
+      ['--help, -h', '', 'Print this help'],
+      ['--version, -v', '', 'Print the version'],
+    ]),
   ].join('\n');
 }

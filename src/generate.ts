@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildApp } from './app.js';
-import { ConfigError, parseConfig } from './config.js';
+import { columns, parseStrict } from './cli-args.js';
+import { ConfigError, type ConfigVendor, type FixtureOptions, parseConfig } from './config.js';
 import { realElapsed, wallClock } from './core/clock.js';
-import type { FixtureContext, GeneratedFile } from './core/vendor.js';
+import type { FixtureContext, GeneratedFile, VendorModule } from './core/vendor.js';
+import { VENDORS } from './vendors/registry.js';
 
 export type { FixtureContext, GeneratedFile } from './core/vendor.js';
 
@@ -39,27 +41,45 @@ export function progressReporter(stream: NodeJS.WriteStream): Progress {
   };
 }
 
-const GENERATE_FLAGS = new Set(['out', 'at', 'seed', 'seeds', 'world-daily-volume']);
+/** The options of `generate` for every vendor; each vendor adds its own (VendorModule.fixtureOptions). */
+const COMMON_OPTIONS: FixtureOptions = {
+  out: { value: '<file|dir/>', description: 'Where to write: a file, or a folder (ending in /) for several files' },
+  at: { value: '<ISO instant>', description: 'The instant the request is made at (default: now)' },
+  seed: { value: '<seed>', description: "World seed, as the server's --seed" },
+  seeds: { value: '<file|dir>', description: "Tenants file or folder, as the server's --seeds" },
+  'world-daily-volume': { value: '<n>', description: "Conversations per tenant per day, as the server's option" },
+};
 
-export function parseGenerateArgs(argv: readonly string[]): {
+export interface GenerateRequest {
   vendor: string;
   out: string;
   settings: Record<string, unknown>;
   options: Record<string, string>;
-} {
-  const [vendor, ...rest] = argv;
-  if (!vendor || vendor.startsWith('--'))
+}
+
+/**
+ * Parses `generate <vendor> [options]` strictly against the common options and that vendor's declared ones, so a
+ * typo (`--form`) is refused naming the closest option instead of being ignored. Answers 'help' for --help.
+ */
+export function parseGenerateArgs(
+  argv: readonly string[],
+  vendors: readonly ConfigVendor[] = VENDORS,
+): GenerateRequest | 'help' {
+  const [first, ...rest] = argv;
+  if (first === undefined || first.startsWith('-')) {
+    if (argv.includes('--help') || argv.includes('-h')) return 'help';
     throw new ConfigError('generate: name a vendor, e.g. `agent-export-mock generate sendbird --out export.zip`');
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (!arg.startsWith('--')) throw new ConfigError(`generate: unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).toLowerCase();
-    const value =
-      eq !== -1 ? arg.slice(eq + 1) : rest[i + 1] !== undefined && !rest[i + 1]!.startsWith('--') ? rest[++i]! : 'true';
-    flags[name] = value;
   }
+  const vendor = vendors.find((v) => v.id === first);
+  if (!vendor)
+    throw new ConfigError(`generate: unknown vendor "${first}" (known: ${vendors.map((v) => v.id).join(', ')})`);
+  const declared = { ...COMMON_OPTIONS, ...vendor.fixtureOptions };
+  const kinds = Object.fromEntries(
+    [...Object.keys(declared), 'help'].map((n) => [n, n === 'help' ? 'boolean' : 'string'] as const),
+  );
+  const { values } = parseStrict(rest, kinds, { seeHelp: `see generate ${vendor.id} --help` });
+  if (values.help) return 'help';
+  const flags = values as Record<string, string>;
   if (!flags.out) throw new ConfigError('generate: --out <file> is required');
   const settings: Record<string, unknown> = {
     LOG_LEVEL: 'silent',
@@ -69,20 +89,42 @@ export function parseGenerateArgs(argv: readonly string[]): {
     ...(flags.seeds ? { SEEDS: flags.seeds } : {}),
     ...(flags['world-daily-volume'] ? { WORLD_DAILY_VOLUME: flags['world-daily-volume'] } : {}),
   };
-  const options = Object.fromEntries(Object.entries(flags).filter(([k]) => !GENERATE_FLAGS.has(k)));
-  return { vendor, out: flags.out, settings, options };
+  const options = Object.fromEntries(Object.entries(flags).filter(([k]) => !(k in COMMON_OPTIONS)));
+  return { vendor: vendor.id, out: flags.out, settings, options };
 }
 
-export async function generate(argv: readonly string[], progress: Progress): Promise<GeneratedFile[]> {
-  const { vendor: vendorId, out, settings, options } = parseGenerateArgs(argv);
-  const app = await buildApp(parseConfig(settings));
+/** `generate --help`: the common options, then each vendor's own, from the vendors' declarations. */
+export function generateHelpText(vendors: readonly ConfigVendor[] = VENDORS): string {
+  const rowsOf = (options: FixtureOptions = {}) =>
+    Object.entries(options).map(([name, o]) => [`--${name} ${o.value}`, o.description]);
+  const sections = [
+    { title: 'Options for every vendor:', rows: rowsOf(COMMON_OPTIONS) },
+    ...vendors.map((v) => ({ title: `${v.id} (${v.title}):`, rows: rowsOf(v.fixtureOptions) })),
+  ];
+  // One table for every section, so the descriptions line up across vendors.
+  const lines = columns(sections.flatMap((s) => s.rows));
+  let at = 0;
+  const body = sections.flatMap((s) => ['', s.title, ...lines.slice(at, (at += s.rows.length))]);
+  return [
+    'Usage: agent-export-mock generate <vendor> --out <file|dir/> [options]',
+    '',
+    'Writes the files the server would serve for that request, seed and instant (offline fixtures).',
+    ...body,
+  ].join('\n');
+}
+
+export async function generate(
+  argv: readonly string[],
+  progress: Progress,
+  vendors: readonly VendorModule[] = VENDORS,
+): Promise<GeneratedFile[]> {
+  const request = parseGenerateArgs(argv, vendors);
+  if (request === 'help') throw new ConfigError('generate: --help is answered by the command line');
+  const { vendor: vendorId, out, settings, options } = request;
+  const app = await buildApp(parseConfig(settings), vendors);
   try {
     await app.ready();
-    const vendor = app.mock.vendors.find((v) => v.id === vendorId);
-    if (!vendor)
-      throw new ConfigError(
-        `generate: unknown vendor "${vendorId}" (known: ${app.mock.vendors.map((v) => v.id).join(', ')})`,
-      );
+    const vendor = app.mock.vendors.find((v) => v.id === vendorId)!;
     if (!vendor.fixture) throw new ConfigError(`generate: ${vendorId} has no fixture generator yet`);
     const started = realElapsed();
     const fx: FixtureContext = {

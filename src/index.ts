@@ -12,6 +12,8 @@ import {
   type SettingName,
 } from './config.js';
 import type { JournalEntry, JournalFilter } from './core/journal.js';
+import { inNamespace } from './core/namespaces/current.js';
+import { reseedNamespace } from './core/namespaces/state.js';
 import type { PRESETS } from './core/scenarios/presets.js';
 import type { ScenarioInput } from './core/scenarios/schema.js';
 import type { Scenario } from './core/scenarios/store.js';
@@ -50,10 +52,9 @@ export interface MockServerOptions {
   settings?: Partial<Record<SettingName, unknown>> & Record<string, unknown>;
 }
 
-export interface MockServer {
-  /** Origin of the server, e.g. http://127.0.0.1:41234 */
-  url: string;
-  /** Base URL a client of each vendor sets, per vendor and tenant. */
+/** The controls of one namespace (README, "Namespaces"): the server's own, or those of `mock.namespace(name)`. */
+export interface MockControls {
+  /** Base URL a client of each vendor sets, per vendor and tenant (with the namespace's prefix in a namespace). */
   baseUrls: Record<string, Record<string, string>>;
   clock: {
     now(): Date;
@@ -75,9 +76,28 @@ export interface MockServer {
     /** The first matching request already recorded or the next to arrive; undefined after the timeout. */
     wait(filter: JournalFilter, timeoutMs?: number): Promise<JournalEntry | undefined>;
   };
+  /** Forgets this namespace's jobs, files, journal and scenarios; restores its start clock. */
+  reset(): Promise<void>;
+}
+
+export interface MockNamespace extends MockControls {
+  name: string;
+  /** Origin with the namespace's prefix, e.g. http://127.0.0.1:41234/ns/worker-3 */
+  url: string;
+  /** Gives the namespace a world of its own (SEED; the seeded tenants stay the server's) and resets it. */
+  seed(seed: string): Promise<void>;
+}
+
+export interface MockServer extends MockControls {
+  /** Origin of the server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /**
+   * A namespace of this server (created on first use): its own jobs, clock, scenarios, journal and base URLs, so
+   * parallel test workers sharing one server never see each other. Throws for an invalid name or one too many.
+   */
+  namespace(name: string): MockNamespace;
   /** Every seeded tenant and its demo credentials, per vendor (what GET /__admin/tenants answers). */
   tenants(): Promise<Record<string, unknown>>;
-  reset(): Promise<void>;
   close(): Promise<void>;
   /** The Fastify instance, for inject(). */
   app: FastifyInstance;
@@ -98,32 +118,54 @@ export function configOf(opts: MockServerOptions = {}): Config {
   });
 }
 
-/** Starts the mock on a real socket (port 0 by default) and answers its typed controls. */
-export async function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const server = await startServer(configOf(opts));
-  const { app, url } = server;
-  const { ctx, vendors, seeds } = app.mock;
+/** The typed controls over the runtime, each call run inside a namespace by `within` (or in the default one). */
+function controlsOf(app: FastifyInstance, origin: string, within: <R>(fn: () => R) => R): MockControls {
   const runtime = app.mock;
-  const move = async (to: Parameters<typeof runtime.moveClock>[0]) => new Date(await runtime.moveClock(to));
+  const { ctx, vendors, seeds } = runtime;
+  const move = async (to: Parameters<typeof runtime.moveClock>[0]) =>
+    new Date(await within(() => runtime.moveClock(to)));
   return {
-    url,
-    baseUrls: Object.fromEntries(vendors.map((v) => [v.id, v.baseUrls(url, seeds.get(v.id))])),
+    baseUrls: Object.fromEntries(vendors.map((v) => [v.id, v.baseUrls(origin, seeds.get(v.id))])),
     clock: {
-      now: () => new Date(ctx.clock.now()),
+      now: () => new Date(within(() => ctx.clock.now())),
       set: (at, frozen) => move({ to: new Date(at).getTime(), frozen }),
       advance: (seconds) => move({ by: seconds }),
     },
     scenarios: {
-      add: (s) => ctx.scenarios.add(s),
-      remove: (name) => ctx.scenarios.remove(name),
-      list: () => ctx.scenarios.list(),
-      clear: () => ctx.scenarios.clear(),
-      preset: (name) => void runtime.installPreset(name),
+      add: (s) => within(() => ctx.scenarios.add(s)),
+      remove: (name) => within(() => ctx.scenarios.remove(name)),
+      list: () => within(() => ctx.scenarios.list()),
+      clear: () => within(() => ctx.scenarios.clear()),
+      preset: (name) => void within(() => runtime.installPreset(name)),
     },
     journal: {
-      list: (filter) => ctx.journal.list(filter),
-      clear: () => ctx.journal.clear(),
-      wait: (filter, timeoutMs = 5000) => ctx.journal.wait(filter, timeoutMs),
+      list: (filter) => within(() => ctx.journal.list(filter)),
+      clear: () => within(() => ctx.journal.clear()),
+      wait: (filter, timeoutMs = 5000) => within(() => ctx.journal.wait(filter, timeoutMs)),
+    },
+    reset: () => within(() => runtime.reset()),
+  };
+}
+
+/** Starts the mock on a real socket (port 0 by default) and answers its typed controls. */
+export async function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
+  const server = await startServer(configOf(opts));
+  const { app, url } = server;
+  const { ctx } = app.mock;
+  return {
+    url,
+    ...controlsOf(app, url, (fn) => fn()),
+    namespace: (name) => {
+      // Looked up on every call: an idle namespace forgotten meanwhile starts afresh, as a request would find it.
+      const within = <R>(fn: () => R): R => inNamespace(app.namespaces.get(name), fn);
+      within(() => undefined);
+      const origin = `${url}/ns/${name}`;
+      const controls = controlsOf(app, origin, within);
+      const seed = async (value: string) => {
+        reseedNamespace(app.namespaces.get(name), value, ctx.config);
+        await controls.reset();
+      };
+      return { name, url: origin, seed, ...controls };
     },
     tenants: async () =>
       (
@@ -132,7 +174,6 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
           headers: ctx.config.ADMIN_TOKEN ? { authorization: `Bearer ${ctx.config.ADMIN_TOKEN}` } : {},
         })
       ).json(),
-    reset: () => runtime.reset(),
     close: () => server.close(),
     app,
   };

@@ -54,8 +54,16 @@ export const isLoopback = (host: string): boolean =>
 
 /** The start-up banner: where the server is, and the base URL a client of each vendor sets. */
 /** Where the virtual clock stands at start-up: a saved clock (DATA_DIR) or CLOCK_START, frozen or running. */
-const clockLine = (clock: { now: number; frozen: boolean }) =>
-  `  clock: ${new Date(clock.now).toISOString()} (${clock.frozen ? 'frozen: moves only through /__admin/clock' : 'running at real speed'})`;
+const clockLine = (clock: { now: number; frozen: boolean }, restored: boolean, clockStart: string | undefined) => {
+  const mode = clock.frozen ? 'frozen: moves only through /__admin/clock' : 'running at real speed';
+  // A restart on a DATA_DIR continues the saved clock, whatever CLOCK_START says: say so, never silently.
+  const origin = !restored
+    ? ''
+    : clockStart
+      ? `; restored from DATA_DIR, not CLOCK_START ${clockStart}, which applies on POST /__admin/reset`
+      : '; restored from DATA_DIR';
+  return `  clock: ${new Date(clock.now).toISOString()} (${mode}${origin})`;
+};
 
 export function banner(server: RunningServer): string {
   const { app, url } = server;
@@ -64,7 +72,7 @@ export function banner(server: RunningServer): string {
     `  dashboard: ${url}/`,
     `  docs:  ${url}/docs`,
     `  admin: ${url}/__admin/health`,
-    clockLine(app.mock.ctx.clock.state()),
+    clockLine(app.mock.ctx.clock.state(), app.clockRestored, app.mock.ctx.config.CLOCK_START),
   ];
   const host = app.mock.ctx.config.HOST;
   if (!app.mock.ctx.config.ADMIN_TOKEN && !isLoopback(host)) {

@@ -72,7 +72,6 @@ describe('a toy fifth vendor registered from a fixture folder', () => {
     expect(help).toMatch(
       /--toy-files-per-export\s+TOY_FILES_PER_EXPORT\s+Toy: files in each toy export \[default: 2\]/,
     );
-    expect(help).toContain('toy --day YYYY-MM-DD');
     expect(help).toContain('Toy Exports');
     expect(helpText(VENDORS)).not.toContain('TOY_');
     expect(loadConfig(['--toy-files-per-export', '4'], {}, WITH_TOY).TOY_FILES_PER_EXPORT).toBe(4);

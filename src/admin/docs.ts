@@ -1,7 +1,8 @@
 /**
- * Swagger UI at /docs, listing every OpenAPI document of the server. The assets come from swagger-ui-dist (the official
- * build) and are read from disk only when asked for, so the UI costs nothing at start-up (a cold start is measured in
- * milliseconds) and works fully offline.
+ * Swagger UI at /docs, listing every OpenAPI document of the server. The assets are Swagger UI's official build as
+ * @fastify/swagger-ui ships it in its static/ folder (copied from swagger-ui-dist when that package is published):
+ * swagger-ui-dist itself would bring its @scarf/scarf telemetry postinstall into every user's install. They are read
+ * from disk only when asked for, so the UI costs nothing at start-up and works fully offline.
  */
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,8 +17,23 @@ const ASSETS: Record<string, string> = {
   'favicon-16x16.png': 'image/png',
 };
 
+/**
+ * Each vendor document names the bundled seeds' demo credentials in `x-demo-credentials` (core/openapi-enrich.ts);
+ * whenever a document is loaded (the first, or another picked in the top bar) they are filled into "Authorize", so
+ * "Try it out" sends a request the mock accepts without typing a key.
+ */
+const DEMO_CREDENTIALS_PLUGIN = `function DemoCredentials(system) {
+  return { statePlugins: { spec: { wrapActions: { updateJsonSpec: (next) => (json) => {
+    const done = next(json);
+    const credentials = json && json['x-demo-credentials'];
+    if (credentials) setTimeout(() => { for (const [scheme, value] of Object.entries(credentials)) system.preauthorizeApiKey(scheme, value); });
+    return done;
+  } } } } };
+}`;
+
 let assetDir: string | undefined;
-const assets = () => (assetDir ??= dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')));
+const assets = () =>
+  (assetDir ??= join(dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static'));
 
 export function registerDocs(scope: FastifyInstance, documents: ReadonlyArray<{ url: string; name: string }>): void {
   const page = `<!doctype html>
@@ -35,7 +51,8 @@ export function registerDocs(scope: FastifyInstance, documents: ReadonlyArray<{ 
   <script src="/docs/init.js"></script>
 </body>
 </html>`;
-  const init = `window.ui = SwaggerUIBundle({ urls: ${JSON.stringify(documents)}, dom_id: '#swagger-ui', deepLinking: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });\n`;
+  const init = `${DEMO_CREDENTIALS_PLUGIN}
+window.ui = SwaggerUIBundle({ urls: ${JSON.stringify(documents)}, dom_id: '#swagger-ui', deepLinking: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], plugins: [DemoCredentials], layout: 'StandaloneLayout' });\n`;
 
   scope.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(page),

@@ -22,6 +22,10 @@ const Filter = z
     until: isoInstant.optional().describe('Virtual time upper bound (inclusive)'),
     after_id: z.coerce.number().int().optional().describe('Only entries with a greater id'),
     job_id: z.string().optional(),
+    include_dashboard: z
+      .stringbool()
+      .optional()
+      .describe("Also the demo dashboard's own requests (X-Mock-Dashboard: 1), left out by default"),
   })
   .strict();
 type Filter = z.output<typeof Filter>;
@@ -43,9 +47,13 @@ const Entry = z.object({
   job_id: z.string().nullable(),
   route: z.string().nullable(),
   scenarios: z.array(z.string()),
+  dashboard: z.literal(true).optional().describe("Present on the demo dashboard's own requests"),
 });
 
-const WaitBody = Filter.extend({ timeout_ms: z.number().int().min(0).max(60_000).default(5_000) }).strict();
+const WaitBody = Filter.extend({
+  include_dashboard: z.boolean().optional(),
+  timeout_ms: z.number().int().min(0).max(60_000).default(5_000),
+}).strict();
 
 const toFilter = (f: Filter): JournalFilter => ({
   ...f,

@@ -15,6 +15,44 @@ import { registerJournalRoutes } from './journal-routes.js';
 import { registerScenarioRoutes } from './scenario-routes.js';
 import { AdvanceBody, advanceProblem, ClockBody, ClockView, ErrorBody, Health, ResetView } from './schemas.js';
 
+const controlError = (description: string, error: string, message: string) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: { error: { type: 'string' }, message: { type: 'string' } },
+        required: ['error', 'message'],
+      },
+      example: { error, message },
+    },
+  },
+});
+
+/** ADMIN_TOKEN, when set, guards every route (core/http/control-plane-guard.ts): a bearer token, optional otherwise. */
+const CONTROL_PLANE_SECURITY = {
+  securitySchemes: {
+    AdminToken: {
+      type: 'http' as const,
+      scheme: 'bearer' as const,
+      description: 'ADMIN_TOKEN: required on every /__admin route when the server sets it; without it, none is needed',
+    },
+  },
+  security: [{ AdminToken: [] }, {}] as Array<Record<string, string[]>>,
+  commonResponses: {
+    '401': controlError(
+      'ADMIN_TOKEN is set and the request does not carry it as Authorization: Bearer <token>',
+      'unauthorized',
+      'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.',
+    ),
+    '403': controlError(
+      'The Host is not allowed (DNS rebinding protection) or the Origin is another site',
+      'forbidden_host',
+      'Host "evil.example" is not allowed on the control plane (DNS rebinding protection).',
+    ),
+  },
+};
+
 const toView = (s: { now: number; frozen: boolean }) => ({ now: new Date(s.now).toISOString(), frozen: s.frozen });
 
 /** `registrations`: what each vendor handed back when it registered (its extra control routes). */
@@ -29,6 +67,7 @@ export async function registerAdmin(
     title: 'agent-export-mock control plane',
     description: 'Health, virtual clock, reset and demo tenants of the mock server. Not part of any vendor API.',
     servers: [{ url: '/', description: 'this mock server' }],
+    ...CONTROL_PLANE_SECURITY,
   });
 
   // ADMIN_TOKEN, Host and Origin are checked by the root control-plane guard (core/http/control-plane-guard.ts).
@@ -149,6 +188,7 @@ export async function registerAdmin(
 
   registerDocs(scope, [
     ...vendors.map((v) => ({ url: `/openapi/${v.id}.json`, name: v.title })),
+    { url: '/openapi/storage.json', name: 'Download links (S3, GCS)' },
     { url: '/openapi/admin.json', name: 'Control plane (/__admin)' },
   ]);
 }

@@ -35,6 +35,11 @@ export interface CoreContext {
    * `load` puts it back at start-up. Call it while registering routes.
    */
   persist(key: string, state: { save(): unknown; load(data: unknown): void }): void;
+  /**
+   * Vendor state that belongs to a namespace (e.g. an outbox): answers an object standing for `make()`'s, with one
+   * instance per namespace made on first use (src/core/namespaces). Call it while registering routes.
+   */
+  scoped<T extends object>(make: () => T): T;
   /** Tells persistence that state changed (it saves soon after). Requests and finished work already do. */
   changed(): void;
 }

@@ -72,9 +72,47 @@ export interface DashboardPanel {
   source: string;
 }
 
+/** What a vendor's charts are computed from: the world's seed and volume, its seeds, the UTC days shown, and now. */
+export interface ChartInput {
+  seed: string;
+  /** WORLD_DAILY_VOLUME: the vendor scales it by each tenant's `volume`, as its exports do. */
+  dailyVolume: number;
+  /** The vendor's validated seeds (the output of its seedSchema). */
+  seeds: unknown;
+  /** UTC dates, oldest first; the last is the virtual today, counted up to `now` only (the future does not exist yet). */
+  days: readonly string[];
+  now: number;
+}
+
+/** One line, or one layer of a stacked bar, with a value per day of ChartInput.days (null: nothing to average). */
+export interface ChartSeries {
+  name: string;
+  /** Good or bad news (thumbs up, failures): the dashboard colours it so; otherwise it takes the next palette colour. */
+  tone?: 'good' | 'bad' | 'neutral';
+  values: readonly (number | null)[];
+}
+
+/**
+ * A chart of the world, drawn by the dashboard. Charts of several vendors with the same id are one chart: their series
+ * are put side by side (conversations per day, per tenant, of every vendor).
+ */
+export interface Chart {
+  id: string;
+  title: string;
+  /** `lines`: one line per series; `stacked`: a bar per day, the series stacked. */
+  kind: 'lines' | 'stacked';
+  /** `ratio` values lie in [0, 1] and show as per cent; `score` is an average such as CSAT (1 to 5). */
+  unit: 'count' | 'ratio' | 'score';
+  /** Which export the numbers are cut from, shown under the chart so a viewer can check it. */
+  source: string;
+  series: readonly ChartSeries[];
+}
+
 export interface VendorDashboard {
   flow: DashboardFlow;
   panels?: readonly DashboardPanel[];
+  /** Charts of this vendor's world, computed by the same functions its exports are cut from. */
+  charts?(input: ChartInput): Promise<readonly Chart[]>;
 }
 
 // Tolerant readers: the dashboard must not break when a vendor's tenants() grows or renames a field.

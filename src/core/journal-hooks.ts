@@ -9,6 +9,9 @@ import { wallClock } from './clock.js';
 import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
 import { cutBody, type Journal } from './journal.js';
 
+/** The header the demo dashboard puts on its own requests, so readers of the journal can tell them from a client's. */
+export const DASHBOARD_HEADER = 'x-mock-dashboard';
+
 export interface RequestTags {
   vendor?: string;
   tenant?: string;
@@ -112,6 +115,7 @@ export function registerJournalHooks(
         job_id: tags.jobId ?? null,
         route: request.routeOptions.config?.routeKind ?? null,
         scenarios: tags.scenarios ?? [],
+        ...(request.headers[DASHBOARD_HEADER] === '1' ? { dashboard: true as const } : {}),
       });
     }
     done();

@@ -26,6 +26,8 @@ export interface JournalEntry {
   route: string | null;
   /** Scenarios and rate limits that acted on the request. */
   scenarios: string[];
+  /** Set on the demo dashboard's own requests (X-Mock-Dashboard: 1), which readers skip unless they ask for them. */
+  dashboard?: true;
 }
 
 export interface JournalFilter {
@@ -41,6 +43,8 @@ export interface JournalFilter {
   /** Only entries with a greater id. */
   after_id?: number;
   job_id?: string;
+  /** Also the dashboard's own requests (left out by default: a page left open is not a client polling). */
+  include_dashboard?: boolean;
 }
 
 /**
@@ -117,6 +121,7 @@ export interface RawEntry {
   job_id: string | null;
   route: string | null;
   scenarios: string[];
+  dashboard?: true;
 }
 
 export function present(e: RawEntry): JournalEntry {
@@ -137,6 +142,7 @@ export function present(e: RawEntry): JournalEntry {
     job_id: e.job_id,
     route: e.route,
     scenarios: e.scenarios,
+    ...(e.dashboard ? { dashboard: true as const } : {}),
   };
 }
 
@@ -156,7 +162,8 @@ export function matches(entry: RawEntry, f: JournalFilter): boolean {
     (f.since === undefined || entry.atMs >= f.since) &&
     (f.until === undefined || entry.atMs <= f.until) &&
     (f.after_id === undefined || entry.id > f.after_id) &&
-    (f.job_id === undefined || entry.job_id === f.job_id)
+    (f.job_id === undefined || entry.job_id === f.job_id) &&
+    (entry.dashboard !== true || f.include_dashboard === true)
   );
 }
 

@@ -69,7 +69,7 @@ function parseObjectAddress(request: FastifyRequest): { bucket: string; key: str
 }
 
 export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
-  const { store, signer, clock, jobs } = deps;
+  // Read at request time, not here: in a namespace they are the namespace's (src/core/namespaces).
   let s3Requests = 0;
   const requestIds = (reply: FastifyReply, path: string, now: number) => {
     const ids = requestIdsOf(path, now, ++s3Requests);
@@ -85,10 +85,11 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
     busy: () => FastifyReply,
   ) => {
     if (deps.gate.admit(request, reply)) return busy();
-    return sendStoredObject(request, reply, store, object, mangle);
+    return sendStoredObject(request, reply, deps.store, object, mangle);
   };
 
   const s3 = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { store, signer, clock, jobs } = deps;
     const now = clock.now();
     const { path, query } = splitUrl(request.raw.url ?? '');
     const ids = requestIds(reply, path, now);
@@ -171,6 +172,7 @@ export async function registerStorageRoutes(app: FastifyInstance, deps: StorageR
   };
 
   const gcs = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { store, signer, clock, jobs } = deps;
     const now = clock.now();
     const { path, query } = splitUrl(request.raw.url ?? '');
     const address = parseObjectAddress(request);

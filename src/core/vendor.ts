@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { FixtureOptions } from '../config.js';
 import type { CoreContext } from './context.js';
 import type { VendorDashboard } from './dashboard-flow.js';
 import type { VendorError } from './errors.js';
@@ -116,8 +117,8 @@ export interface VendorModule<S = any> {
    * the command-line options and returns the downloaded files, byte for byte what the server serves.
    */
   fixture?(fx: FixtureContext): Promise<GeneratedFile[]>;
-  /** One line for `--help`: the options of `generate <vendor>`. */
-  fixtureOptions?: string;
+  /** The options of `generate <vendor>` (names without dashes): parsed strictly and listed by `generate --help`. */
+  fixtureOptions?: FixtureOptions;
   /** The vendor's start form and flow on the demo dashboard, and any panel of its own. */
   dashboard?: VendorDashboard;
   /** Valid sample requests and the vendor's error envelope, for the robustness tests. */

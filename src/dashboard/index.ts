@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Runtime } from '../core/runtime.js';
 import { GCS_PATH, S3_PATH } from '../core/signing/links.js';
 import { isAuthorized, isToken, setSession } from './auth.js';
+import { chartsTag, DEFAULT_CHART_DAYS, MAX_CHART_DAYS, worldCharts } from './charts.js';
 import { CLIENT_JS } from './client.js';
 import { ASSET_PATH, type PageVendor, renderLogin, renderPage } from './page.js';
 import { preview } from './preview.js';
@@ -100,16 +101,31 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
   const followable = (path: string) =>
     [S3_PATH, GCS_PATH, ...vendors.map((v) => v.prefix)].some((p) => path.startsWith(`${p}/`));
 
+  const unauthorized = (reply: FastifyReply) =>
+    reply
+      .code(401)
+      .header('www-authenticate', 'Bearer realm="agent-export-mock admin"')
+      .send({ error: 'unauthorized', message: 'The dashboard requires Authorization: Bearer <ADMIN_TOKEN>.' });
+
+  scope.get(
+    `${ASSET_PATH}/api/charts`,
+    { schema: hide },
+    async (request: FastifyRequest<{ Querystring: { days?: string } }>, reply) => {
+      if (!isAuthorized(request, token)) return unauthorized(reply);
+      const asked = Number.parseInt(request.query.days ?? '', 10);
+      const days = Math.min(MAX_CHART_DAYS, Math.max(1, Number.isNaN(asked) ? DEFAULT_CHART_DAYS : asked));
+      const tag = chartsTag(state, days);
+      reply.header('etag', tag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+      return worldCharts(state, days);
+    },
+  );
+
   scope.get(
     `${ASSET_PATH}/api/preview`,
     { schema: hide },
     async (request: FastifyRequest<{ Querystring: { url?: string; limit?: string } }>, reply) => {
-      if (!isAuthorized(request, token)) {
-        return reply
-          .code(401)
-          .header('www-authenticate', 'Bearer realm="agent-export-mock admin"')
-          .send({ error: 'unauthorized', message: 'The dashboard requires Authorization: Bearer <ADMIN_TOKEN>.' });
-      }
+      if (!isAuthorized(request, token)) return unauthorized(reply);
       let target: URL;
       try {
         target = new URL(request.query.url ?? '', ctx.publicUrl());

@@ -69,9 +69,9 @@ function vendorSection(v: PageVendor, now: number): string {
   const action = flow.jobId ? 'Start export' : 'Get signed URLs';
   const snippet = (kind: string, label: string) =>
     `<div class="snippet"><div class="snippet-head"><h4 id="snippet-${kind}-${id}-h">${label}</h4><button type="button" class="copy" data-copy="snippet-${kind}-${id}" aria-describedby="snippet-${kind}-${id}-h">Copy</button></div><pre tabindex="0" aria-labelledby="snippet-${kind}-${id}-h"><code id="snippet-${kind}-${id}">…</code></pre></div>`;
-  return `<article class="vendor card" id="vendor-${id}" aria-labelledby="vendor-${id}-h" data-vendor="${id}">
-<h3 id="vendor-${id}-h">${esc(title)}</h3>
-<p class="summary">${esc(flow.summary)}</p>
+  // Folded by default, so the clock, presets and jobs fill the first screen; one click opens a vendor's form.
+  return `<details class="vendor card" id="vendor-${id}" data-vendor="${id}">
+<summary><h3 id="vendor-${id}-h">${esc(title)}</h3><span class="summary">${esc(flow.summary)}</span></summary>
 <form id="form-${id}" class="start" data-vendor="${id}" aria-labelledby="vendor-${id}-h">
 <fieldset><legend>Demo credentials</legend><div class="fields">${targets}${targetFields.map((f) => field(id, f, fieldValue(f))).join('')}</div></fieldset>
 <fieldset><legend>Request</legend><div class="fields">${otherFields.map((f) => field(id, f, fieldValue(f))).join('')}</div></fieldset>
@@ -79,7 +79,7 @@ function vendorSection(v: PageVendor, now: number): string {
 </form>
 <div class="result" id="result-${id}" role="status" aria-live="polite"></div>
 <details class="snippets"><summary>curl and fetch for this flow</summary>${snippet('curl', 'curl')}${snippet('fetch', 'fetch (JavaScript)')}</details>
-</article>`;
+</details>`;
 }
 
 /** A vendor's panel: the script fills its body from the panel's control route. */
@@ -104,6 +104,7 @@ function layout(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ASSET_PATH}/app.css">
 </head>
 ${body}
@@ -142,25 +143,32 @@ export function renderPage(input: PageInput): string {
 <div id="errors" class="errors" role="alert"></div>
 <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
 <main id="main">
-<section id="vendors" class="column" aria-labelledby="vendors-h">
-<h2 id="vendors-h" tabindex="-1">Start an export</h2>
-${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
-</section>
-<div class="column">
+<div class="column wide">
 <section id="jobs" class="card" aria-labelledby="jobs-h">
 <h2 id="jobs-h" tabindex="-1">Jobs</h2>
-<p class="hint">Every vendor's jobs (GET /__admin/jobs), newest first, as the clock moves. Download links appear when a job is done.</p>
+<div id="timeline-body" class="timeline" tabindex="0" role="region" aria-label="Timeline of the newest jobs"><p>The timeline shows each job once one is started.</p></div>
 <div class="table-wrap" aria-live="polite" aria-relevant="additions text">
-<table id="jobs-table"><caption class="sr-only">Export jobs</caption>
+<table id="jobs-table"><caption class="sr-only">Export jobs, newest first</caption>
 <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Created, started</th><th scope="col">Ended</th><th scope="col">Link expires</th><th scope="col">Files</th></tr></thead>
 <tbody id="jobs-body"></tbody>
 </table>
-<p id="jobs-empty">No job yet: start an export.</p>
+<p id="jobs-empty">No job yet: open a vendor under “Start an export”.</p>
 </div>
 </section>
 <section id="job-details" class="card" aria-labelledby="job-details-h" hidden>
 <h2 id="job-details-h" tabindex="-1">Job</h2>
 <div id="job-details-body"></div>
+</section>
+<section id="charts" class="card" aria-labelledby="charts-h">
+<h2 id="charts-h">The world, day by day</h2>
+<p class="hint">The last two weeks up to the virtual now, computed by the functions the exports are cut from: a downloaded file shows the same numbers.</p>
+<div id="charts-body" class="charts"><p>Loading the charts…</p></div>
+</section>
+</div>
+<div class="column side">
+<section id="vendors" aria-labelledby="vendors-h">
+<h2 id="vendors-h" tabindex="-1">Start an export</h2>
+${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
 </section>
 <section id="preview" class="card" aria-labelledby="preview-h">
 <h2 id="preview-h" tabindex="-1">File preview</h2>
@@ -169,7 +177,7 @@ ${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
 <section id="journal" class="card" aria-labelledby="journal-h">
 <h2 id="journal-h">Request journal</h2>
 <p class="hint">Requests to vendor routes and download links, newest first. Expand one for its headers and bodies.</p>
-<button type="button" id="clear-journal">Clear journal</button>
+<div class="buttons"><label class="check"><input type="checkbox" id="journal-dashboard"> Include this page's own requests</label><button type="button" id="clear-journal">Clear journal</button></div>
 <ol id="journal-list" class="journal" reversed></ol>
 </section>
 ${input.panels.map(panelSection).join('\n')}

@@ -6,6 +6,7 @@
  * read whole.
  */
 import type { FastifyInstance } from 'fastify';
+import { DASHBOARD_HEADER } from '../core/journal-hooks.js';
 import { firstRecords, type Records } from './records.js';
 import {
   dataOffset,
@@ -61,6 +62,8 @@ async function get(
     headers: {
       host: target.host,
       'user-agent': USER_AGENT,
+      // The preview is the dashboard looking, not a client downloading: the journal leaves it out unless asked.
+      [DASHBOARD_HEADER]: '1',
       ...(range ? { range: `bytes=${range[0]}-${range[1]}` } : {}),
     },
     payloadAsStream: true,

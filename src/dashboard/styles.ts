@@ -24,7 +24,13 @@ code, pre, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono
 .card { background: var(--paper); border: 1px solid #c9ced4; border-radius: 8px; padding: 1rem 1.25rem; }
 .top { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; padding: 1rem; align-items: start; }
 .brand p { margin: 0; color: var(--muted); }
-@media (min-width: 1200px) { .top { grid-template-columns: minmax(14rem, 0.8fr) minmax(22rem, 1.5fr) minmax(22rem, 1.7fr); } }
+@media (min-width: 1000px) { .top { grid-template-columns: minmax(11rem, 0.6fr) minmax(20rem, 1.3fr) minmax(20rem, 1.7fr); } }
+.top .card { padding: 0.6rem 1rem; }
+.top h2 { font-size: 1.1rem; margin-bottom: 0.25rem; }
+.brand h1 { font-size: 1.3rem; }
+.top .buttons { margin: 0.3rem 0; gap: 0.4rem; }
+.top button { min-height: 2.1rem; padding: 0.1rem 0.65rem; font-size: 0.85rem; }
+.top .now { font-size: 1.3rem; }
 .now { font-size: 1.5rem; font-weight: 700; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
 .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
 button { font: inherit; font-size: 0.95rem; min-height: 2.5rem; padding: 0.3rem 0.9rem; border: 2px solid var(--accent); border-radius: 6px; background: var(--paper); color: var(--accent); cursor: pointer; }
@@ -41,9 +47,33 @@ tr[data-phase="succeeded"] .state { background: var(--ok-bg); color: var(--ok); 
 tr[data-phase="failed"] .state { background: var(--bad-bg); color: var(--bad); }
 .errors:not(:empty) { margin: 0 1rem 1rem; padding: 0.75rem 1rem; border: 2px solid var(--bad); background: var(--bad-bg); color: var(--bad); border-radius: 6px; }
 main { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: 0 1rem 1rem; }
-@media (min-width: 1500px) { main { grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); } }
+@media (min-width: 1100px) { main { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); } }
 .column { display: flex; flex-direction: column; gap: 1rem; min-width: 0; }
+#vendors { display: flex; flex-direction: column; gap: 0.6rem; }
 #vendors > h2 { margin: 0.25rem 0 0; }
+details.vendor { padding: 0.6rem 1rem; }
+details.vendor > summary { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1rem 0.75rem; }
+details.vendor > summary h3 { display: inline; margin: 0; font-size: 1.05rem; }
+details.vendor > summary .summary { margin: 0; font-weight: 400; font-size: 0.85rem; flex-basis: 100%; }
+details.vendor[open] > summary { margin-bottom: 0.75rem; }
+label.check { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 400; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); gap: 1rem; }
+.chart { margin: 0; min-width: 0; }
+.chart figcaption h3 { font-size: 1rem; }
+.chart-svg, .timeline-svg { display: block; width: 100%; height: auto; }
+.timeline { overflow-x: auto; margin-bottom: 0.5rem; }
+.timeline-svg { min-width: 34rem; }
+.grid { stroke: #d5d9de; stroke-width: 1; }
+.tick, .lane-label { font-size: 13px; fill: var(--muted); font-family: inherit; }
+.lane-label { fill: var(--ink); }
+.lane-until { font-size: 12px; fill: #ffffff; font-weight: 600; }
+.now-line { stroke: var(--bad); stroke-width: 2; stroke-dasharray: 5 3; }
+.now-label { fill: var(--bad); font-size: 13px; font-weight: 700; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; padding: 0; margin: 0.3rem 0; font-size: 0.85rem; }
+.legend li { display: inline-flex; align-items: center; gap: 0.35rem; }
+.swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 2px; }
+.source { color: var(--muted); font-size: 0.8rem; margin: 0.2rem 0; }
+.chart-data table { font-size: 0.8rem; }
 .note { color: var(--muted); margin: 0; }
 .summary { color: var(--muted); margin: 0 0 0.5rem; }
 fieldset { border: 1px solid #c9ced4; border-radius: 6px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.75rem; }
@@ -94,6 +124,17 @@ dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; word-break: break-all; 
 .journal h4 { margin: 0.5rem 0 0.2rem; font-size: 0.9rem; }
 .scenario-list { margin: 0.25rem 0 0.5rem; }
 footer { padding: 0 1rem 1rem; color: var(--muted); }
+@media (max-width: 640px) {
+  :root { font-size: 16px; }
+  .top .now { font-size: 1.1rem; }
+  .top, main { padding: 0.5rem; gap: 0.6rem; }
+  .card { padding: 0.6rem 0.75rem; }
+  #jobs-table { min-width: 0; table-layout: auto; }
+  #jobs-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  #jobs-table tr { display: block; border-bottom: 2px solid #c9ced4; padding: 0.4rem 0; }
+  #jobs-table td { display: grid; grid-template-columns: 7.5rem 1fr; gap: 0.5rem; border: 0; padding: 0.15rem 0; }
+  #jobs-table td::before { content: attr(data-label); font-weight: 600; color: var(--muted); font-size: 0.8rem; }
+}
 .login { display: grid; place-items: center; min-height: 100vh; }
 .login-card { max-width: 32rem; }
 .login-card .field { margin-bottom: 0.75rem; }

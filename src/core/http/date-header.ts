@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.js';
 
-export function registerDateHeader(app: FastifyInstance, clock: Clock): void {
+export function registerDateHeader(app: FastifyInstance, clock: Pick<Clock, 'now'>): void {
   let second = Number.NaN;
   let value = '';
   app.addHook('onRequest', (_request, reply, done) => {

@@ -35,6 +35,16 @@ export class LinkSigner {
     return { accessKeyId, secret };
   }
 
+  /**
+   * A signer for a namespace: a secret of its own derived from this one (a link minted in one namespace does not
+   * verify in another), its own origin (with the namespace's prefix) and the lifetimes vendors registered here.
+   */
+  derive(scope: string, origin: () => string): LinkSigner {
+    const signer = new LinkSigner(keySecret(this.linkSecret, scope), origin);
+    for (const [accessKeyId, ms] of this.lifetimes) signer.lifetimes.set(accessKeyId, ms);
+    return signer;
+  }
+
   readonly lookup = (accessKeyId: string): string | undefined => this.secrets.get(accessKeyId);
 
   /** S3 Signature V4 link to /s3/{bucket}/{key}, signed at `signedAt` and valid `expiresSeconds`. */

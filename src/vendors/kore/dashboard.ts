@@ -1,5 +1,6 @@
 /** The dashboard's start form and flow for this vendor (request shapes: the vendor README). */
 import { type DashboardFlow, JSON_CONTENT, list, str, type VendorDashboard } from '../../core/dashboard-flow.js';
+import { koreCharts } from './charts.js';
 
 /** The first string in `o` (searched depth-first) that looks like a JWT. */
 const findJwt = (o: unknown): string => {
@@ -51,4 +52,4 @@ const flow: DashboardFlow = {
   links: ['fileInfo.fileUrl', 'analyticsFragments.*.fileUrl'],
 };
 
-export const dashboard: VendorDashboard = { flow };
+export const dashboard: VendorDashboard = { flow, charts: koreCharts };

@@ -26,7 +26,12 @@ export const kore: VendorModule<KoreSeeds> = {
   seedSchema: KoreSeeds,
   dashboard,
   samples,
-  fixtureOptions: '--app-id --from --to --event thumbsUp|thumbsDown',
+  fixtureOptions: {
+    'app-id': { value: 'ID', description: 'Bot (default: the first seeded bot)' },
+    from: { value: 'YYYY-MM-DD|ISO', description: 'Start (default: the day of --at)' },
+    to: { value: 'YYYY-MM-DD|ISO', description: 'End, exclusive (default: the day after --from)' },
+    event: { value: 'thumbsUp|thumbsDown', description: 'Only searches with this feedback (default: all)' },
+  },
   rewriteByHost(host, url) {
     return HOST.test(host) && KORE_PATHS.test(url) ? `/kore${url}` : undefined;
   },
@@ -45,6 +50,9 @@ export const kore: VendorModule<KoreSeeds> = {
         },
       ],
       stripPrefix: /^\/kore/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: kore.faults,
+      samples,
       securitySchemes: {
         auth: {
           type: 'apiKey',

@@ -128,6 +128,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
         schema: {
           hide: url !== EXPORT_PATH,
           tags,
+          operationId: 'exportAnswerInsights',
           summary: 'Export answer insights',
           description:
             'Starts a DATA_EXPORT job. Poll it with the Jobs API until SUCCESS, then download every analyticsFragments[].fileUrl.',
@@ -163,6 +164,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
         schema: {
           hide: url !== JOB_PATH,
           tags,
+          operationId: 'getJobStatus',
           summary: 'Get the status of a job (Jobs API)',
           params: JobPathParams,
           response: { 200: JobView, ...errors },
@@ -220,6 +222,7 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
   };
   const schema = {
     tags: ['Answer insights export'],
+    operationId: 'downloadExportFile',
     summary: 'Download an exported file (the fileUrl of a finished job)',
     description:
       'A JSON array of answer-insights records. No auth header: the link is signed and works for 24 hours after the job ended.',
@@ -230,6 +233,7 @@ async function mediaRoutes(scope: FastifyInstance, ctx: CoreContext): Promise<vo
       200: z.array(SearchRecord).describe('The records of this file, in time order'),
       403: KoreError,
       404: KoreError,
+      503: KoreError.describe('Every download slot is taken (MAX_CONCURRENT_DOWNLOADS): retry'),
     },
   };
   const app = scope.withTypeProvider<ZodTypeProvider>();

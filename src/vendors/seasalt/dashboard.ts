@@ -1,5 +1,6 @@
 /** The dashboard's start form and flow for this vendor (request shapes: the vendor README). */
 import { type DashboardFlow, JSON_CONTENT, list, str, type VendorDashboard } from '../../core/dashboard-flow.js';
+import { seasaltCharts } from './charts.js';
 
 const flow: DashboardFlow = {
   summary:
@@ -56,5 +57,6 @@ const flow: DashboardFlow = {
 /** Notification emails (GET /__admin/outbox, registered with the routes) get a panel of their own. */
 export const dashboard: VendorDashboard = {
   flow,
+  charts: seasaltCharts,
   panels: [{ id: 'outbox', title: 'Seasalt notification outbox', source: '/__admin/outbox' }],
 };

@@ -25,7 +25,12 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
   dashboard,
   samples,
   settings: SeasaltSettings,
-  fixtureOptions: '--workspace-id --channel-id --from YYYY-MM-DD --to YYYY-MM-DD',
+  fixtureOptions: {
+    'workspace-id': { value: 'ID', description: 'Workspace (default: the first seeded one)' },
+    'channel-id': { value: 'ID', description: "Channel (default: the workspace's first)" },
+    from: { value: 'YYYY-MM-DD', description: 'First day (default: the day of --at)' },
+    to: { value: 'YYYY-MM-DD', description: 'Last day (default: --from)' },
+  },
   rewriteByHost(host, url) {
     return host === HOST && (url === '/seax-api' || url.startsWith('/seax-api/')) ? `${PREFIX}${url}` : undefined;
   },
@@ -40,6 +45,9 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
         { url: 'https://seax.seasalt.ai', description: 'Seasalt SeaX' },
       ],
       stripPrefix: /^\/seasalt/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: seasalt.faults,
+      samples,
       securitySchemes: {
         APIKeyHeader: {
           type: 'apiKey',
@@ -52,7 +60,8 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
     scope.setErrorHandler(handleSeasaltError);
     // Known from the start, so links handed out before a restart verify after it; no link lives past 24 hours.
     ctx.signer.key(ACCESS_KEY_ID, { maxLifetimeMs: LINK_LIFETIME_MS });
-    const outbox = new Outbox(ctx, scope.log);
+    // One outbox per namespace (src/core/namespaces): a suite sees only the emails of its own exports.
+    const outbox = ctx.scoped(() => new Outbox(ctx, scope.log));
     ctx.persist('seasalt-outbox', outbox);
     ctx.onReset(() => outbox.clear());
     await registerRoutes(scope, ctx, seeds, outbox);

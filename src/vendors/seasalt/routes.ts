@@ -155,6 +155,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       config: { routeKind: 'create' },
       schema: {
         tags,
+        operationId: 'exportConversations',
         summary: 'Trigger a conversation export',
         description:
           'Enqueues an export of one channel over an inclusive date range; identify the channel by channel_id or by phone_number (with channel_type when the number is shared).',
@@ -186,6 +187,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       config: { routeKind: 'poll' },
       schema: {
         tags,
+        operationId: 'getExportJob',
         summary: 'Get export job status',
         description:
           'queued or started: presigned_url is null; finished: presigned_url is valid for 24 hours; failed: error_message says why.',

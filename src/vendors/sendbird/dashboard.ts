@@ -1,5 +1,6 @@
 /** The dashboard's start form and flow for this vendor (request shapes: the vendor README). */
 import { type DashboardFlow, JSON_CONTENT, list, str, type VendorDashboard } from '../../core/dashboard-flow.js';
+import { sendbirdCharts } from './charts.js';
 
 const flow: DashboardFlow = {
   summary: 'Request an export, poll it until done, download the ZIP from export_file.url.',
@@ -54,4 +55,4 @@ const flow: DashboardFlow = {
   links: ['export_file.url'],
 };
 
-export const dashboard: VendorDashboard = { flow };
+export const dashboard: VendorDashboard = { flow, charts: sendbirdCharts };

@@ -23,7 +23,14 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
   seedSchema: SendbirdSeeds,
   dashboard,
   samples,
-  fixtureOptions: '--app-id --ai-agent-id --type conversation|daily_analysis --from --to --timezone',
+  fixtureOptions: {
+    'app-id': { value: 'ID', description: 'Application (default: the first seeded app)' },
+    'ai-agent-id': { value: 'ID', description: "AI agent (default: the app's first)" },
+    type: { value: 'conversation|daily_analysis', description: 'Export type (default: conversation)' },
+    from: { value: 'YYYY-MM-DD', description: 'First day (default: the day of --at)' },
+    to: { value: 'YYYY-MM-DD', description: 'Last day (default: --from)' },
+    timezone: { value: 'TZ', description: 'Time zone of the days (default: UTC)' },
+  },
   rewriteByHost(host, url) {
     const m = HOST.exec(host);
     return m && (url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?'))
@@ -49,6 +56,9 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
         },
       ],
       stripPrefix: /^\/sendbird\/(:app_id|\{app_id\})/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: sendbird.faults,
+      samples,
       securitySchemes: {
         ApiToken: {
           type: 'apiKey',

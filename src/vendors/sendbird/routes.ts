@@ -51,6 +51,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
 
   const createSchema = {
     tags,
+    operationId: 'createDataExport',
     summary: 'Request a data export',
     body: CreateExportBody,
     response: { 200: ExportView, ...errors },
@@ -60,6 +61,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
 
   const listSchema = {
     tags,
+    operationId: 'listDataExports',
     summary: 'List data export requests',
     querystring: ListQuery,
     response: { 200: ListView, ...errors },
@@ -71,6 +73,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
 
   const detailsSchema = {
     tags,
+    operationId: 'getDataExport',
     summary: 'Get data export details',
     params: z.object({ export_id: z.string().describe('The export id returned on creation') }),
     response: { 200: ExportView, ...errors },

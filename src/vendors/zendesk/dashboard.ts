@@ -1,5 +1,6 @@
 /** The dashboard's start form and flow for this vendor (request shapes: the vendor README). */
 import { type DashboardFlow, JSON_CONTENT, list, str, type VendorDashboard } from '../../core/dashboard-flow.js';
+import { zendeskCharts } from './charts.js';
 
 const flow: DashboardFlow = {
   summary: "No job: ask for a finalized day's signed URLs and download each file (newline-delimited JSON).",
@@ -33,4 +34,4 @@ const flow: DashboardFlow = {
   links: ['urls.*'],
 };
 
-export const dashboard: VendorDashboard = { flow };
+export const dashboard: VendorDashboard = { flow, charts: zendeskCharts };

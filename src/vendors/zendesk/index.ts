@@ -25,7 +25,11 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
   dashboard,
   samples,
   settings: ZendeskSettings,
-  fixtureOptions: '--organization-id --bot-id --date YYYY-MM-DD',
+  fixtureOptions: {
+    'organization-id': { value: 'ID', description: 'Organization (default: the first seeded one)' },
+    'bot-id': { value: 'ID', description: "Bot (default: the organization's first)" },
+    date: { value: 'YYYY-MM-DD', description: 'Day (default: the last day finalized at --at)' },
+  },
   rewriteByHost(host, url) {
     // The whole host is the vendor's: every path goes to the region, so unknown paths get the vendor's own 404.
     const path = url.startsWith('/') ? url : `/${url}`;
@@ -50,6 +54,9 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
         { url: `https://${REGION_HOSTS.us}`, description: 'Zendesk AI agents, US' },
       ],
       stripPrefix: /^\/zendesk\/(:region|\{region\})/,
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      faults: zendesk.faults,
+      samples,
       securitySchemes: {
         ApiKey: {
           type: 'apiKey',

@@ -86,6 +86,7 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSe
         schema: {
           hide: url !== ROUTE,
           tags: ['Data export'],
+          operationId: 'getSignedUrls',
           summary: 'Get signed URLs to the export files of a day',
           description:
             'Returns one signed Google Cloud Storage link per file of the conversations that ended on `date` (UTC). A day is available once it has ended and its export is finalized; links expire after `ttl` minutes.',

@@ -22,7 +22,7 @@ describe('Seasalt OpenAPI document', () => {
         name: 'X-API-Key',
       });
       const post = doc.paths['/seax-api/api/v1/workspace/{workspace_id}/export-conversations'].post;
-      expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '404', '409', '422', '429']);
+      expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '404', '409', '422', '429', '500']);
       expect(post.requestBody.content['application/json'].schema.properties.channel_type.anyOf[0].enum).toEqual([
         'sms',
         'whatsapp',

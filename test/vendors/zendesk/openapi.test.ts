@@ -34,7 +34,7 @@ describe('Zendesk OpenAPI document', () => {
       maximum: 10080,
     });
     expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['botid', 'organizationid']);
-    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '404', '500']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '404', '429', '500']);
   });
 
   it('matches the committed openapi/zendesk.json (regenerate it with `npm run openapi`)', async () => {
