@@ -6,7 +6,8 @@
  * the body is read, so a bad token is reported before anything about the body.
  */
 import { createHmac } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { tagRequest } from '../../core/journal-hooks.js';
 import { lazy } from '../../core/lazy.js';
 import { invalidCredentials } from './errors.js';
 import { ANSWER_INSIGHTS_SCOPE, type KoreApp, type KoreBot, type KoreSeeds } from './schemas.js';
@@ -96,3 +97,27 @@ export function demoToken(app: KoreApp): string {
   const signingInput = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify({ sub: 'agent-export-mock-demo', appId: app.client_id }))}`;
   return `${signingInput}.${b64url(createHmac('sha256', app.client_secret).update(signingInput).digest())}`;
 }
+
+/**
+ * The routes' onRequest hook: tags the tenant, then authenticates. A token seen before is checked synchronously (a poll
+ * pays no promise); a new one is verified with jose.
+ */
+export const authHook =
+  (seeds: KoreSeeds, ctx: { clock: { now(): number } }) =>
+  (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    tagRequest(request, { tenant: (request.params as { AppID?: string }).AppID });
+    try {
+      request.koreCaller = knownCaller(seeds, request, ctx.clock.now());
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    if (request.koreCaller) {
+      done();
+      return;
+    }
+    authenticate(seeds, request, ctx.clock.now()).then((caller) => {
+      request.koreCaller = caller;
+      done();
+    }, done);
+  };

@@ -13,7 +13,7 @@ import { tagRequest } from '../../core/journal-hooks.js';
 import { fileFaultFor } from '../../core/scenarios/file-faults.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { DAY_MS, isCalendarDate, utcMidnight } from '../../core/world/dates.js';
-import { authenticate, type KoreCaller, knownCaller } from './auth.js';
+import { authHook, type KoreCaller } from './auth.js';
 import { badRequest, CODES, EVENT_HINT, koreError } from './errors.js';
 import { BUCKET } from './export-file.js';
 import { VENDOR } from './generator.js';
@@ -103,20 +103,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
   const tags = ['Answer insights export'];
   const errors = { 400: KoreError, 401: KoreError, 404: KoreError };
 
-  // A token seen before is checked synchronously (a poll pays no promise); a new one is verified with jose.
-  scope.addHook('onRequest', (request, _reply, done) => {
-    tagRequest(request, { tenant: (request.params as { AppID?: string }).AppID });
-    try {
-      request.koreCaller = knownCaller(seeds, request, ctx.clock.now());
-    } catch (err) {
-      return done(err as Error);
-    }
-    if (request.koreCaller) return done();
-    authenticate(seeds, request, ctx.clock.now()).then((caller) => {
-      request.koreCaller = caller;
-      done();
-    }, done);
-  });
+  scope.addHook('onRequest', authHook(seeds, ctx));
 
   // Each route also with a trailing slash, hidden from the document: Kore's API runs on Express, which does not route
   // strictly by default (vendor README).

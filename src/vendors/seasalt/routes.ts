@@ -120,10 +120,8 @@ export async function registerRoutes(
   await parent.register(async (scope) => apiRoutes(scope, ctx, seeds, outbox));
 }
 
-async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
-  const app = scope.withTypeProvider<ZodTypeProvider>();
-  const tags = ['Export Conversations'];
-
+/** The scope's hooks: tenant tag, Starlette's content type, and the API key check where FastAPI makes it. */
+function registerHooks(scope: FastifyInstance, seeds: SeasaltSeeds): void {
   scope.addHook(
     'onRequest',
     syncHook((request) => {
@@ -148,6 +146,13 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
       request.seasaltWorkspace = authenticate(seeds, request);
     }),
   );
+}
+
+async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Export Conversations'];
+
+  registerHooks(scope, seeds);
 
   app.post(
     BASE,
