@@ -210,7 +210,7 @@ export const GENERATION = {
           method: 'POST',
           url: `/kore/api/public/bot/${KORE_BOT}/search/analytics-export`,
           headers,
-          payload: { filters: { from: '2025-04-27', to: '2025-04-27' } },
+          payload: { filters: { from: '2025-04-27', to: '2025-04-28' } },
         })
       ).json();
       await app.mock.ctx.jobs.drain();

@@ -1,5 +1,6 @@
 /** Primitives shared by every link style: real HMAC, SHA-256 and a comparison that does not leak timing. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { BoundedMemo } from '../memo.js';
 
 export const hmac = (key: string | Buffer, data: string): Buffer =>
   createHmac('sha256', key).update(data, 'utf8').digest();
@@ -7,13 +8,18 @@ export const hmacHex = (key: string | Buffer, data: string): string => hmac(key,
 export const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
 
 /**
+ * The SHA-256 of a compared value, remembered: every poll compares the same API token with the same seeded ones, and
+ * hashing both sides of each comparison was 6% of a Sendbird poll's CPU (bench/profile-poll.mjs).
+ */
+const digests = new BoundedMemo<Buffer>(4096);
+const digestOf = (s: string) => digests.get(s, () => createHash('sha256').update(s, 'utf8').digest());
+
+/**
  * Constant-time equality of two strings. Both sides are hashed first, so neither the content nor the length of the
  * expected value leaks through timing.
  */
 export function safeEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a, 'utf8').digest();
-  const hb = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(ha, hb);
+  return timingSafeEqual(digestOf(a), digestOf(b));
 }
 
 /** RFC 3986 encoding as AWS and GCS canonical requests use it (encodeURIComponent leaves !'()* alone). */

@@ -13,7 +13,7 @@ import { tagRequest } from '../../core/journal-hooks.js';
 import { fileFaultFor } from '../../core/scenarios/file-faults.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { DAY_MS, isCalendarDate, utcMidnight } from '../../core/world/dates.js';
-import { authenticate, type KoreCaller } from './auth.js';
+import { authHook, type KoreCaller } from './auth.js';
 import { badRequest, CODES, EVENT_HINT, koreError } from './errors.js';
 import { BUCKET } from './export-file.js';
 import { VENDOR } from './generator.js';
@@ -103,10 +103,7 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
   const tags = ['Answer insights export'];
   const errors = { 400: KoreError, 401: KoreError, 404: KoreError };
 
-  scope.addHook('onRequest', async (request) => {
-    tagRequest(request, { tenant: (request.params as { AppID?: string }).AppID });
-    request.koreCaller = await authenticate(seeds, request, ctx.clock.now());
-  });
+  scope.addHook('onRequest', authHook(seeds, ctx));
 
   // Each route also with a trailing slash, hidden from the document: Kore's API runs on Express, which does not route
   // strictly by default (vendor README).

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
+import { syncHook } from '../../core/http/sync-hook.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { authenticate } from './auth.js';
@@ -119,13 +120,14 @@ export async function registerRoutes(
   await parent.register(async (scope) => apiRoutes(scope, ctx, seeds, outbox));
 }
 
-async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
-  const app = scope.withTypeProvider<ZodTypeProvider>();
-  const tags = ['Export Conversations'];
-
-  scope.addHook('onRequest', async (request) => {
-    tagRequest(request, { tenant: (request.params as { workspace_id?: string }).workspace_id });
-  });
+/** The scope's hooks: tenant tag, Starlette's content type, and the API key check where FastAPI makes it. */
+function registerHooks(scope: FastifyInstance, seeds: SeasaltSeeds): void {
+  scope.addHook(
+    'onRequest',
+    syncHook((request) => {
+      tagRequest(request, { tenant: (request.params as { workspace_id?: string }).workspace_id });
+    }),
+  );
   // Starlette's JSONResponse says plain `application/json`; Fastify appends a charset when it serializes, so the header
   // is put right once the payload is a string.
   scope.addHook('onSend', (_request, reply, payload, done) => {
@@ -136,11 +138,21 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
   // FastAPI reads and decodes the JSON body before it solves dependencies (the API key check is one), and solves them
   // before it validates the body's fields: malformed JSON is 422 json_invalid whatever the key, a bad key with bad
   // fields is 401. preValidation is exactly that point: after body parsing, before schema validation.
-  scope.addHook('preValidation', async (request) => {
-    // The slash redirect (see the poll handler) is routing, which FastAPI does before any authentication.
-    if ((request.params as { export_job_id?: string }).export_job_id === '') return;
-    request.seasaltWorkspace = authenticate(seeds, request);
-  });
+  scope.addHook(
+    'preValidation',
+    syncHook((request) => {
+      // The slash redirect (see the poll handler) is routing, which FastAPI does before any authentication.
+      if ((request.params as { export_job_id?: string }).export_job_id === '') return;
+      request.seasaltWorkspace = authenticate(seeds, request);
+    }),
+  );
+}
+
+async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: SeasaltSeeds, outbox: Outbox): Promise<void> {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Export Conversations'];
+
+  registerHooks(scope, seeds);
 
   app.post(
     BASE,

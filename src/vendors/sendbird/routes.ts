@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
+import { syncHook } from '../../core/http/sync-hook.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { authenticate, type SendbirdApp } from './auth.js';
@@ -33,10 +34,13 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
   const errors = { 400: SendbirdError, 500: SendbirdError };
   const tags = ['Data export'];
 
-  scope.addHook('onRequest', async (request) => {
-    tagRequest(request, { tenant: (request.params as { app_id?: string }).app_id });
-    request.sendbirdApp = authenticate(seeds, request);
-  });
+  scope.addHook(
+    'onRequest',
+    syncHook((request) => {
+      tagRequest(request, { tenant: (request.params as { app_id?: string }).app_id });
+      request.sendbirdApp = authenticate(seeds, request);
+    }),
+  );
 
   const create = async (request: FastifyRequest & { body: z.output<typeof CreateExportBody> }) => {
     const job = await startExport(ctx, request.sendbirdApp!, request.body, jobEffectsOf(request));

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context.js';
+import { syncHook } from '../../core/http/sync-hook.js';
 import { tagRequest } from '../../core/journal-hooks.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { authenticate, type ZendeskTenant } from './auth.js';
@@ -56,18 +57,24 @@ export async function registerRoutes(
 async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSeeds, files: DayFiles): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>();
 
-  scope.addHook('onRequest', async (request) => {
-    const region = (request.params as { region?: string }).region;
-    if (region !== undefined && !isRegion(region)) throw routeNotFound(request);
-    const org = request.headers.organizationid;
-    if (typeof org === 'string' && org) tagRequest(request, { tenant: org });
-    request.zendeskTenant = authenticate(seeds, region as Region | undefined, request);
-  });
+  scope.addHook(
+    'onRequest',
+    syncHook((request) => {
+      const region = (request.params as { region?: string }).region;
+      if (region !== undefined && !isRegion(region)) throw routeNotFound(request);
+      const org = request.headers.organizationid;
+      if (typeof org === 'string' && org) tagRequest(request, { tenant: org });
+      request.zendeskTenant = authenticate(seeds, region as Region | undefined, request);
+    }),
+  );
   // class-validator's @IsOptional() (NestJS) treats null like a missing value: "ttl": null means the default.
-  scope.addHook('preValidation', async (request) => {
-    const body = request.body as Record<string, unknown> | null | undefined;
-    if (body && typeof body === 'object' && body.ttl === null) delete body.ttl;
-  });
+  scope.addHook(
+    'preValidation',
+    syncHook((request) => {
+      const body = request.body as Record<string, unknown> | null | undefined;
+      if (body && typeof body === 'object' && body.ttl === null) delete body.ttl;
+    }),
+  );
 
   // The documented path, its trailing-slash twin (Express, under NestJS, does not route strictly) and the newer host
   // form; only the first is in the OpenAPI document.

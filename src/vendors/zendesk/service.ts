@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import type { JobEffects } from '../../core/jobs.js';
+import { BoundedMemo } from '../../core/memo.js';
 import type { ZendeskTenant } from './auth.js';
 import { instanceAccountId } from './catalogue.js';
 import { notFound, zendeskError } from './errors.js';
@@ -21,6 +22,9 @@ import { zendeskSettings } from './settings.js';
  * HMAC-SHA256 (core/signing), which this server verifies; clients treat it as opaque (README).
  */
 export const LINK_ALGORITHM = 'GOOG4-RSA-SHA256';
+
+/** An organization's instance account id is a hash of (seed, organization): computed once, not on every call. */
+const accountIds = new BoundedMemo<string>(1024);
 
 /** The signed links to the files of `body.date`, valid `body.ttl` minutes (a day by default). */
 export async function signedUrls(
@@ -45,7 +49,9 @@ export async function signedUrls(
     botId: bot.bot_id,
     botName: bot.bot_name,
     volume: ctx.config.WORLD_DAILY_VOLUME * bot.volume,
-    instanceAccountId: instanceAccountId(ctx.config.SEED, org.organization_id),
+    instanceAccountId: accountIds.get(`${ctx.config.SEED}\u0000${org.organization_id}`, () =>
+      instanceAccountId(ctx.config.SEED, org.organization_id),
+    ),
     company: bot.company,
   };
   const objects = await files.get({ region, world, date, shardSize, lastModified: finalizedAt(date, finalizeDelay) });
