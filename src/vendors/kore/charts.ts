@@ -13,7 +13,11 @@ export async function koreCharts(input: ChartInput): Promise<readonly Chart[]> {
   const down = up.slice();
   const none = up.slice();
   for (const bot of seeds.bots) {
-    const world = { seed: input.seed, botId: bot.app_id, botName: bot.name, volume: input.dailyVolume * bot.volume };
+    // The same world the exports are cut from (lifecycle.ts), the bot's company included.
+    const world = {
+      ...{ seed: input.seed, botId: bot.app_id, botName: bot.name },
+      ...{ volume: input.dailyVolume * bot.volume, company: bot.company },
+    };
     input.days.forEach((date, i) => {
       const from = utcMidnight(date);
       for (const s of plannedSearches(world, { from, to: from + DAY_MS - 1, cutoff: input.now })) {

@@ -24,6 +24,8 @@ export async function seasaltCharts(input: ChartInput): Promise<readonly Chart[]
             agents: channel.agents,
           },
           volume: input.dailyVolume * channel.volume,
+          // The same world the exports are cut from (service.ts): the workspace's company shapes its conversations.
+          company: workspace.company,
         };
         const values = input.days.map((date) => {
           let n = 0;

@@ -22,6 +22,8 @@ export async function sendbirdCharts(input: ChartInput): Promise<readonly Chart[
             appId: app.app_id,
             aiAgentId: agent.ai_agent_id,
             volume: input.dailyVolume * agent.volume,
+            // The same world the exports are cut from (service.ts): the app's company shapes its conversations.
+            company: app.company,
           },
           { from, to, timezone: 'UTC', cutoff: input.now },
         ),

@@ -24,6 +24,8 @@ export async function zendeskCharts(input: ChartInput): Promise<readonly Chart[]
           botName: bot.bot_name,
           volume: input.dailyVolume * bot.volume,
           instanceAccountId: instanceAccountId(input.seed, org.organization_id),
+          // The same world the day files are cut from (service.ts): the bot's company shapes its conversations.
+          company: bot.company,
         };
         const values = input.days.map((date, i) => {
           let n = 0;
