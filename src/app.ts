@@ -48,9 +48,6 @@ declare module 'fastify' {
   }
 }
 
-/** The runtime object the control planes drive (src/core/runtime.ts); the old name stays for library callers. */
-export type MockState = Runtime;
-
 /**
  * @param limits body size and slow-client timeouts (README, "Limits"; src/core/http/server-limits.ts); tests pass
  * smaller ones, users get the documented defaults.

@@ -72,7 +72,7 @@ function distance(a: string, b: string): number {
 }
 
 /** An unknown option, with the closest valid one when it is plausibly a typo (at most a third of its letters off). */
-export function unknownOption(flag: string, names: readonly string[], seeHelp: string): ConfigError {
+function unknownOption(flag: string, names: readonly string[], seeHelp: string): ConfigError {
   const [best] = names.map((n) => ({ flag: `--${n}`, d: distance(flag, `--${n}`) })).sort((a, b) => a.d - b.d);
   const hint = best && best.d <= Math.max(2, Math.floor(flag.length / 3)) ? `: did you mean ${best.flag}?` : '';
   return new ConfigError(`unknown option ${flag}${hint} (${seeHelp})`);

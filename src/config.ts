@@ -17,7 +17,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
 
 /** A boolean setting: true/false, 1/0, yes/no, on/off (environment variables are strings). */
-export const bool = z.preprocess(
+const bool = z.preprocess(
   (v) => {
     if (typeof v === 'boolean') return v;
     if (typeof v === 'string') {
@@ -221,12 +221,12 @@ export type SettingName = keyof typeof SETTINGS;
 const schemaShape = Object.fromEntries(Object.entries(SETTINGS).map(([k, v]) => [k, v.schema])) as {
   [K in SettingName]: (typeof SETTINGS)[K]['schema'];
 };
-export const ConfigSchema = z.object(schemaShape).strict();
+const ConfigSchema = z.object(schemaShape).strict();
 /** The core settings, typed; a vendor's own settings are there too, and the vendor reads them with its own type. */
 export type Config = z.output<typeof ConfigSchema> & { readonly [vendorSetting: string]: unknown };
 
 /** One option of `generate <vendor>`: its value as --help shows it, and what it does. */
-export interface FixtureOption {
+interface FixtureOption {
   value: string;
   description: string;
 }

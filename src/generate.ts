@@ -12,7 +12,7 @@ import { realElapsed, wallClock } from './core/clock.js';
 import type { FixtureContext, GeneratedFile, VendorModule } from './core/vendor.js';
 import { VENDORS } from './vendors/registry.js';
 
-export type { FixtureContext, GeneratedFile } from './core/vendor.js';
+export type { GeneratedFile } from './core/vendor.js';
 
 export interface Progress {
   update(fraction: number, label: string): void;

@@ -35,6 +35,8 @@ export const loadConfig = (
 export type { JournalEntry, JournalFilter } from './core/journal.js';
 export { PRESETS } from './core/scenarios/presets.js';
 export type { ScenarioInput } from './core/scenarios/schema.js';
+/** Bumped whenever the same seed starts producing different bytes: pin it in a fixture test to notice a new world. */
+export { WORLD_VERSION } from './core/world/companies.js';
 
 export interface MockServerOptions {
   /** 0 (the default here) picks a free port. */

@@ -49,7 +49,7 @@ async function shutdown(app: FastifyInstance, graceMs: number): Promise<void> {
   }
 }
 
-export const isLoopback = (host: string): boolean =>
+const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 
 /** The start-up banner: where the server is, and the base URL a client of each vendor sets. */

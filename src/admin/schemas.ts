@@ -6,8 +6,8 @@ import { z } from 'zod';
  * throws, which broke health, the clock and every vendor create until the clock was set again. Four-digit years are
  * also what every vendor's date fields can express.
  */
-export const CLOCK_MIN_MS = 0;
-export const CLOCK_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const CLOCK_MIN_MS = 0;
+const CLOCK_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const CLOCK_RANGE = '1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z';
 const MAX_ADVANCE_SECONDS = (CLOCK_MAX_MS - CLOCK_MIN_MS) / 1000;
 

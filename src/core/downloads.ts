@@ -10,10 +10,10 @@ import type { Mangle } from './scenarios/file-faults.js';
 import { xmlError } from './signing/xml-errors.js';
 import type { ObjectStore, StoredObject } from './storage.js';
 
-export type ByteRange = { start: number; end: number };
+type ByteRange = { start: number; end: number };
 
 /** Parses a Range header against an object size: a range, 'unsatisfiable', or undefined (absent, invalid or multiple: whole object). */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
   if (!header) return undefined;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m) return undefined;

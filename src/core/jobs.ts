@@ -8,13 +8,11 @@ import { setImmediate as tick } from 'node:timers/promises';
 import type { ForcedState, Job, JobEffects, JobView } from './state/jobs.js';
 
 export type {
-  ForcedState,
   Generation,
   GenerationTask,
   Job,
   JobEffects,
   JobOutcome,
-  JobPhase,
   JobView,
   SavedJob,
 } from './state/jobs.js';

@@ -39,7 +39,7 @@ export function tagRequest(request: FastifyRequest, tags: RequestTags): void {
  * reached JSON.stringify when the journal was read or saved and threw "Maximum call stack size exceeded" there, which
  * broke /__admin/requests and every later state save. Text cannot do that. The journal cuts it to its bound.
  */
-export function bodyText(body: unknown): string | null {
+function bodyText(body: unknown): string | null {
   return cutBody(body, Number.POSITIVE_INFINITY);
 }
 

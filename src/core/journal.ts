@@ -61,7 +61,7 @@ export const isSecretName = (name: string): boolean => {
   return SECRET_NAMES.has(lower) || SECRET_WORDS.test(lower);
 };
 
-export const mask = (value: string): string => (value.length <= 4 ? '****' : `${value.slice(0, 4)}…`);
+const mask = (value: string): string => (value.length <= 4 ? '****' : `${value.slice(0, 4)}…`);
 
 export function maskHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -124,7 +124,7 @@ export interface RawEntry {
   dashboard?: true;
 }
 
-export function present(e: RawEntry): JournalEntry {
+function present(e: RawEntry): JournalEntry {
   return {
     id: e.id,
     at: new Date(e.atMs).toISOString(),
@@ -152,7 +152,7 @@ function unpresent(e: JournalEntry): RawEntry {
   return { ...rest, atMs: Date.parse(at), realMs: Date.parse(real_at), search: new URLSearchParams(query).toString() };
 }
 
-export function matches(entry: RawEntry, f: JournalFilter): boolean {
+function matches(entry: RawEntry, f: JournalFilter): boolean {
   return (
     (f.vendor === undefined || entry.vendor === f.vendor) &&
     (f.tenant === undefined || entry.tenant === f.tenant) &&
@@ -172,7 +172,7 @@ const BYTES_PER_CHAR = 2;
 /** The entry object, its arrays and numbers, whatever its strings: a generous flat estimate. */
 const ENTRY_OVERHEAD_BYTES = 512;
 /** The longest body (request or response) kept whole; the journal's byte bound may lower it (see Journal). */
-export const MAX_BODY_CHARS = 64 * 1024;
+const MAX_BODY_CHARS = 64 * 1024;
 
 /**
  * A body as the journal keeps it: text, cut above `maxChars` with a marker that says how long it was. The kept part is

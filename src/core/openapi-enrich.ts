@@ -37,7 +37,7 @@ const camel = (words: string[]) =>
   words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
 
 /** `GET /__admin/jobs/{id}` → `getAdminJobsById`: stable, unique per method and path. */
-export function operationIdOf(method: string, path: string): string {
+function operationIdOf(method: string, path: string): string {
   const words = path
     .split('/')
     .filter(Boolean)

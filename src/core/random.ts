@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 /** A 32-bit seed from any list of parts; SHA-256 so that neighbouring inputs give unrelated seeds. */
-export function seedOf(...parts: ReadonlyArray<string | number>): number {
+function seedOf(...parts: ReadonlyArray<string | number>): number {
   return createHash('sha256').update(parts.join('\u001f')).digest().readUInt32LE(0);
 }
 

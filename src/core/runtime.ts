@@ -9,9 +9,9 @@ import { PRESETS, presetNamed } from './scenarios/presets.js';
 import type { VendorModule } from './vendor.js';
 
 /** A clock move: to an instant (optionally freezing or unfreezing), or by a number of seconds (negative goes back). */
-export type ClockMove = { to: number; frozen?: boolean } | { by: number };
+type ClockMove = { to: number; frozen?: boolean } | { by: number };
 
-export interface MoveOptions {
+interface MoveOptions {
   /**
    * Wait for every pending job however long it takes, reporting the mean progress meanwhile (`generate`, which must
    * write whole files). Without it the wait is bounded, as a server's control plane must be.

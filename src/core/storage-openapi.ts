@@ -116,7 +116,7 @@ function operation(storage: 'S3' | 'GCS', operationId: string, method: 'GET' | '
   };
 }
 
-export const STORAGE_DOCUMENT = {
+const STORAGE_DOCUMENT = {
   openapi: '3.1.0',
   info: {
     title: 'Download links: S3 and GCS objects (mock)',

@@ -13,8 +13,6 @@ import type { VendorError } from './errors.js';
 import type { GenerationTask, Job } from './jobs.js';
 import type { RateLimitRule } from './scenarios/rate-limit-rule.js';
 
-export type { RateLimitRule } from './scenarios/rate-limit-rule.js';
-
 /** What a vendor's fixture flow gets: the app, the runtime, the options given on the command line, and the clock. */
 export interface FixtureContext {
   app: FastifyInstance;

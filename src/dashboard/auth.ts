@@ -7,10 +7,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hmacHex, safeEqual } from '../core/signing/hmac.js';
 
-export const COOKIE = 'agent_export_mock_dashboard';
+const COOKIE = 'agent_export_mock_dashboard';
 const SESSION_SECONDS = 12 * 3600;
 
-export const sessionOf = (token: string): string => hmacHex(token, 'agent-export-mock dashboard session');
+const sessionOf = (token: string): string => hmacHex(token, 'agent-export-mock dashboard session');
 
 function cookie(request: FastifyRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {

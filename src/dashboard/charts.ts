@@ -21,7 +21,7 @@ export const MAX_CHART_DAYS = 42;
 /** Days kept (vendor × day): six weeks of four vendors, a few kilobytes each. */
 const SETTLED_LIMIT = 4 * MAX_CHART_DAYS;
 
-export interface WorldChart extends Omit<Chart, 'source' | 'series'> {
+interface WorldChart extends Omit<Chart, 'source' | 'series'> {
   /** One source line per vendor that contributed. */
   sources: string[];
   series: ChartSeries[];
@@ -34,7 +34,7 @@ export interface ChartsAnswer {
 }
 
 /** The UTC dates of the last `count` days, oldest first, ending with the virtual today. */
-export function chartDays(now: number, count: number): string[] {
+function chartDays(now: number, count: number): string[] {
   const today = utcDateOf(now);
   return Array.from({ length: count }, (_, i) => addDays(today, i - count + 1));
 }

@@ -25,10 +25,10 @@ export interface PageInput {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** A date relative to the UTC day of `now` (the script computes the same as the clock moves). */
-export function relativeDate(spec: RelativeDate, now: number): string {
+function relativeDate(spec: RelativeDate, now: number): string {
   const day = new Date(Math.floor(now / 86_400_000) * 86_400_000 + spec.days * 86_400_000).toISOString().slice(0, 10);
   return spec.as === 'start' ? `${day}T00:00:00.000Z` : spec.as === 'end' ? `${day}T23:59:59.999Z` : day;
 }

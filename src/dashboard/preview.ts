@@ -23,7 +23,7 @@ const ENTRY_INPUT_BYTES = 256 << 10;
 const ENTRY_OUTPUT_BYTES = 4 << 20;
 const MAX_CENTRAL_DIRECTORY = 4 << 20;
 const LISTED_ENTRIES = 50;
-export const USER_AGENT = 'agent-export-mock dashboard preview';
+const USER_AGENT = 'agent-export-mock dashboard preview';
 
 export type Preview = {
   url: string;

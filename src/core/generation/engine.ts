@@ -16,23 +16,23 @@ import type { TaskDefinition } from './task.js';
  * or a bigger plan, and keeps a runaway export from taking the server with it: a worker past it dies alone, failing
  * its one job in the vendor's way.
  */
-export const WORKER_HEAP_MB = 128;
+const WORKER_HEAP_MB = 128;
 
 /**
  * Each worker's young generation, as large as the main thread's default (16 MB semi-spaces). Generation makes
  * short-lived strings by the million; with the smaller default V8 derives for a bounded worker, a 57k-conversation
  * Zendesk day took 33 s instead of 17 s (same machine, same load), all of it in extra scavenges.
  */
-export const WORKER_YOUNG_MB = 48;
+const WORKER_YOUNG_MB = 48;
 
 /** A worker idle this long (real ms) exits and gives back its ~50 MB; a burst of exports keeps its workers. */
-export const WORKER_IDLE_MS = 1000;
+const WORKER_IDLE_MS = 1000;
 
 /** Default pool size: one worker per core, at least two so a big export never holds a small one. */
-export const defaultWorkerCount = (): number => Math.max(2, availableParallelism());
+const defaultWorkerCount = (): number => Math.max(2, availableParallelism());
 
 /** The generation was given before a reset: its result belongs to a world that no longer exists. */
-export class GenerationDiscarded extends Error {
+class GenerationDiscarded extends Error {
   override name = 'GenerationDiscarded';
 }
 
@@ -79,7 +79,7 @@ export class GenerationEngine {
  */
 const pools = new Map<number, WorkerPool>();
 
-export function sharedPool(workers: number): WorkerPool {
+function sharedPool(workers: number): WorkerPool {
   const size = Math.max(2, workers);
   let pool = pools.get(size);
   if (!pool)

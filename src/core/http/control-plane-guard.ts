@@ -30,7 +30,7 @@ const isAdminRoute = (route: string) => route === '/__admin' || route.startsWith
 const isControlRoute = (route: string) => route === '/' || isAdminRoute(route) || route.startsWith('/__dashboard/');
 
 /** `Host` without its port, lower-cased; IPv6 literals keep their brackets off. */
-export function hostnameOf(host: string): string {
+function hostnameOf(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(1, h.indexOf(']') === -1 ? undefined : h.indexOf(']'));
   const colon = h.lastIndexOf(':');
@@ -40,7 +40,7 @@ export function hostnameOf(host: string): string {
 const matchesEntry = (name: string, entry: string) =>
   entry.startsWith('.') ? name === entry.slice(1) || name.endsWith(entry) : name === entry;
 
-export function hostAllowed(host: string | undefined, options: ControlPlaneOptions): boolean {
+function hostAllowed(host: string | undefined, options: ControlPlaneOptions): boolean {
   if (options.allowedHosts.includes('*')) return true;
   if (!host) return false;
   const name = hostnameOf(host);

@@ -13,7 +13,7 @@ import { xmlError } from '../signing/xml-errors.js';
 import type { ClockStore } from '../state/clock.js';
 import type { VendorModule } from '../vendor.js';
 
-export interface PlainError {
+interface PlainError {
   error: string;
   message: string;
 }

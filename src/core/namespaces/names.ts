@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-export const NAMESPACE_HEADER = 'x-mock-namespace';
+const NAMESPACE_HEADER = 'x-mock-namespace';
 /** A name fit for a path segment, a folder and a log line. */
 export const NAMESPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 

@@ -13,7 +13,7 @@ import type { RateLimitStore } from '../state/rate-limits.js';
 import type { ScenarioStore } from '../state/scenarios.js';
 import type { VendorFaults, VendorModule } from '../vendor.js';
 import type { RouteKind } from './schema.js';
-import { type AppliedEffects, emptyEffects } from './store.js';
+import type { AppliedEffects } from './store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -136,5 +136,3 @@ export function registerScenarioHook(
     }
   }
 }
-
-export { emptyEffects };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** The kinds of route every vendor has, so one scenario can mean the same thing for all four. */
-export const ROUTE_KINDS = ['create', 'poll', 'list', 'download'] as const;
+const ROUTE_KINDS = ['create', 'poll', 'list', 'download'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 export const JobEffect = z

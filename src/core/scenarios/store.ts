@@ -10,7 +10,7 @@ import type { ScenarioInput } from './schema.js';
 
 export type { AppliedEffects, RequestFacts, Scenario };
 
-export const emptyEffects = (): AppliedEffects => ({ scenarios: [], http: {}, job: {}, file: {} });
+const emptyEffects = (): AppliedEffects => ({ scenarios: [], http: {}, job: {}, file: {} });
 
 function matchesRequest(s: ScenarioInput, facts: RequestFacts, requested: boolean): boolean {
   const m = s.match;
@@ -23,7 +23,7 @@ function matchesRequest(s: ScenarioInput, facts: RequestFacts, requested: boolea
 }
 
 /** The counter that claims a scenario's applications (one per installation: re-adding a scenario restarts it). */
-export const appliedKey = (name: string) => `scenario:${name}`;
+const appliedKey = (name: string) => `scenario:${name}`;
 
 /**
  * The scenarios in force. Definitions are held here (a shared store keeps this copy up to date); applications are

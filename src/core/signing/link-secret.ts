@@ -9,7 +9,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { join } from 'node:path';
 import { ConfigError } from '../../config.js';
 
-export const LINK_SECRET_FILE = 'link-secret';
+const LINK_SECRET_FILE = 'link-secret';
 const MIN_LENGTH = 16;
 
 const fresh = () => randomBytes(32).toString('base64url');

@@ -52,7 +52,7 @@ export interface V4Credentials {
 }
 
 /** Canonical URI: each path segment RFC 3986-encoded, slashes kept. */
-export const canonicalPath = (path: string): string =>
+const canonicalPath = (path: string): string =>
   path
     .split('/')
     .map((seg) => rfc3986(decodeURIComponentSafe(seg)))

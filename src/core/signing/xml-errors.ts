@@ -14,8 +14,3 @@ export function xmlError(code: string, message: string, extra: ReadonlyArray<rea
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${parts.join('')}</Error>`;
 }
-
-export interface StorageErrorReply {
-  status: number;
-  body: string;
-}

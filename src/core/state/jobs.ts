@@ -8,7 +8,7 @@
 import type { FileEffect, JobEffect } from '../scenarios/schema.js';
 import type { Awaitable } from './awaitable.js';
 
-export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed';
+type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed';
 
 /** What the job will end as, decided when it is created (scenarios will choose failures and stalls). */
 export type JobOutcome = { kind: 'success' } | { kind: 'failed'; error: string } | { kind: 'stuck' };

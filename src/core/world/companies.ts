@@ -14,7 +14,7 @@ import { TRAVEL_INTENTS } from './intents-travel.js';
  */
 export const WORLD_VERSION = 2;
 
-export interface Product {
+interface Product {
   name: string;
   /** Price in the company's currency, two decimals. */
   price: number;

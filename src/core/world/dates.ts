@@ -24,9 +24,6 @@ export const utcDateOf = (ms: number): string => new Date(ms).toISOString().slic
 
 export const addDays = (date: string, n: number): string => utcDateOf(utcMidnight(date) + n * DAY_MS);
 
-/** Whole days from a to b (b - a). */
-export const daysBetween = (a: string, b: string): number => Math.round((utcMidnight(b) - utcMidnight(a)) / DAY_MS);
-
 /** Every date from `from` to `to`, inclusive. */
 export function datesFrom(from: string, to: string): string[] {
   const out: string[] = [];

@@ -26,7 +26,7 @@ const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
 /** The least share of a day's conversations that began the day before (Zendesk day files, issue "world"). */
-export const CARRY_OVER_SHARE = 0.025;
+const CARRY_OVER_SHARE = 0.025;
 /** No conversation is active (its turns, without the planned pause) longer than this. */
 export const MAX_ACTIVE_MS = 2 * HOUR_MS;
 /** The longest planned pause: a carried-over conversation waits at most until 4 a.m. of the next day. */
@@ -43,7 +43,7 @@ function countOf(rng: Rng, date: string, volume: number): number {
 }
 
 /** How many records a day holds, without planning it. */
-export const dayCount = (seed: string, vendor: string, tenant: string, date: string, volume: number): number =>
+const dayCount = (seed: string, vendor: string, tenant: string, date: string, volume: number): number =>
   countOf(Rng.of(seed, vendor, tenant, date, 'day-plan'), date, volume);
 
 /** Weights of the 24 UTC hours of a date for a zone: the local hour's weight. */

@@ -10,7 +10,7 @@ import { ASK_SLOT, GIVE_SLOT, givesSlot, type Intent } from './intent.js';
 import type { Agent } from './people.js';
 
 /** Inactivity after which a conversation auto-closes. */
-export const AUTO_CLOSE_MS = [600_000, 900_000] as const;
+const AUTO_CLOSE_MS = [600_000, 900_000] as const;
 
 /** An AI handling time that runs until the auto-close, i.e. until the conversation's end (vendor page of Sendbird). */
 const UNTIL_CLOSE = Number.POSITIVE_INFINITY;

@@ -14,8 +14,7 @@ import type { Dialogue, Ending } from './dialogue-types.js';
 import type { Intent } from './intent.js';
 import { type Agent, drawCustomer, prepareWorld, rosterOf } from './people.js';
 
-export { AUTO_CLOSE_MS } from './dialogue-scene.js';
-export type { Act, Dialogue, Ending, Speaker, Turn } from './dialogue-types.js';
+export type { Dialogue, Ending, Turn } from './dialogue-types.js';
 export { prepareWorld };
 
 export interface DialogueOptions {

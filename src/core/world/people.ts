@@ -63,8 +63,7 @@ const asciiOf = (s: string) =>
     .replace(/[^a-z]/g, '');
 
 /** A fictional phone number: +1 <area> 555 01NN. */
-export const fictionalPhone = (rng: Rng): string =>
-  `+1${rng.pick(AREA_CODES)}55501${String(rng.int(0, 99)).padStart(2, '0')}`;
+const fictionalPhone = (rng: Rng): string => `+1${rng.pick(AREA_CODES)}55501${String(rng.int(0, 99)).padStart(2, '0')}`;
 
 /** A customer: name, e-mail derived from it, phone. */
 export function drawCustomer(rng: Rng): Person {

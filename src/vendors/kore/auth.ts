@@ -19,7 +19,7 @@ export interface KoreCaller {
 
 const encoder = new TextEncoder();
 
-export function findBot(seeds: KoreSeeds, appId: string): KoreBot | undefined {
+function findBot(seeds: KoreSeeds, appId: string): KoreBot | undefined {
   return seeds.bots.find((b) => b.app_id === appId);
 }
 
@@ -36,7 +36,7 @@ const VERIFIED_LIMIT = 1000;
  * The caller of a token verified before (synchronously: no promise on a poll), undefined when the token is new to this
  * bot; throws the vendor's 401 for a missing token or one whose time claims no longer hold.
  */
-export function knownCaller(seeds: KoreSeeds, request: FastifyRequest, now: number): KoreCaller | undefined {
+function knownCaller(seeds: KoreSeeds, request: FastifyRequest, now: number): KoreCaller | undefined {
   const botId = (request.params as { AppID?: string }).AppID ?? '';
   const header = request.headers.auth;
   const token = (Array.isArray(header) ? header[0] : header)?.trim();
@@ -49,7 +49,7 @@ export function knownCaller(seeds: KoreSeeds, request: FastifyRequest, now: numb
   return hit.caller;
 }
 
-export async function authenticate(seeds: KoreSeeds, request: FastifyRequest, now: number): Promise<KoreCaller> {
+async function authenticate(seeds: KoreSeeds, request: FastifyRequest, now: number): Promise<KoreCaller> {
   const known = knownCaller(seeds, request, now);
   if (known) return known;
   const botId = (request.params as { AppID?: string }).AppID ?? '';

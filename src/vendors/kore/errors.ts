@@ -26,7 +26,7 @@ export const invalidCredentials = () => koreError(401, 'Invalid SDK credentials'
 
 export const badRequest = (msg: string) => koreError(400, msg, CODES.BAD_REQUEST);
 
-export const SAMPLE_BODY = '{"filters": {"from": "2025-01-25T07:32:58.611Z", "to": "2025-01-31T07:32:58.611Z"}}';
+const SAMPLE_BODY = '{"filters": {"from": "2025-01-25T07:32:58.611Z", "to": "2025-01-31T07:32:58.611Z"}}';
 const INSTANT_HINT = 'a date YYYY-MM-DD or an ISO 8601 UTC date-time such as 2025-01-25T07:32:58.611Z';
 export const EVENT_HINT =
   'event must be "thumbsUp" or "thumbsDown" (case-sensitive); leave it out to export every search';

@@ -25,7 +25,7 @@ import {
 import type { FeedbackEvent } from './schemas.js';
 
 export const BUCKET = 'kore-findly';
-export const FRAGMENT_SIZE = 150;
+const FRAGMENT_SIZE = 150;
 
 export interface ExportParams {
   world: WorldRef;
@@ -41,7 +41,7 @@ export interface ExportParams {
   empty?: boolean;
 }
 
-export interface StoredFragment {
+interface StoredFragment {
   fileId: string;
   fileName: string;
   /** Storage key in BUCKET, f-<uuid>.json: the last segment of the media-stream link. */
@@ -62,7 +62,7 @@ function* matching(params: ExportParams): Generator<PlannedSearch> {
 }
 
 /** How many records the export holds (cheap: no record is drawn beyond its outcome). */
-export async function countRecords(params: ExportParams): Promise<number> {
+async function countRecords(params: ExportParams): Promise<number> {
   if (params.empty) return 0;
   const pause = yielder(20_000);
   let n = 0;
@@ -135,7 +135,7 @@ export async function writeExport(
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<ExportParams, ExportResult>(
+const EXPORT_TASK = defineTask<ExportParams, ExportResult>(
   'kore.export',
   siblingModule(import.meta.url, 'export-task'),
 );

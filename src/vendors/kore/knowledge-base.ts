@@ -6,7 +6,7 @@
  */
 import { Rng } from '../../core/random.js';
 
-export interface KbQuestion {
+interface KbQuestion {
   query: string;
   /** Index of the chunk (in its document) that answers it. */
   chunk: number;
@@ -476,7 +476,7 @@ export interface BotCatalogue {
   model: string;
 }
 
-export const HELP_CENTER = 'https://help.example-shop.com';
+const HELP_CENTER = 'https://help.example-shop.com';
 
 /** A UUID drawn from `rng`, version nibble 5 as Kore's ids show (fj-2618a702-0211-50ca-…). */
 export function uuid5(rng: Rng): string {

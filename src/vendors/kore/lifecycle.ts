@@ -12,7 +12,7 @@ import { creatorOf, jobIds, VENDOR } from './generator.js';
 import { catalogueOf } from './knowledge-base.js';
 import type { FeedbackEvent, Fragment, JobView, KoreApp, KoreBot } from './schemas.js';
 
-export interface KoreJobParams extends ExportParams {
+interface KoreJobParams extends ExportParams {
   createdBy: string;
   searchIndexId: string;
 }
@@ -94,7 +94,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const links = new WeakMap<KoreJob['params'], { origin: string; expiresAt: number; fragments: Fragment[] }>();
 
 /** When the files' links stop working: 24 hours after the job ended, in whole seconds (the `n` of the link). */
-export const linkExpiry = (endedAt: number) => (Math.floor(endedAt / 1000) + LINK_LIFETIME_SECONDS) * 1000;
+const linkExpiry = (endedAt: number) => (Math.floor(endedAt / 1000) + LINK_LIFETIME_SECONDS) * 1000;
 
 export function mediaUrl(ctx: CoreContext, key: string, expiresAt: number): string {
   return `${ctx.publicUrl()}${MEDIA_PATH}/${key}?n=${expiresAt / 1000}&s=${ctx.signer.token(`findly/${key}`, expiresAt)}`;

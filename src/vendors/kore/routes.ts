@@ -32,10 +32,10 @@ import {
   SearchRecord,
 } from './schemas.js';
 
-export const EXPORT_PATH = '/kore/api/public/bot/:AppID/search/analytics-export';
-export const JOB_PATH = '/kore/api/public/bot/:AppID/search/jobs/:JobID';
+const EXPORT_PATH = '/kore/api/public/bot/:AppID/search/analytics-export';
+const JOB_PATH = '/kore/api/public/bot/:AppID/search/jobs/:JobID';
 /** The vendor page: "This API can export analytics data for up to one week at most." */
-export const MAX_RANGE_MS = 7 * DAY_MS;
+const MAX_RANGE_MS = 7 * DAY_MS;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,7 +55,7 @@ const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]
  * - a date-time without a zone is read as UTC (the page: values are in UTC); Z and +00:00 say so explicitly;
  * - any other offset is refused rather than guessed (choice, vendor README).
  */
-export function parseInstant(name: string, raw: string): number {
+function parseInstant(name: string, raw: string): number {
   const hint = `${name} must be a date YYYY-MM-DD or an ISO 8601 UTC date-time such as 2025-01-25T07:32:58.611Z (got "${raw.slice(0, 40)}")`;
   if (DATE.test(raw)) {
     if (!isCalendarDate(raw)) throw badRequest(`${name} is not a real calendar date: ${hint}`);
@@ -76,7 +76,7 @@ export function parseInstant(name: string, raw: string): number {
 }
 
 /** The value rules of the body, each with its own message. */
-export function checkExport(body: z.output<typeof ExportBody>): { from: number; to: number; event?: FeedbackEvent } {
+function checkExport(body: z.output<typeof ExportBody>): { from: number; to: number; event?: FeedbackEvent } {
   const from = parseInstant('filters.from', body.filters.from);
   const to = parseInstant('filters.to', body.filters.to);
   if (from > to)

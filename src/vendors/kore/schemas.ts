@@ -11,7 +11,7 @@ import { CompanySeed } from '../../core/world/company-seed.js';
 export const ANSWER_INSIGHTS_SCOPE = 'Answer Insights';
 export const EVENTS = ['thumbsUp', 'thumbsDown'] as const;
 export type FeedbackEvent = (typeof EVENTS)[number];
-export const JOB_STATUSES = ['INPROGRESS', 'SUCCESS', 'FAILED'] as const;
+const JOB_STATUSES = ['INPROGRESS', 'SUCCESS', 'FAILED'] as const;
 
 /**
  * Seeds: bots (Search AI apps, `app_id` is the AppID `st-…` of the URL) and the API apps allowed on each, with their
@@ -138,7 +138,7 @@ const Chunk = z.object({
   }),
 });
 
-export const AnswerDebug = z.object({
+const AnswerDebug = z.object({
   extractiveChunks: z.array(Chunk),
   generativeChunks: z.array(Chunk),
   chunksSentToLLM: z.array(z.string()).describe('chunkIds'),

@@ -10,7 +10,7 @@ import { unauthorized } from './errors.js';
 import type { SeasaltSeeds, Workspace } from './schemas.js';
 
 /** Workspace ids are UUIDs; like a database uuid column, the comparison ignores case. */
-export function findWorkspace(seeds: SeasaltSeeds, workspaceId: string): Workspace | undefined {
+function findWorkspace(seeds: SeasaltSeeds, workspaceId: string): Workspace | undefined {
   const wanted = workspaceId.toLowerCase();
   return seeds.workspaces.find((w) => w.workspace_id.toLowerCase() === wanted);
 }

@@ -14,10 +14,10 @@ export const JSON_TYPE = 'application/json';
 export const httpError = (status: number, detail: unknown, headers?: Record<string, string>) =>
   new VendorError(status, { detail }, headers, JSON_TYPE);
 
-export const validationError = (items: PydanticError[]) => new VendorError(422, { detail: items }, {}, JSON_TYPE);
+const validationError = (items: PydanticError[]) => new VendorError(422, { detail: items }, {}, JSON_TYPE);
 
 /** FastAPI's answer to a body Python's json module cannot decode. */
-export const jsonInvalid = (e: PythonJsonError) =>
+const jsonInvalid = (e: PythonJsonError) =>
   validationError([
     { type: 'json_invalid', loc: ['body', e.pos], msg: 'JSON decode error', input: {}, ctx: { error: e.msg } },
   ]);

@@ -40,7 +40,7 @@ export interface ExportResult {
   object: StoredObject;
 }
 
-export const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 export const csvLine = (values: readonly string[]): string => `${values.map(csvField).join(',')}\r\n`;
 const HEADER = csvLine(COLUMNS);
 
@@ -82,7 +82,7 @@ export async function writeExport(
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>(
+const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>(
   'seasalt.export',
   siblingModule(import.meta.url, 'export-task'),
 );

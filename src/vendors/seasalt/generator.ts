@@ -16,9 +16,9 @@ import type { Agent } from '../../core/world/people.js';
 import { contactNameOf, statusesOf } from './contacts.js';
 import { type CoarseType, coarseOf, type DetailedType, PHONE_CONTACTS } from './schemas.js';
 
-export const VENDOR = 'seasalt';
+const VENDOR = 'seasalt';
 
-export interface ChannelRef {
+interface ChannelRef {
   channelId: string;
   name: string;
   phoneNumber?: string;
@@ -50,7 +50,7 @@ export interface ExportRange {
  * The channels' history begins here: a range reaching further back holds nothing before it. It bounds the work a
  * typo such as 0025-04-01 can cause (pydantic accepts year 1) without refusing a request the vendor would accept.
  */
-export const WORLD_START = '2020-01-01';
+const WORLD_START = '2020-01-01';
 
 /** The export's columns, in the documented order. */
 export const COLUMNS = [
@@ -67,7 +67,7 @@ export const COLUMNS = [
   'status',
   'sender_account',
 ] as const;
-export type Row = Record<(typeof COLUMNS)[number], string>;
+type Row = Record<(typeof COLUMNS)[number], string>;
 
 export interface Conversation {
   conversationId: string;
@@ -112,7 +112,7 @@ function rosterOf(world: WorldRef): readonly Agent[] | undefined {
 }
 
 /** Conversation `index` of `date` on the channel, unclipped. */
-export function conversation(world: WorldRef, date: string, index: number, startAt: number): Conversation {
+function conversation(world: WorldRef, date: string, index: number, startAt: number): Conversation {
   const rng = recordRng(world.seed, VENDOR, world.channel.channelId, date, index);
   const d = drawDialogue(rng, startAt, {
     company: companyOf(world.company),
@@ -185,7 +185,7 @@ export function conversation(world: WorldRef, date: string, index: number, start
 const firstDay = (range: ExportRange) => (range.startDate < WORLD_START ? WORLD_START : range.startDate);
 
 /** The UTC instants a range covers: [start 00:00, end+1 00:00), and no later than the cutoff. */
-export function rangeBounds(range: ExportRange): { from: number; until: number } {
+function rangeBounds(range: ExportRange): { from: number; until: number } {
   return {
     from: utcMidnight(range.startDate),
     until: Math.min(utcMidnight(addDays(range.endDate, 1)), range.cutoff + 1),

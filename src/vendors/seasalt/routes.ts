@@ -30,8 +30,8 @@ import {
 import { findExport, observeOutbox, pollExport, startExport } from './service.js';
 
 export const PREFIX = '/seasalt';
-export const BASE = `${PREFIX}/seax-api/api/v1/workspace/:workspace_id/export-conversations`;
-export const CREATED_MESSAGE = 'Export job created. You will be emailed a download link when it is ready.';
+const BASE = `${PREFIX}/seax-api/api/v1/workspace/:workspace_id/export-conversations`;
+const CREATED_MESSAGE = 'Export job created. You will be emailed a download link when it is ready.';
 
 const API = `${PREFIX}/seax-api/api/v1/workspace/[^/]+/export-conversations`;
 const COLLECTION = new RegExp(`^${API}$`);

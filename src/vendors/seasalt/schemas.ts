@@ -12,7 +12,7 @@ import { CompanySeed } from '../../core/world/company-seed.js';
 import { emailProblem, isE164, pydanticDate, pydanticIssue } from './pydantic.js';
 
 /** The coarse `channel_type` a client sends (vendor page: "Accepted values"). */
-export const COARSE_TYPES = ['sms', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
+const COARSE_TYPES = ['sms', 'whatsapp', 'messenger', 'instagram', 'line'] as const;
 export type CoarseType = (typeof COARSE_TYPES)[number];
 
 /**
@@ -20,7 +20,7 @@ export type CoarseType = (typeof COARSE_TYPES)[number];
  * LOCAL→sms and WHATSAPP_BUSINESS_PLATFORM→whatsapp; the others are our reading of SeaX's channel kinds (US toll-free
  * and short-code numbers are SMS too).
  */
-export const DETAILED_TYPES = {
+const DETAILED_TYPES = {
   LOCAL: 'sms',
   TOLL_FREE: 'sms',
   SHORT_CODE: 'sms',
@@ -106,7 +106,7 @@ const dateField = (description: string, example: string) =>
  * The longest export, in days counted inclusively: one (leap) year. The vendor page names no limit; without one, a
  * request for 2020-01-01 to 9999-12-31 would be a single job generating millennia (README, "Choices").
  */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -188,7 +188,7 @@ export const ExportConversationsRequest = z
   .describe('ExportConversationsRequest');
 export type ExportConversationsRequest = z.output<typeof ExportConversationsRequest>;
 
-export const JOB_STATUSES = ['queued', 'started', 'finished', 'failed'] as const;
+const JOB_STATUSES = ['queued', 'started', 'finished', 'failed'] as const;
 
 export const ExportCreated = z.object({
   export_job_id: z.string().describe('UUID of the export job'),

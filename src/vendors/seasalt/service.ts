@@ -26,13 +26,13 @@ import {
 /** Real milliseconds a poll waits for the file of a job whose time has come (a small export is written by then). */
 const SETTLE_MS = 1000;
 
-export const AMBIGUOUS_MESSAGE = 'Multiple channels match this phone number. Specify channel_type or channel_id.';
+const AMBIGUOUS_MESSAGE = 'Multiple channels match this phone number. Specify channel_type or channel_id.';
 
 /**
  * The channel a request names. `channel_type` narrows the candidates whichever way the channel is named: with a
  * channel_id of another type nothing is found (404), with a shared number it picks one channel.
  */
-export function resolveChannel(workspace: Workspace, body: ExportConversationsRequest): ChannelSeed {
+function resolveChannel(workspace: Workspace, body: ExportConversationsRequest): ChannelSeed {
   const wanted = body.channel_type ?? undefined;
   const fits = (c: ChannelSeed) => wanted === undefined || coarseOf(c.channel_type) === wanted;
   if (body.channel_id) {

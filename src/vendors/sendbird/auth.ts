@@ -10,7 +10,7 @@ import type { SendbirdSeeds } from './schemas.js';
 export type SendbirdApp = SendbirdSeeds['apps'][number];
 
 /** App ids are matched case-insensitively: they reach us through a host name too, and host names have no case. */
-export function findApp(seeds: SendbirdSeeds, appId: string): SendbirdApp | undefined {
+function findApp(seeds: SendbirdSeeds, appId: string): SendbirdApp | undefined {
   const wanted = appId.toLowerCase();
   return seeds.apps.find((a) => a.app_id.toLowerCase() === wanted);
 }

@@ -25,7 +25,7 @@ export const CODES = {
   RATE_LIMITED: 500910,
 } as const;
 
-export function statusOf(code: number): number {
+function statusOf(code: number): number {
   if (code === CODES.RATE_LIMITED) return 429;
   return Math.floor(code / 1000) >= 500 ? 500 : 400;
 }

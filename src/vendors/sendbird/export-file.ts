@@ -43,7 +43,7 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
   return n;
 }
 
-export const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
+const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
 /** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
 export async function writeExport(
@@ -101,7 +101,7 @@ export async function writeExport(
 }
 
 /** The export written in a generation worker (export-task.ts runs writeExport there). */
-export const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>(
+const EXPORT_TASK = defineTask<{ params: ExportParams; stampAt: number }, ExportResult>(
   'sendbird.export',
   siblingModule(import.meta.url, 'export-task'),
 );

@@ -9,7 +9,7 @@ import { type DayPlan, dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { type Dialogue, drawDialogue } from '../../core/world/dialogue.js';
 import { FLAG_REASONS, feedbackOf, HALLUCINATION_REASON, scorecardOf, sentimentComment } from './labels.js';
 
-export const VENDOR = 'sendbird';
+const VENDOR = 'sendbird';
 
 export interface WorldRef {
   seed: string;
@@ -55,7 +55,7 @@ export const planOf = (world: WorldRef, date: string): DayPlan =>
  * One conversation record in the vendor's sample shape. `cutoff` is when the export was requested: a scorecard an
  * admin submits later does not exist yet (it is null).
  */
-export function conversationRecord(world: WorldRef, date: string, index: number, startAt: number, cutoff = Infinity) {
+function conversationRecord(world: WorldRef, date: string, index: number, startAt: number, cutoff = Infinity) {
   const rng = recordRng(world.seed, VENDOR, tenantOf(world), date, index);
   const d = drawDialogue(rng, startAt, {
     company: companyOf(world.company),
@@ -171,7 +171,7 @@ export interface DailyAnalysis {
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Accumulates conversations into one day's analysis; `finish` rounds averages to 2 places and rates to 4. */
-export class DayAggregate {
+class DayAggregate {
   private n = 0;
   private user = 0;
   private ai = 0;

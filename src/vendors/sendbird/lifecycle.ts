@@ -10,7 +10,7 @@ import type { ExportView } from './schemas.js';
 export type SendbirdJob = Job<ExportParams, ExportResult>;
 
 /** Download links live seven days from the file's creation (vendor page: "active for seven days"). */
-export const LINK_LIFETIME_SECONDS = 604_800;
+const LINK_LIFETIME_SECONDS = 604_800;
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 

@@ -14,7 +14,8 @@ import { exportView } from './lifecycle.js';
 import { CreateExportBody, ExportView, ListQuery, ListView, SendbirdError, type SendbirdSeeds } from './schemas.js';
 import { findExport, listExports, startExport } from './service.js';
 
-export const BASE = '/sendbird/:app_id/v3/ai_agent/data_exports';
+const BASE = '/sendbird/:app_id/v3/ai_agent/data_exports';
+
 export { JOB_ERROR } from './service.js';
 
 declare module 'fastify' {

@@ -58,7 +58,7 @@ export const ListQuery = z.object({
   token: z.string().optional().describe("Opaque page token from the previous page's `next`"),
 });
 
-export const ExportFile = z.object({ url: z.string(), expires_at: z.number().int().describe('unix milliseconds') });
+const ExportFile = z.object({ url: z.string(), expires_at: z.number().int().describe('unix milliseconds') });
 
 export const ExportView = z.object({
   created_at: z.number().int().describe('unix seconds'),

@@ -23,7 +23,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 /** An organization is served by its own region's endpoint only; on the other one it is as unknown as a made-up id. */
-export function findOrganization(
+function findOrganization(
   seeds: ZendeskSeeds,
   region: Region,
   organizationId: string,

@@ -7,7 +7,7 @@
 import { Rng } from '../../core/random.js';
 import { type Company, companyOf } from '../../core/world/companies.js';
 
-export type AnswerMode = 'dialogue' | 'procedure' | 'knowledge';
+type AnswerMode = 'dialogue' | 'procedure' | 'knowledge';
 
 export interface Reply {
   id: string;

@@ -24,7 +24,7 @@ export const badRequest = (message: string) => zendeskError(400, message);
 export const unauthorized = (message: string) => zendeskError(401, message);
 export const notFound = (message: string) => zendeskError(404, message);
 
-export const TTL_RULE = `"ttl" must be an integer number of minutes from ${TTL_MIN} to ${TTL_MAX} (seven days); leave it out for one day.`;
+const TTL_RULE = `"ttl" must be an integer number of minutes from ${TTL_MIN} to ${TTL_MAX} (seven days); leave it out for one day.`;
 export const DATE_RULE = '"date" must be a calendar date written YYYY-MM-DD, e.g. "2024-05-07".';
 const BODY_RULE = 'Send a JSON object such as {"date": "2024-05-07", "ttl": 10} with Content-Type: application/json.';
 

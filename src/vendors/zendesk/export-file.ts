@@ -23,12 +23,12 @@ export const BUCKETS: Record<Region, string> = {
 /** The demo service account that "signs" the links (GCS V4 credentials name a service account). Not a real account. */
 export const SERVICE_ACCOUNT = 'data-export@ultimateai-production.iam.gserviceaccount.com';
 /** GCS serves the content type stored with the object; the files are named .json. */
-export const CONTENT_TYPE = 'application/json';
+const CONTENT_TYPE = 'application/json';
 
-export const fileName = (botId: string, date: string, shard: number) =>
+const fileName = (botId: string, date: string, shard: number) =>
   `conversation_${botId}_${date.replace(/-/g, '')}_${String(shard).padStart(12, '0')}.json`;
 /** `files/{bot_id}/{date}/{file}`, as in the vendor sample's link. */
-export const objectKey = (botId: string, date: string, shard: number) =>
+const objectKey = (botId: string, date: string, shard: number) =>
   `files/${botId}/${date}/${fileName(botId, date, shard)}`;
 
 export interface DayRequest {
@@ -77,10 +77,7 @@ export async function writeDay(ctx: GenerationIO, req: DayRequest): Promise<Stor
 }
 
 /** A day's files written in a generation worker (day-task.ts runs writeDay there). */
-export const DAY_TASK = defineTask<DayRequest, StoredObject[]>(
-  'zendesk.day',
-  siblingModule(import.meta.url, 'day-task'),
-);
+const DAY_TASK = defineTask<DayRequest, StoredObject[]>('zendesk.day', siblingModule(import.meta.url, 'day-task'));
 
 /** The days already written (or being written), per app. Cleared on reset, when storage is emptied. */
 export class DayFiles {

@@ -12,10 +12,9 @@ import { botCatalogue } from './catalogue.js';
 import { labelsOf, segmentsOf, statusOf, verdictOf } from './outcome.js';
 import { triggeredOf, vendorTime } from './replies.js';
 
-export { CONVERSATION_STATUSES, type ConversationStatus, type LastResolution } from './outcome.js';
-export { vendorTime };
+export { CONVERSATION_STATUSES } from './outcome.js';
 
-export const VENDOR = 'zendesk';
+const VENDOR = 'zendesk';
 
 export interface WorldRef {
   seed: string;

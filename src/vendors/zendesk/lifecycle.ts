@@ -8,7 +8,7 @@
 import { addDays, isCalendarDate, utcMidnight } from '../../core/world/dates.js';
 import { badRequest, DATE_RULE, notFound } from './errors.js';
 
-export const EARLIEST_DATE = '2024-01-01';
+const EARLIEST_DATE = '2024-01-01';
 
 /** The instant a day's export becomes available: the next midnight UTC plus the processing delay. */
 export const finalizedAt = (date: string, delayMinutes: number): number =>

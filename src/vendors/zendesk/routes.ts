@@ -23,7 +23,7 @@ import {
 import { signedUrls } from './service.js';
 
 export const PATH = '/data-export/v3/get-signed-urls';
-export const ROUTE = `/zendesk/:region${PATH}`;
+const ROUTE = `/zendesk/:region${PATH}`;
 /** The newer host form, {subdomain}.zendesk.com/ai-agents/api/…, which names no region (see auth.ts). */
 const ZENDESK_HOST_ROUTE = `/zendesk/ai-agents/api${PATH}`;
 

@@ -21,7 +21,7 @@ import { zendeskSettings } from './settings.js';
  * The label of the links' X-Goog-Algorithm: real links are signed by a service account (RSA). The signature itself is
  * HMAC-SHA256 (core/signing), which this server verifies; clients treat it as opaque (README).
  */
-export const LINK_ALGORITHM = 'GOOG4-RSA-SHA256';
+const LINK_ALGORITHM = 'GOOG4-RSA-SHA256';
 
 /** An organization's instance account id is a hash of (seed, organization): computed once, not on every call. */
 const accountIds = new BoundedMemo<string>(1024);
