@@ -12,6 +12,9 @@ const json = async (res) => {
 const post = (url, body, headers = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 const clock = await json(await fetch(`${origin}/__admin/clock`));
+// /docs works from the installed package alone (its Swagger UI files are built into dist/swagger-ui/).
+const css = await fetch(`${origin}/docs/static/swagger-ui.css`);
+if (css.status !== 200 || !(await css.text()).includes('.swagger-ui')) fail(`/docs/static/swagger-ui.css answered ${css.status}`);
 const today = clock.now.slice(0, 10);
 const base = `${origin}/sendbird/a245389gje349rt3429992Op/v3/ai_agent/data_exports`;
 const auth = { 'api-token': 'demo-sendbird-api-token' };

@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +46,26 @@ export function isStale(root) {
   return !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== sourceHash(root);
 }
 
+/**
+ * Swagger UI's files (the official build, as @fastify/swagger-ui ships it, a dev dependency) go into dist/swagger-ui/
+ * with the code, so a user's install carries the /docs page without a runtime dependency: swagger-ui-dist would run
+ * its telemetry postinstall there, and @fastify/static (under @fastify/swagger-ui) warns on Node 20.
+ */
+export const SWAGGER_UI_FILES = [
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-32x32.png',
+  'favicon-16x16.png',
+];
+
+function copySwaggerUi(root) {
+  const from = join(root, 'node_modules', '@fastify', 'swagger-ui', 'static');
+  const to = join(root, 'dist', 'swagger-ui');
+  mkdirSync(to, { recursive: true });
+  for (const file of SWAGGER_UI_FILES) copyFileSync(join(from, file), join(to, file));
+}
+
 function build(root) {
   const started = process.hrtime.bigint();
   process.stderr.write('agent-export-mock: compiling TypeScript (the sources changed since the last build)…\n');
@@ -53,6 +73,7 @@ function build(root) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+  copySwaggerUi(root);
   writeFileSync(join(root, STAMP), `${sourceHash(root)}\n`);
   process.stderr.write(
     `agent-export-mock: built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`,

@@ -1,12 +1,14 @@
 /**
  * Swagger UI at /docs, listing every OpenAPI document of the server. The assets are Swagger UI's official build as
- * @fastify/swagger-ui ships it in its static/ folder (copied from swagger-ui-dist when that package is published):
- * swagger-ui-dist itself would bring its @scarf/scarf telemetry postinstall into every user's install. They are read
- * from disk only when asked for, so the UI costs nothing at start-up and works fully offline.
+ * @fastify/swagger-ui ships it in its static/ folder (copied from swagger-ui-dist when that package is published);
+ * the build copies them into dist/swagger-ui/ (scripts/ensure-build.mjs), so an installed package needs neither
+ * swagger-ui-dist (its @scarf/scarf telemetry postinstall) nor @fastify/static (an engine warning on Node 20). They are
+ * read from disk only when asked for, so the UI costs nothing at start-up and works fully offline.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
 const ASSETS: Record<string, string> = {
@@ -32,8 +34,16 @@ const DEMO_CREDENTIALS_PLUGIN = `function DemoCredentials(system) {
 }`;
 
 let assetDir: string | undefined;
-const assets = () =>
-  (assetDir ??= join(dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static'));
+/** dist/swagger-ui/ next to the built code; running from the sources (tests, tsx), the dev dependency's folder. */
+const assets = () => {
+  if (assetDir) return assetDir;
+  const built = fileURLToPath(new URL('../swagger-ui/', import.meta.url));
+  if (existsSync(built)) return (assetDir = built);
+  return (assetDir = join(
+    dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')),
+    'static',
+  ));
+};
 
 export function registerDocs(scope: FastifyInstance, documents: ReadonlyArray<{ url: string; name: string }>): void {
   const page = `<!doctype html>
