@@ -43,8 +43,8 @@ module.exports = {
     {
       name: 'config-imports-no-vendor',
       severity: 'error',
-      comment: 'config.ts merges vendor settings from the list it is given; it imports no vendor and no core module.',
-      from: { path: '^src/config\\.ts$' },
+      comment: 'config.ts (and its config-*.ts parts) merges vendor settings from the list it is given; it imports no vendor and no core module.',
+      from: { path: '^src/config[-a-z]*\\.ts$' },
       to: { path: '^src/(core|vendors)/' },
     },
     {
