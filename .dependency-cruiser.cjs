@@ -17,7 +17,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/core is the foundation: it never imports the composition root, the control planes or a vendor.',
       from: { path: '^src/core/' },
-      to: { path: '^src/(app\\.ts$|admin/|dashboard/|vendors/)' },
+      to: { path: '^src/(app\\.ts$|app/|admin/|dashboard/|vendors/)' },
     },
     {
       name: 'vendor-keeps-to-itself',
@@ -39,6 +39,13 @@ module.exports = {
       comment: 'app.ts is the composition root: only the shells (server, cli, index, generate) import it.',
       from: { path: '^src/', pathNot: '^src/(app|server|cli|index|generate)\\.ts$' },
       to: { path: '^src/app\\.ts$' },
+    },
+    {
+      name: 'app-steps-stay-behind-app',
+      comment: 'src/app/ holds the steps of buildApp: only app.ts and the other steps import them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/app\\.ts$', '^src/app/'] },
+      to: { path: '^src/app/' },
     },
     {
       name: 'config-imports-no-vendor',
