@@ -17,7 +17,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/core is the foundation: it never imports the composition root, the control planes or a vendor.',
       from: { path: '^src/core/' },
-      to: { path: '^src/(app\\.ts$|admin/|dashboard/|vendors/)' },
+      to: { path: '^src/(app\\.ts$|app/|admin/|dashboard/|vendors/)' },
     },
     {
       name: 'vendor-keeps-to-itself',
@@ -41,10 +41,17 @@ module.exports = {
       to: { path: '^src/app\\.ts$' },
     },
     {
+      name: 'app-steps-stay-behind-app',
+      comment: 'src/app/ holds the steps of buildApp: only app.ts and the other steps import them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/app\\.ts$', '^src/app/'] },
+      to: { path: '^src/app/' },
+    },
+    {
       name: 'config-imports-no-vendor',
       severity: 'error',
-      comment: 'config.ts merges vendor settings from the list it is given; it imports no vendor and no core module.',
-      from: { path: '^src/config\\.ts$' },
+      comment: 'config.ts (and its config-*.ts parts) merges vendor settings from the list it is given; it imports no vendor and no core module.',
+      from: { path: '^src/config[-a-z]*\\.ts$' },
       to: { path: '^src/(core|vendors)/' },
     },
     {

@@ -59,6 +59,14 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
     });
   };
 
+  const dashboardPage = () =>
+    renderPage({
+      vendors: pageVendors(),
+      panels: vendors.flatMap((v) => v.dashboard?.panels ?? []),
+      now: ctx.clock.now(),
+      token: token ?? null,
+    });
+
   scope.get('/', { schema: hide }, async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply) => {
     const given = request.query.token;
     if (token && given !== undefined) {
@@ -68,16 +76,7 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
       return reply.code(303).header('location', '/').header('cache-control', 'no-store').send();
     }
     if (!isAuthorized(request, token)) return html(reply, 401, renderLogin(null));
-    return html(
-      reply,
-      200,
-      renderPage({
-        vendors: pageVendors(),
-        panels: vendors.flatMap((v) => v.dashboard?.panels ?? []),
-        now: ctx.clock.now(),
-        token: token ?? null,
-      }),
-    );
+    return html(reply, 200, dashboardPage());
   });
 
   scope.post(

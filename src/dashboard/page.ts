@@ -112,22 +112,13 @@ ${body}
 `;
 }
 
-export function renderPage(input: PageInput): string {
-  const config = {
-    token: input.token,
-    vendors: input.vendors.map((v) => ({ ...v.flow, id: v.id, title: v.title, targets: v.targets })),
-    panels: input.panels,
-  };
-  return layout(
-    'agent-export-mock dashboard',
-    `<body>
-<a class="skip" href="#vendors-h">Skip to the start forms</a>
-<a class="skip" href="#jobs-h">Skip to the jobs</a>
-<header class="top">
+/** The clock and the presets, above everything else. */
+function topBar(now: number): string {
+  return `<header class="top">
 <div class="brand"><h1>agent-export-mock</h1><p>The vendors' data-export APIs on one virtual clock. <a href="/docs">API docs</a></p></div>
 <section class="card" id="clock" aria-labelledby="clock-h">
 <h2 id="clock-h">Virtual clock</h2>
-<p class="now"><time id="clock-now">${esc(new Date(input.now).toISOString().replace('T', ' ').slice(0, 19))} UTC</time> <span id="clock-mode" class="badge">…</span></p>
+<p class="now"><time id="clock-now">${esc(new Date(now).toISOString().replace('T', ' ').slice(0, 19))} UTC</time> <span id="clock-mode" class="badge">…</span></p>
 <div class="buttons" role="group" aria-label="Advance the clock">
 <button type="button" data-advance="60">+1 min</button><button type="button" data-advance="3600">+1 h</button><button type="button" data-advance="86400">+1 day</button><button type="button" data-advance="604800">+7 days</button>
 </div>
@@ -139,11 +130,12 @@ export function renderPage(input: PageInput): string {
 <p id="scenario-list" class="scenario-list">No scenario in force.</p>
 <button type="button" id="clear-scenarios">Clear scenarios</button>
 </section>
-</header>
-<div id="errors" class="errors" role="alert"></div>
-<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
-<main id="main">
-<div class="column wide">
+</header>`;
+}
+
+/** The jobs, the details of one, and the charts: the wide column. */
+function jobsColumn(): string {
+  return `<div class="column wide">
 <section id="jobs" class="card" aria-labelledby="jobs-h">
 <h2 id="jobs-h" tabindex="-1">Jobs</h2>
 <div id="timeline-body" class="timeline" tabindex="0" role="region" aria-label="Timeline of the newest jobs"><p>The timeline shows each job once one is started.</p></div>
@@ -164,8 +156,12 @@ export function renderPage(input: PageInput): string {
 <p class="hint">The last two weeks up to the virtual now, computed by the functions the exports are cut from: a downloaded file shows the same numbers.</p>
 <div id="charts-body" class="charts"><p>Loading the charts…</p></div>
 </section>
-</div>
-<div class="column side">
+</div>`;
+}
+
+/** The start forms, the preview, the journal and the vendors' panels: the side column. */
+function sideColumn(input: PageInput): string {
+  return `<div class="column side">
 <section id="vendors" aria-labelledby="vendors-h">
 <h2 id="vendors-h" tabindex="-1">Start an export</h2>
 ${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
@@ -181,7 +177,26 @@ ${input.vendors.map((v) => vendorSection(v, input.now)).join('\n')}
 <ol id="journal-list" class="journal" reversed></ol>
 </section>
 ${input.panels.map(panelSection).join('\n')}
-</div>
+</div>`;
+}
+
+export function renderPage(input: PageInput): string {
+  const config = {
+    token: input.token,
+    vendors: input.vendors.map((v) => ({ ...v.flow, id: v.id, title: v.title, targets: v.targets })),
+    panels: input.panels,
+  };
+  return layout(
+    'agent-export-mock dashboard',
+    `<body>
+<a class="skip" href="#vendors-h">Skip to the start forms</a>
+<a class="skip" href="#jobs-h">Skip to the jobs</a>
+${topBar(input.now)}
+<div id="errors" class="errors" role="alert"></div>
+<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
+<main id="main">
+${jobsColumn()}
+${sideColumn(input)}
 </main>
 <footer><p>Demo credentials only. Control plane: <a href="/__admin/health">/__admin</a> · <a href="/docs">Swagger UI</a></p></footer>
 <script type="application/json" id="dashboard-config">${dataBlock(config)}</script>

@@ -19,6 +19,20 @@ export interface NamespaceRouteDeps {
 
 const MAX_SEED_LENGTH = 256;
 
+const DEFAULT_NAMESPACE_KEEPS_ITS_SEED = {
+  error: 'default_namespace',
+  message:
+    'The default namespace keeps SEED, set at start-up; give a namespace its own with PUT /__admin/ns/{name}/seed.',
+};
+
+const INVALID_SEED = {
+  error: 'invalid_request',
+  message: `seed: a string of 1 to ${MAX_SEED_LENGTH} characters is required, e.g. {"seed":"worker-3"}.`,
+};
+
+const isSeed = (seed: unknown): seed is string =>
+  typeof seed === 'string' && seed.length > 0 && seed.length <= MAX_SEED_LENGTH;
+
 export function registerNamespaceRoutes(app: FastifyInstance, deps: NamespaceRouteDeps): void {
   app.get('/__admin/namespaces', async () => ({
     namespaces: deps.registry.all().map((ns) => ({
@@ -31,20 +45,9 @@ export function registerNamespaceRoutes(app: FastifyInstance, deps: NamespaceRou
 
   app.put('/__admin/seed', async (request, reply) => {
     const ns = currentNamespace();
-    if (!ns) {
-      return reply.code(409).send({
-        error: 'default_namespace',
-        message:
-          'The default namespace keeps SEED, set at start-up; give a namespace its own with PUT /__admin/ns/{name}/seed.',
-      });
-    }
+    if (!ns) return reply.code(409).send(DEFAULT_NAMESPACE_KEEPS_ITS_SEED);
     const seed = (request.body as { seed?: unknown } | undefined)?.seed;
-    if (typeof seed !== 'string' || seed.length === 0 || seed.length > MAX_SEED_LENGTH) {
-      return reply.code(400).send({
-        error: 'invalid_request',
-        message: `seed: a string of 1 to ${MAX_SEED_LENGTH} characters is required, e.g. {"seed":"worker-3"}.`,
-      });
-    }
+    if (!isSeed(seed)) return reply.code(400).send(INVALID_SEED);
     reseedNamespace(ns, seed, deps.config);
     await deps.reset();
     return { namespace: ns.name, seed };
