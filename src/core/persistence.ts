@@ -6,39 +6,21 @@
  * Between two saves, what must not be lost (accepted jobs, finished work, written objects, resets) goes to the
  * append-only DATA_DIR/jobs.log (job-log.ts) as it happens; a load replays the log over state.json.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { ConfigError } from '../config.js';
 import { wallClock } from './clock.js';
-import { JobLog, type LogRecord } from './job-log.js';
+import { JobLog } from './job-log.js';
+import { replay } from './job-log-replay.js';
 import { type Job, type SavedJob, savedJobOf } from './jobs.js';
-import type { Journal, JournalEntry } from './journal.js';
 import type { Scenario } from './scenarios/store.js';
-import type { ClockStore } from './state/clock.js';
 import type { EmbeddedJobStore } from './state/embedded-jobs.js';
-import type { RateLimitStore } from './state/rate-limits.js';
-import type { ScenarioStore } from './state/scenarios.js';
-import { firstIssue, SavedStateSchema } from './state-schema.js';
-import type { ObjectStore, StoredObject } from './storage.js';
+import { moveAside, readStateFile, type SavedState, writeAtomically } from './state-file.js';
+import { type Persisted, snapshotOf } from './state-snapshot.js';
+import type { StoredObject } from './storage.js';
 
 const SAVE_INTERVAL_MS = 250;
-const STATE_VERSION = 1;
-
-export interface SavedState {
-  version: number;
-  /** Real and virtual time at the save: the clock's offset from real time is what survives. */
-  clock: { virtual: number; real: number; frozen: boolean };
-  jobs: { jobs: SavedJob[]; created: Record<string, number>; seq: number };
-  objects: StoredObject[];
-  scenarios: Scenario[];
-  limits: { default: boolean; switches: Record<string, boolean> };
-  journal: { entries: JournalEntry[]; nextId: number };
-  vendors: Record<string, unknown>;
-  /** The number of the last jobs.log record this state holds. */
-  log?: number;
-}
 
 export interface LoadOptions {
   /** Rebuilds the work of a job (its vendor's resumeJob), for jobs that had not finished and files that vanished. */
@@ -49,16 +31,6 @@ export interface LoadOptions {
   warn: (message: string) => void;
   /** Reads a job as its vendor shows it; throws when the job's record is one the vendor cannot read. */
   check?: (job: Job) => void;
-}
-
-export interface Persisted {
-  clock: ClockStore;
-  jobs: EmbeddedJobStore;
-  store: ObjectStore;
-  scenarios: ScenarioStore;
-  limiter: RateLimitStore;
-  journal: Journal;
-  vendorState: Map<string, { save(): unknown; load(data: unknown): void | Promise<void> }>;
 }
 
 export class Persistence {
@@ -87,14 +59,14 @@ export class Persistence {
   async load(opts: LoadOptions): Promise<boolean> {
     await mkdir(this.dir, { recursive: true });
     this.removeLeftovers();
-    let loaded: Awaited<ReturnType<Persistence['read']>>;
+    let loaded: Awaited<ReturnType<typeof readStateFile>>;
     try {
-      loaded = await this.read();
+      loaded = await readStateFile(this.file, this.log);
     } catch (err) {
       if (!(err instanceof ConfigError) || !opts.recover) throw err;
-      const moved = this.moveAside();
+      const moved = moveAside([this.file, this.log.file]);
       opts.warn(`${err.message}. RECOVER: moved ${moved.join(' and ')} aside and started with an empty state`);
-      loaded = await this.read();
+      loaded = await readStateFile(this.file, this.log);
     }
     const { state, logged } = loaded;
     const p = this.parts;
@@ -148,50 +120,6 @@ export class Persistence {
       opts.warn(`${problem}. RECOVER: dropped it`);
       return false;
     }
-  }
-
-  /** state.json and the job log, checked field by field; throws ConfigError naming the file and the field. */
-  private async read(): Promise<{
-    state: z.output<typeof SavedStateSchema> | undefined;
-    logged: ReturnType<JobLog['read']>;
-  }> {
-    let text: string | undefined;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new ConfigError(`DATA_DIR: cannot read ${this.file}: ${(err as Error).message}`);
-    }
-    let state: z.output<typeof SavedStateSchema> | undefined;
-    if (text !== undefined) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (err) {
-        throw new ConfigError(`DATA_DIR: ${this.file}: not valid JSON (${(err as Error).message})`);
-      }
-      const version = (raw as { version?: unknown } | null)?.version;
-      if (version !== STATE_VERSION)
-        throw new ConfigError(
-          `DATA_DIR: ${this.file}: version: expected ${STATE_VERSION}, found ${JSON.stringify(version) ?? 'none'}`,
-        );
-      const parsed = SavedStateSchema.safeParse(raw);
-      if (!parsed.success) throw new ConfigError(`DATA_DIR: ${this.file}: ${firstIssue(parsed.error)}`);
-      state = parsed.data;
-    }
-    return { state, logged: this.log.read(state?.log ?? 0) };
-  }
-
-  /** Moves state.json and the job log aside (RECOVER); returns where they went. */
-  private moveAside(): string[] {
-    const suffix = `.bad-${new Date(wallClock()).toISOString().replace(/[:.]/g, '-')}`;
-    const moved: string[] = [];
-    for (const file of [this.file, this.log.file]) {
-      if (!existsSync(file)) continue;
-      renameSync(file, `${file}${suffix}`);
-      moved.push(`${file} to ${file}${suffix}`);
-    }
-    return moved;
   }
 
   /** Temporary files of saves a kill cut short, and half-written objects. */
@@ -280,78 +208,12 @@ export class Persistence {
     this.log.close();
   }
 
-  private async snapshot(): Promise<SavedState> {
-    const p = this.parts;
-    // The one read that may wait comes first: everything after it (jobs, the log's position) is read in one go.
-    const scenarios = await p.scenarios.list();
-    const vendors = Object.fromEntries(
-      await Promise.all([...p.vendorState].map(async ([k, v]) => [k, await v.save()])),
-    );
-    return {
-      version: STATE_VERSION,
-      clock: { virtual: p.clock.now(), real: wallClock(), frozen: p.clock.frozen },
-      jobs: p.jobs.snapshot(),
-      objects: p.store.snapshot(),
-      scenarios,
-      limits: p.limiter.state(),
-      journal: p.journal.snapshot(),
-      vendors,
-      log: this.log.position,
-    };
-  }
-
   private async write(): Promise<void> {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const handle = await open(tmp, 'w');
-    const state = await this.snapshot();
-    try {
-      await handle.writeFile(JSON.stringify(state));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, this.file);
-    // Make the rename itself durable.
-    const dirFd = openSync(this.dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
+    let state: SavedState | undefined;
+    await writeAtomically(this.dir, this.file, async () =>
+      JSON.stringify((state = await snapshotOf(this.parts, this.log))),
+    );
     // The log's records up to this save are in state.json now.
-    this.log.compact(state.log ?? 0);
+    this.log.compact(state?.log ?? 0);
   }
-}
-
-/**
- * Puts the log's records after a save over that save: accepted jobs (with their vendor's count, so ids are never handed
- * out twice), their finished work, written objects; a reset forgets everything before it.
- */
-function replay(
-  saved: SavedState['jobs'],
-  savedObjects: StoredObject[],
-  records: LogRecord[],
-): { jobs: SavedState['jobs']; objects: StoredObject[] } {
-  let jobs = new Map(saved.jobs.map((j) => [j.id, j]));
-  let created = { ...saved.created };
-  let seq = saved.seq;
-  let objects = new Map(savedObjects.map((o) => [`${o.bucket}/${o.key}`, o]));
-  for (const r of records) {
-    if ('accept' in r) {
-      jobs.set(r.accept.id, r.accept);
-      created[r.accept.vendor] = Math.max(created[r.accept.vendor] ?? 0, r.created);
-      seq = Math.max(seq, r.accept.seq);
-    } else if ('settled' in r) {
-      const job = jobs.get(r.settled.id);
-      if (job) jobs.set(job.id, { ...job, generation: r.settled.generation });
-    } else if ('object' in r) {
-      objects.set(`${r.object.bucket}/${r.object.key}`, r.object);
-    } else {
-      jobs = new Map();
-      created = {};
-      seq = 0;
-      objects = new Map();
-    }
-  }
-  return { jobs: { jobs: [...jobs.values()], created, seq }, objects: [...objects.values()] };
 }

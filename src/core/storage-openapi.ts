@@ -51,35 +51,35 @@ const ok = {
   '304': { description: 'Not modified (If-None-Match matched the ETag)' },
 };
 
+/** The query parameters of S3's presigned links: Signature V4 (Sendbird) and V2 (Seasalt). */
+const S3_QUERY = [
+  query('X-Amz-Algorithm', 'Signature V4 (Sendbird): AWS4-HMAC-SHA256'),
+  query('X-Amz-Credential', 'Signature V4: <access key>/<date>/<region>/s3/aws4_request'),
+  query('X-Amz-Date', 'Signature V4: the signing instant'),
+  query('X-Amz-Expires', 'Signature V4: seconds the link is valid (at most 604800)'),
+  query('X-Amz-SignedHeaders', 'Signature V4: host'),
+  query('X-Amz-Signature', 'Signature V4'),
+  query('AWSAccessKeyId', 'Signature V2 (Seasalt): the access key'),
+  query('Expires', 'Signature V2: expiry as Unix seconds'),
+  query('Signature', 'Signature V2'),
+];
+
+/** The query parameters of GCS V4 signed URLs (Zendesk). */
+const GCS_QUERY = [
+  query('X-Goog-Algorithm', 'GOOG4-RSA-SHA256'),
+  query('X-Goog-Credential', '<service account>/<date>/auto/storage/goog4_request'),
+  query('X-Goog-Date', 'The signing instant'),
+  query('X-Goog-Expires', 'Seconds the link is valid'),
+  query('X-Goog-SignedHeaders', 'host'),
+  query('X-Goog-Signature', 'The signature'),
+];
+
 function operation(storage: 'S3' | 'GCS', operationId: string, method: 'GET' | 'HEAD') {
   const s3 = storage === 'S3';
   return {
     operationId,
     summary: `${method === 'GET' ? 'Download' : 'Read the headers of'} an exported file through its signed ${storage} link`,
-    parameters: [
-      ...path,
-      ...(s3
-        ? [
-            query('X-Amz-Algorithm', 'Signature V4 (Sendbird): AWS4-HMAC-SHA256'),
-            query('X-Amz-Credential', 'Signature V4: <access key>/<date>/<region>/s3/aws4_request'),
-            query('X-Amz-Date', 'Signature V4: the signing instant'),
-            query('X-Amz-Expires', 'Signature V4: seconds the link is valid (at most 604800)'),
-            query('X-Amz-SignedHeaders', 'Signature V4: host'),
-            query('X-Amz-Signature', 'Signature V4'),
-            query('AWSAccessKeyId', 'Signature V2 (Seasalt): the access key'),
-            query('Expires', 'Signature V2: expiry as Unix seconds'),
-            query('Signature', 'Signature V2'),
-          ]
-        : [
-            query('X-Goog-Algorithm', 'GOOG4-RSA-SHA256'),
-            query('X-Goog-Credential', '<service account>/<date>/auto/storage/goog4_request'),
-            query('X-Goog-Date', 'The signing instant'),
-            query('X-Goog-Expires', 'Seconds the link is valid'),
-            query('X-Goog-SignedHeaders', 'host'),
-            query('X-Goog-Signature', 'The signature'),
-          ]),
-      ...rangeAndCache,
-    ],
+    parameters: [...path, ...(s3 ? S3_QUERY : GCS_QUERY), ...rangeAndCache],
     responses: {
       ...ok,
       '400': xml(

@@ -29,7 +29,7 @@ export interface FallbackDeps {
 const sendXml = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).type('application/xml').send(body);
 
-/** S3's request id and host id on every error, derived from the request (as storage-routes.ts does) to stay deterministic. */
+/** S3's request id and host id on every error, derived from the request (as storage-s3.ts does) to stay deterministic. */
 function s3Ids(rawPath: string, now: number): Array<readonly [string, string]> {
   const h = sha256Hex(`${rawPath}\n${now}`).toUpperCase();
   return [
@@ -144,7 +144,7 @@ export function badUrlAnswer(deps: FallbackDeps) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const rawPath = request.url.split('?', 1)[0] ?? '';
     const path = rawPath.toLowerCase();
-    // The same words storage-routes.ts uses for a key it cannot address.
+    // The same words storage-s3.ts and storage-gcs.ts use for a key it cannot address.
     if (under(path, S3_PATH)) {
       const ids = s3Ids(rawPath, deps.clock.now());
       return sendXml(

@@ -3,19 +3,10 @@
  * generation handles beside them. A job is handed out as a frozen copy joining its record and its handle's live
  * progress and promise; every change goes through a method here.
  */
-import { setMaxListeners } from 'node:events';
-import { isLateRead, isSystemError, needsItsFile, viewJob, workDueBy } from '../jobs.js';
-import type { Generation, GenerationTask, Job, JobInit, JobPatch, JobStore, JobView, SavedJob } from './jobs.js';
-
-/** The in-process part of a job: the promise of its work (its completion event) and its live progress. */
-interface Handle {
-  promise: Promise<void>;
-  progress: number;
-  /** Callers waiting for the work to reach a fraction (see settle); resolved by its progress or its end. */
-  waiters: Array<{ fraction: number; resolve: () => void }>;
-}
-
-const DONE = Promise.resolve();
+import { isLateRead, isSystemError, viewJob } from '../jobs.js';
+import { settleJobs } from './embedded-settle.js';
+import { DONE, type Handle, joinHandle, newWorld, wakeProgress } from './job-handle.js';
+import type { GenerationTask, Job, JobInit, JobPatch, JobStore, JobView, SavedJob } from './jobs.js';
 
 export interface JobsSnapshot {
   jobs: SavedJob[];
@@ -32,7 +23,7 @@ export class EmbeddedJobStore implements JobStore {
   /** Work under way (the generation pool decides how much of it runs at once). */
   private readonly running = new Set<Promise<void>>();
   /** Aborted on reset, so that work queued before a reset is dropped and its results do not land in the new world. */
-  private world = EmbeddedJobStore.newWorld();
+  private world = newWorld();
   /** Called when a job's work ends (persistence saves then). */
   onSettled: (job: Job) => void = () => undefined;
   /**
@@ -46,13 +37,6 @@ export class EmbeddedJobStore implements JobStore {
   onCleared: () => void = () => undefined;
 
   constructor(private readonly now: () => number) {}
-
-  /** One signal for every job of the world: each of thousands of jobs listens to it while its work is queued. */
-  private static newWorld(): AbortController {
-    const controller = new AbortController();
-    setMaxListeners(0, controller.signal);
-    return controller;
-  }
 
   create<P, R>(init: JobInit<P>, task: GenerationTask<R>): Job<P, R> {
     const record: SavedJob = { ...init, seq: this.seq + 1, generation: { state: 'pending', progress: 0 } };
@@ -73,13 +57,7 @@ export class EmbeddedJobStore implements JobStore {
 
   /** The copy handed out: the record with its handle's live progress and promise, frozen. */
   private join(record: SavedJob): Job {
-    const handle = this.handles.get(record.id);
-    const generation: Generation<unknown> = Object.freeze({
-      ...record.generation,
-      progress: handle ? handle.progress : record.generation.progress,
-      promise: handle?.promise ?? DONE,
-    });
-    return Object.freeze({ ...record, generation });
+    return joinHandle(record, this.handles.get(record.id));
   }
 
   private update(id: string, change: (record: SavedJob) => SavedJob): SavedJob | undefined {
@@ -108,7 +86,7 @@ export class EmbeddedJobStore implements JobStore {
       try {
         const result = await task((f) => {
           handle.progress = Math.max(handle.progress, Math.min(1, f));
-          this.wakeProgress(handle);
+          wakeProgress(handle);
         }, world);
         if (world.aborted) return;
         handle.progress = 1;
@@ -136,11 +114,6 @@ export class EmbeddedJobStore implements JobStore {
       // The record now holds what the work produced; a handle of a job still stored stays for its promise.
       if (!this.records.has(id)) this.handles.delete(id);
     });
-  }
-
-  private wakeProgress(handle: Handle): void {
-    if (handle.waiters.length === 0) return;
-    handle.waiters = handle.waiters.filter((w) => (handle.progress >= w.fraction ? (w.resolve(), false) : true));
   }
 
   /** Resolves when the work has reached `fraction` or ended. */
@@ -243,34 +216,14 @@ export class EmbeddedJobStore implements JobStore {
     return work;
   }
 
-  /**
-   * Waits for exactly the work that the clock's `now` makes due, each part signalled by the work itself, however long
-   * it takes: the whole file of a job that needs it (see needsItsFile), and of a job not yet due only the share of its
-   * work its time has come for (workDueBy), so its progress reads the same on any machine while the rest goes on in
-   * the pool. The clock moves call it (through settleAll), so a poll right after a move reads the same answer on a fast
-   * or a slow machine. With `maxWaitMs`, a caller that must answer promptly (a poll) waits at most that long.
-   */
+  /** Waits for exactly the work that the clock's `now` makes due (see settleJobs); a poll waits at most `maxWaitMs`. */
   async settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> {
-    const now = this.now();
-    const pending: Promise<void>[] = [];
-    for (const given of Array.isArray(jobs) ? jobs : [jobs as Job]) {
-      // The copy may be older than the work: read the job as it is now.
-      const job = this.get(given.id);
-      const gen = job?.generation;
-      if (!job || !gen || (gen.state !== 'pending' && gen.state !== 'running')) continue;
-      const forcedNow = job.forced !== undefined && now >= job.forced.at;
-      const failedByRecord = job.outcome.kind === 'failed' && now >= job.createdAt + job.queuedMs + job.runningMs;
-      if (needsItsFile(job, now)) pending.push(gen.promise);
-      else if (!forcedNow && !failedByRecord) pending.push(this.progressAtLeast(job.id, workDueBy(job, now)));
-    }
-    if (pending.length === 0) return;
-    if (maxWaitMs === undefined) {
-      await Promise.all(pending);
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(pending), new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
-    clearTimeout(timer);
+    const store = {
+      now: this.now(),
+      get: (id: string) => this.get(id),
+      progressAtLeast: (id: string, f: number) => this.progressAtLeast(id, f),
+    };
+    return settleJobs(jobs, store, maxWaitMs);
   }
 
   settleAll(): Promise<void> {
@@ -283,7 +236,7 @@ export class EmbeddedJobStore implements JobStore {
     this.created.clear();
     this.seq = 0;
     this.world.abort();
-    this.world = EmbeddedJobStore.newWorld();
+    this.world = newWorld();
     this.onCleared();
   }
 

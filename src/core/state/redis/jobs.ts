@@ -10,22 +10,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, type Job as QueueJob, Worker } from 'bullmq';
 import { realElapsed } from '../../clock.js';
-import { isLateRead, isSystemError, needsItsFile, viewJob, workDueBy } from '../../jobs.js';
-import type { Generation, GenerationTask, Job, JobInit, JobPatch, JobStore, JobView, SavedJob } from '../jobs.js';
+import { isLateRead, isSystemError, viewJob } from '../../jobs.js';
+import type { GenerationTask, Job, JobInit, JobPatch, JobStore, JobView } from '../jobs.js';
 import type { RedisState } from './connection.js';
 import { RedisCounters } from './counters.js';
-
-type Work = Omit<Generation<unknown>, 'promise' | 'seenLate'>;
-type Record = Omit<SavedJob, 'generation' | 'faultsServed'>;
-
-type Hashes = [unknown, { [id: string]: string }];
+import { isWorkDue, type JobRecord, joinJob, readAllJobs, readJob, type Work } from './job-records.js';
 
 const QUEUE = 'generation';
 /** How often a replica reads the record of work another replica runs (settle). */
 const POLL_MS = 20;
 /** A replica that dies holds its work this long before another takes it over (BullMQ's lock). */
 const LOCK_MS = 5_000;
-const DONE = Promise.resolve();
 
 export interface RedisJobOptions {
   now: () => number;
@@ -110,11 +105,11 @@ export class RedisJobStore implements JobStore {
     await this.shared.redis.hset('job-work', id, JSON.stringify(work));
   }
 
-  private async accept(record: Record): Promise<Job> {
+  private async accept(record: JobRecord): Promise<Job> {
     await this.shared.redis.hset('jobs', record.id, JSON.stringify(record));
     await this.setWork(record.id, { state: 'pending', progress: 0 });
     await this.queue.add('export', { id: record.id }, { jobId: record.id, removeOnComplete: true, removeOnFail: true });
-    return this.join(record, { state: 'pending', progress: 0 }, false);
+    return joinJob(record, { state: 'pending', progress: 0 }, false);
   }
 
   async create<P, R>(init: JobInit<P>, _task: GenerationTask<R>): Promise<Job<P, R>> {
@@ -134,37 +129,12 @@ export class RedisJobStore implements JobStore {
     return (await this.accept({ ...init, seq })) as Job<P, R>;
   }
 
-  private join(record: Record, work: Work, seenLate: boolean): Job {
-    const generation = Object.freeze({ ...work, ...(seenLate ? { seenLate } : {}), promise: DONE });
-    return Object.freeze({ ...record, generation });
-  }
-
   async get<P, R>(id: string): Promise<Job<P, R> | undefined> {
-    const [[, record], [, work], [, seen]] = (await this.shared.redis
-      .multi()
-      .hget('jobs', id)
-      .hget('job-work', id)
-      .hget('job-seen', id)
-      .exec()) as unknown as [[unknown, string | null], [unknown, string | null], [unknown, string | null]];
-    if (!record) return undefined;
-    const w = work ? (JSON.parse(work) as Work) : { state: 'pending' as const, progress: 0 };
-    return this.join(JSON.parse(record) as Record, w, seen === '1') as Job<P, R>;
+    return readJob(this.shared.redis, id);
   }
 
   async all(): Promise<Job[]> {
-    const [[, records], [, works], [, seen]] = (await this.shared.redis
-      .multi()
-      .hgetall('jobs')
-      .hgetall('job-work')
-      .hgetall('job-seen')
-      .exec()) as unknown as Array<[unknown, { [id: string]: string }]> as [Hashes, Hashes, Hashes];
-    return Object.entries(records).map(([id, text]) =>
-      this.join(
-        JSON.parse(text) as Record,
-        works[id] !== undefined ? (JSON.parse(works[id]!) as Work) : { state: 'pending', progress: 0 },
-        seen[id] === '1',
-      ),
-    );
+    return readAllJobs(this.shared.redis);
   }
 
   async list<P, R>(vendor: string, tenant?: string): Promise<Job<P, R>[]> {
@@ -227,23 +197,13 @@ export class RedisJobStore implements JobStore {
       .exec();
   }
 
-  /** Whether the work `now` makes due is there (the whole file, or the share of progress its time has come for). */
-  private due(job: Job, now: number): boolean {
-    const gen = job.generation;
-    if (gen.state !== 'pending' && gen.state !== 'running') return true;
-    const forcedNow = job.forced !== undefined && now >= job.forced.at;
-    const failedByRecord = job.outcome.kind === 'failed' && now >= job.createdAt + job.queuedMs + job.runningMs;
-    if (needsItsFile(job, now)) return false;
-    return forcedNow || failedByRecord || gen.progress >= workDueBy(job, now);
-  }
-
   async settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> {
     const now = this.options.now();
     const until = maxWaitMs === undefined ? Number.POSITIVE_INFINITY : realElapsed() + maxWaitMs;
     let waiting = (Array.isArray(jobs) ? jobs : [jobs as Job]).map((j) => j.id);
     while (waiting.length > 0 && realElapsed() < until) {
       const fresh = await Promise.all(waiting.map((id) => this.get(id)));
-      waiting = fresh.filter((j): j is Job => j !== undefined && !this.due(j, now)).map((j) => j.id);
+      waiting = fresh.filter((j): j is Job => j !== undefined && !isWorkDue(j, now)).map((j) => j.id);
       if (waiting.length > 0) await sleep(POLL_MS);
     }
   }

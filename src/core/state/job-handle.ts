@@ -1,0 +1,36 @@
+/** The in-process side of an embedded job: its work's handle, the frozen copy joining it to the record, the world. */
+import { setMaxListeners } from 'node:events';
+import type { Generation, Job, SavedJob } from './jobs.js';
+
+/** The in-process part of a job: the promise of its work (its completion event) and its live progress. */
+export interface Handle {
+  promise: Promise<void>;
+  progress: number;
+  /** Callers waiting for the work to reach a fraction (see settle); resolved by its progress or its end. */
+  waiters: Array<{ fraction: number; resolve: () => void }>;
+}
+
+export const DONE = Promise.resolve();
+
+/** One signal for every job of the world: each of thousands of jobs listens to it while its work is queued. */
+export function newWorld(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
+
+/** The copy handed out: the record with its handle's live progress and promise, frozen. */
+export function joinHandle(record: SavedJob, handle: Handle | undefined): Job {
+  const generation: Generation<unknown> = Object.freeze({
+    ...record.generation,
+    progress: handle ? handle.progress : record.generation.progress,
+    promise: handle?.promise ?? DONE,
+  });
+  return Object.freeze({ ...record, generation });
+}
+
+/** Resolves the callers waiting for a fraction the work has now reached. */
+export function wakeProgress(handle: Handle): void {
+  if (handle.waiters.length === 0) return;
+  handle.waiters = handle.waiters.filter((w) => (handle.progress >= w.fraction ? (w.resolve(), false) : true));
+}
