@@ -9,7 +9,9 @@ import { companyOf } from '../../core/world/companies.js';
 import { addDays, utcDateOf, utcMidnight } from '../../core/world/dates.js';
 import { dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { answerDebugOf, distractors } from './answer-debug.js';
-import { catalogueOf, DOCUMENTS, NO_ANSWER, UNANSWERABLE, uuid5 } from './knowledge-base.js';
+import { catalogueOf } from './bot-catalogue.js';
+import { uuid5 } from './ids.js';
+import { DOCUMENTS, NO_ANSWER, UNANSWERABLE } from './knowledge-base.js';
 import type { FeedbackEvent, SearchRecord } from './schemas.js';
 import { clientOf, typed } from './searchers.js';
 

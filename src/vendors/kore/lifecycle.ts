@@ -7,9 +7,9 @@ import type { CoreContext } from '../../core/context.js';
 import { failingAs } from '../../core/generation/engine.js';
 import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from '../../core/jobs.js';
 import type { JobInit } from '../../core/state/jobs.js';
+import { catalogueOf } from './bot-catalogue.js';
 import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
 import { creatorOf, jobIds, VENDOR } from './generator.js';
-import { catalogueOf } from './knowledge-base.js';
 import type { FeedbackEvent, Fragment, JobView, KoreApp, KoreBot } from './schemas.js';
 
 interface KoreJobParams extends ExportParams {
