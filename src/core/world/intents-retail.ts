@@ -1,7 +1,8 @@
 /**
  * What customers of an online shop (Harbor & Pine) write to support about. Every answer states the company's own policy
- * (tokens filled from companies.ts); article titles are those of the Kore knowledge base. A data table: longer than
- * the house limit on purpose.
+ * (tokens filled from companies.ts); article titles are those of the Kore knowledge base.
+ *
+ * check-sizes: data table (the intents, their openers, answers and follow-ups; no logic)
  */
 import { intent } from './intent.js';
 

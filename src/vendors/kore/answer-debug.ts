@@ -3,7 +3,7 @@
  * qualified, went to the LLM and were used, the prompt and the completion.
  */
 import type { Rng } from '../../core/random.js';
-import type { BotCatalogue, KbChunk } from './knowledge-base.js';
+import type { BotCatalogue, KbChunk } from './bot-catalogue.js';
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 

@@ -9,7 +9,9 @@ import { companyOf } from '../../core/world/companies.js';
 import { addDays, utcDateOf, utcMidnight } from '../../core/world/dates.js';
 import { dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { answerDebugOf, distractors } from './answer-debug.js';
-import { catalogueOf, DOCUMENTS, NO_ANSWER, UNANSWERABLE, uuid5 } from './knowledge-base.js';
+import { type BotCatalogue, catalogueOf } from './bot-catalogue.js';
+import { uuid5 } from './ids.js';
+import { DOCUMENTS, NO_ANSWER, UNANSWERABLE } from './knowledge-base.js';
 import type { FeedbackEvent, SearchRecord } from './schemas.js';
 import { clientOf, typed } from './searchers.js';
 
@@ -78,6 +80,44 @@ const USER_POOL = 2000;
 /** Articles people look for most come first: shipping, tracking and refunds outweigh the size guide. */
 const DOC_WEIGHTS = DOCUMENTS.map((_, d) => [d, Math.max(1, 12 - d)] as const);
 
+/**
+ * What the person typed and what the retriever made of it: a known question answered from its chunk, a question the
+ * retriever missed, or one nothing in the index answers (no answer debug at all).
+ */
+function drawQueryAndAnswer(
+  rng: Rng,
+  world: WorldRef,
+  kb: BotCatalogue,
+  kind: Kind,
+): { query: string; answerDebug: SearchRecord['answerDebug'] } {
+  if (kind === 'answered') {
+    const d = rng.weighted(DOC_WEIGHTS);
+    const question = rng.pick(DOCUMENTS[d]!.questions);
+    const query = typed(rng, question.query);
+    const target = kb.chunks[d]![question.chunk]!;
+    const top = rng.float() * 0.17 + 0.78;
+    const siblings = kb.chunks[d]!.filter((c) => c !== target).map((chunk) => ({
+      chunk,
+      score: rng.float() * (top - 0.48) + 0.45,
+    }));
+    const ranked = [
+      { chunk: target, score: top },
+      ...siblings,
+      ...distractors(rng, kb, d, rng.int(2, 4), 0.28, 0.62),
+    ].slice(0, 7);
+    return { query, answerDebug: [answerDebugOf(rng, world.botName, query, ranked, target, question.answer)] };
+  }
+  if (kind === 'missed') {
+    // Either nobody wrote the article, or the retriever missed the one that exists.
+    const known = rng.chance(0.3) ? rng.pick(rng.pick(DOCUMENTS).questions).query : rng.pick(UNANSWERABLE);
+    const query = typed(rng, known);
+    const ranked = distractors(rng, kb, undefined, rng.int(3, 5), 0.22, 0.5);
+    ranked[0]!.score = rng.float() * 0.12 + 0.42;
+    return { query, answerDebug: [answerDebugOf(rng, world.botName, query, ranked, undefined, NO_ANSWER)] };
+  }
+  return { query: typed(rng, rng.pick(UNANSWERABLE)), answerDebug: [] };
+}
+
 /** One search and its answer, in the shape of the vendor's answer-insights export. */
 export function searchRecord(world: WorldRef, s: PlannedSearch): SearchRecord {
   const rng = recordRng(world.seed, VENDOR, world.botId, s.date, s.index);
@@ -92,34 +132,7 @@ export function searchRecord(world: WorldRef, s: PlannedSearch): SearchRecord {
   // One session per user and day: the searches of a visit share it.
   const sessionId = Rng.of(world.seed, VENDOR, world.botId, 'session', s.date, userIndex).hex(24);
 
-  let query: string;
-  let answerDebug: SearchRecord['answerDebug'] = [];
-  if (kind === 'answered') {
-    const d = rng.weighted(DOC_WEIGHTS);
-    const question = rng.pick(DOCUMENTS[d]!.questions);
-    query = typed(rng, question.query);
-    const target = kb.chunks[d]![question.chunk]!;
-    const top = rng.float() * 0.17 + 0.78;
-    const siblings = kb.chunks[d]!.filter((c) => c !== target).map((chunk) => ({
-      chunk,
-      score: rng.float() * (top - 0.48) + 0.45,
-    }));
-    const ranked = [
-      { chunk: target, score: top },
-      ...siblings,
-      ...distractors(rng, kb, d, rng.int(2, 4), 0.28, 0.62),
-    ].slice(0, 7);
-    answerDebug = [answerDebugOf(rng, world.botName, query, ranked, target, question.answer)];
-  } else if (kind === 'missed') {
-    // Either nobody wrote the article, or the retriever missed the one that exists.
-    const known = rng.chance(0.3) ? rng.pick(rng.pick(DOCUMENTS).questions).query : rng.pick(UNANSWERABLE);
-    query = typed(rng, known);
-    const ranked = distractors(rng, kb, undefined, rng.int(3, 5), 0.22, 0.5);
-    ranked[0]!.score = rng.float() * 0.12 + 0.42;
-    answerDebug = [answerDebugOf(rng, world.botName, query, ranked, undefined, NO_ANSWER)];
-  } else {
-    query = typed(rng, rng.pick(UNANSWERABLE));
-  }
+  const { query, answerDebug } = drawQueryAndAnswer(rng, world, kb, kind);
 
   const queryType = rng.weighted([
     ['search', 85],

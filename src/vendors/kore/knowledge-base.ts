@@ -1,10 +1,11 @@
 /**
  * The knowledge base a Kore Search AI bot answers from: the help centre of the same online shop the other vendors'
  * customers write to (article titles follow core/world/catalogue.ts), cut into chunks as Search AI indexes them, and
- * the questions people type into the search box, each tied to the chunk that answers it. Per bot, every document,
- * chunk and source gets its own deterministic ids and article URL.
+ * the questions people type into the search box, each tied to the chunk that answers it. Each bot's ids and URLs for
+ * them are drawn in bot-catalogue.ts.
+ *
+ * check-sizes: data table (the articles, their chunks and the questions they answer)
  */
-import { Rng } from '../../core/random.js';
 
 interface KbQuestion {
   query: string;
@@ -450,87 +451,3 @@ export const UNANSWERABLE: readonly string[] = [
 
 export const NO_ANSWER =
   "I couldn't find information about that in our help center. You can reach our support team from the Contact us page, and they will be happy to help.";
-
-export interface KbChunk {
-  doc: number;
-  index: number;
-  text: string;
-  title: string;
-  sourceType: 'web' | 'file';
-  sourceName: string;
-  sourceUrl: string;
-  recordUrl: string;
-  chunkId: string;
-  docId: string;
-  sourceId: string;
-  extractionMethod: string;
-}
-
-/** A bot's view of the knowledge base: its ids and URLs; also its search index, pipelines and account. */
-export interface BotCatalogue {
-  chunks: KbChunk[][];
-  searchIndexId: string;
-  queryPipelineId: string;
-  indexPipelineId: string;
-  accountId: string;
-  model: string;
-}
-
-const HELP_CENTER = 'https://help.example-shop.com';
-
-/** A UUID drawn from `rng`, version nibble 5 as Kore's ids show (fj-2618a702-0211-50ca-…). */
-export function uuid5(rng: Rng): string {
-  const u = rng.uuid();
-  return `${u.slice(0, 14)}5${u.slice(15)}`;
-}
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
-const cache = new Map<string, BotCatalogue>();
-
-export function catalogueOf(seed: string, botId: string): BotCatalogue {
-  const key = `${seed}\u001f${botId}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const rng = Rng.of(seed, 'kore', botId, 'knowledge-base');
-  const webSource = { id: `fs-${uuid5(rng)}`, name: 'Help Center', url: `${HELP_CENTER}/hc/en-us` };
-  const fileSource = { id: `fs-${uuid5(rng)}`, name: 'Policy documents', url: `${HELP_CENTER}/files` };
-  const chunks = DOCUMENTS.map((doc, d) => {
-    const docId = `fd-${uuid5(rng)}`;
-    const source = doc.sourceType === 'web' ? webSource : fileSource;
-    const recordUrl =
-      doc.sourceType === 'web'
-        ? `${webSource.url}/articles/${rng.int(360_000_000_000, 369_999_999_999)}-${slug(doc.title)}`
-        : `${fileSource.url}/${slug(doc.title)}-2025.pdf`;
-    return doc.chunks.map((text, index) => ({
-      doc: d,
-      index,
-      text,
-      title: doc.title,
-      sourceType: doc.sourceType,
-      sourceName: source.name,
-      sourceUrl: source.url,
-      recordUrl,
-      chunkId: `fc-${uuid5(rng)}`,
-      docId,
-      sourceId: source.id,
-      extractionMethod: doc.sourceType === 'web' ? 'html' : 'layout',
-    }));
-  });
-  const catalogue: BotCatalogue = {
-    chunks,
-    searchIndexId: `sidx-${uuid5(rng)}`,
-    queryPipelineId: `fqp-${uuid5(rng)}`,
-    indexPipelineId: `fip-${uuid5(rng)}`,
-    accountId: rng.hex(24),
-    model: rng.pick(['gpt-4o', 'gpt-4o-mini', 'gpt-4.1']),
-  };
-  if (cache.size > 64) cache.delete(cache.keys().next().value!);
-  cache.set(key, catalogue);
-  return catalogue;
-}

@@ -7,9 +7,9 @@ import type { CoreContext } from '../../core/context.js';
 import { failingAs } from '../../core/generation/engine.js';
 import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from '../../core/jobs.js';
 import type { JobInit } from '../../core/state/jobs.js';
+import { catalogueOf } from './bot-catalogue.js';
 import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
 import { creatorOf, jobIds, VENDOR } from './generator.js';
-import { catalogueOf } from './knowledge-base.js';
 import type { FeedbackEvent, Fragment, JobView, KoreApp, KoreBot } from './schemas.js';
 
 interface KoreJobParams extends ExportParams {
@@ -115,21 +115,21 @@ function fragmentsOf(ctx: CoreContext, job: KoreJob, result: ExportResult, ended
   return fragments;
 }
 
-/** The job as GET …/search/jobs/{JobID} answers it at `now` (and as the create request answers it, at creation). */
-export function jobView(ctx: CoreContext, job: KoreJob, now: number): JobView {
-  const view = ctx.jobs.view(job, now);
+/**
+ * Over the whole life of the job (Kore shows no queued state): rises with every step of the clock, never past the real
+ * work done, and stays below 100 until SUCCESS.
+ */
+function percentageInProgress(job: KoreJob, now: number): number {
   const lifetime = job.queuedMs + job.runningMs;
   const timeFraction = lifetime === 0 ? 1 : Math.min(1, Math.max(0, (now - job.createdAt) / lifetime));
   const workFraction = job.generation.state === 'done' ? 1 : job.generation.progress;
-  // Over the whole life of the job (Kore shows no queued state): rises with every step of the clock, never past the
-  // real work done, and stays below 100 until SUCCESS.
-  const inProgress = Math.min(99, Math.floor(100 * Math.min(timeFraction, workFraction)));
+  return Math.min(99, Math.floor(100 * Math.min(timeFraction, workFraction)));
+}
+
+/** The fields every job view ends with, whatever its status. */
+function viewTail(job: KoreJob, endedAt: number | undefined, now: number) {
   const createdOn = iso(job.createdAt);
-  const common = {
-    title: 'Exporting Analytics Data - JSON' as const,
-    jobType: 'DATA_EXPORT' as const,
-  };
-  const tail = {
+  return {
     createdOn,
     streamId: job.tenant,
     searchIndexId: job.params.searchIndexId,
@@ -138,9 +138,20 @@ export function jobView(ctx: CoreContext, job: KoreJob, now: number): JobView {
     hidden: false,
     read: false,
     timedOut: false,
-    lMod: iso(view.endedAt ?? Math.max(now, job.createdAt)),
+    lMod: iso(endedAt ?? Math.max(now, job.createdAt)),
     startedAt: createdOn,
   };
+}
+
+/** The job as GET …/search/jobs/{JobID} answers it at `now` (and as the create request answers it, at creation). */
+export function jobView(ctx: CoreContext, job: KoreJob, now: number): JobView {
+  const view = ctx.jobs.view(job, now);
+  const inProgress = percentageInProgress(job, now);
+  const common = {
+    title: 'Exporting Analytics Data - JSON' as const,
+    jobType: 'DATA_EXPORT' as const,
+  };
+  const tail = viewTail(job, view.endedAt, now);
 
   if (view.phase === 'succeeded' && view.result && view.endedAt !== undefined) {
     const result = view.result;

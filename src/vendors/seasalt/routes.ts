@@ -12,11 +12,11 @@ import { tagRequest } from '../../core/journal-hooks.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { authenticate } from './auth.js';
 import { JSON_TYPE } from './errors.js';
+import { ExportConversationsRequest } from './export-request.js';
 import type { Outbox } from './outbox.js';
 import { parsePythonJson } from './python-json.js';
 import {
   ConflictError,
-  ExportConversationsRequest,
   ExportCreated,
   ExportJob,
   HttpError,

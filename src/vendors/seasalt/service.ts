@@ -11,17 +11,12 @@ import type { JobEffects } from '../../core/jobs.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { httpError } from './errors.js';
 import { type ExportParams, exportWork } from './export-file.js';
+import type { ExportConversationsRequest } from './export-request.js';
 import { exportIds } from './generator.js';
 import { dueJobs, isActive, JOB_ERROR, jobState, type SeasaltJob } from './lifecycle.js';
 import { channelLabel, zipName } from './names.js';
 import type { Outbox } from './outbox.js';
-import {
-  type ChannelSeed,
-  coarseOf,
-  type ExportConversationsRequest,
-  type ExportJob,
-  type Workspace,
-} from './schemas.js';
+import { type ChannelSeed, coarseOf, type ExportJob, type Workspace } from './schemas.js';
 
 /** Real milliseconds a poll waits for the file of a job whose time has come (a small export is written by then). */
 const SETTLE_MS = 1000;

@@ -10,6 +10,15 @@ import { type DayPlan, dayPlan, MAX_ACTIVE_MS, MAX_PAUSE_MS, recordRng } from '.
 import { drawDialogue } from '../../core/world/dialogue.js';
 import { botCatalogue } from './catalogue.js';
 import { labelsOf, segmentsOf, statusOf, verdictOf } from './outcome.js';
+import {
+  conversationsData,
+  conversationTypeOf,
+  drawSetting,
+  knowledgeCounts,
+  listeningIntents,
+  NO_KNOWLEDGE,
+  resolutionTierOf,
+} from './record-fields.js';
 import { triggeredOf, vendorTime } from './replies.js';
 
 export { CONVERSATION_STATUSES } from './outcome.js';
@@ -38,8 +47,8 @@ const tenantOf = (world: WorldRef) => `${world.orgId}/${world.botId}`;
 const planOf = (world: WorldRef, date: string): DayPlan =>
   dayPlan(world.seed, VENDOR, tenantOf(world), date, world.volume, companyOf(world.company).timeZone);
 
-/** One conversation record in the vendor's sample shape (field order: the sample's, then the table's, then the live extras). */
-export function conversationRecord(world: WorldRef, startDate: string, index: number, startAt: number) {
+/** The conversation's own random stream, the dialogue drawn from it, and the bot's set-up for its topic. */
+function drawConversation(world: WorldRef, startDate: string, index: number, startAt: number) {
   const tenant = tenantOf(world);
   const company = companyOf(world.company);
   const rng = recordRng(world.seed, VENDOR, tenant, startDate, index);
@@ -49,71 +58,29 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
     rosterKey: [world.seed, `${VENDOR}/${tenant}`],
   });
   const cat = botCatalogue(world.seed, world.orgId, world.botId, company);
-  const setup = cat.topics.get(d.topic.id)!;
+  return { rng, d, cat, setup: cat.topics.get(d.topic.id)! };
+}
 
-  // The documented example row says "chat" where the table says "messaging": the example wins (vendor README).
-  const channel = rng.chance(0.15) ? 'email' : 'chat';
-  const surface =
-    channel === 'email'
-      ? 'email'
-      : rng.weighted([
-          ['web', 70],
-          ['ios', 15],
-          ['android', 15],
-        ] as const);
-  const testMode = rng.chance(0.03);
-  const suggestionEngine = !testMode && channel === 'chat' && rng.chance(0.05);
+/** One conversation record in the vendor's sample shape (field order: the sample's, then the table's, then the live extras). */
+export function conversationRecord(world: WorldRef, startDate: string, index: number, startAt: number) {
+  const { rng, d, cat, setup } = drawConversation(world, startDate, index, startAt);
+  const { channel, surface, testMode, suggestionEngine } = drawSetting(rng);
   // Every template is English, so is every conversation (its tag never contradicts its text).
   const language = cat.languages[0]!;
   const { status, last } = statusOf(rng, d, channel, suggestionEngine);
   const t = suggestionEngine ? undefined : triggeredOf(rng, d, cat, setup, { chat: channel === 'chat', language });
   const userTurns = d.turns.filter((turn) => turn.role === 'user');
-  const intents = t?.intents ?? [
-    // The AI agent listens and suggests; intents are still detected on the customer's messages.
-    {
-      intent_timestamp: vendorTime(d.startAt),
-      intent_id: setup.intent.id,
-      intent_name: setup.intent.name,
-      not_meaningful: false,
-    },
-  ];
   const labels = [...labelsOf(d, surface, suggestionEngine), ...(t?.apiLabels ?? [])];
   const segments = segmentsOf(rng, d, surface);
-  const k = t?.knowledge ?? {
-    notUnderstood: 0,
-    responseGenerated: 0,
-    errorOccurred: 0,
-    escalationRequired: 0,
-    fallback: 0,
-  };
-  const hasKnowledge = k.responseGenerated + k.notUnderstood + k.fallback > 0;
-  const usedUseCase = t?.usedUseCase ?? false;
-  const conversationType = suggestionEngine
-    ? 'Others'
-    : hasKnowledge && usedUseCase
-      ? 'Hybrid'
-      : hasKnowledge
-        ? 'Knowledge'
-        : usedUseCase
-          ? 'Use case'
-          : 'Others';
-  const botMessages = t?.replies.length ?? 0;
+  const knowledge = t?.knowledge ?? NO_KNOWLEDGE;
+  const hasKnowledge = knowledge.responseGenerated + knowledge.notUnderstood + knowledge.fallback > 0;
   const procedures = t?.procedures ?? [];
 
   // BSAT: a score 1-5, -1 when offered but not answered, null when not offered (vendor page, "BSAT Score Values").
   const offered = !suggestionEngine && d.ending !== 'abandoned' && (d.csat !== null || rng.chance(0.3));
   const bsatScore = d.csat ?? (offered ? -1 : null);
   const { automated, reasoning } = verdictOf(rng, d, status, last, testMode);
-
-  const endAt = d.endAt;
-  const sessionEndedAt = endAt + (channel === 'chat' ? cat.sessionTimeoutMinutes * 60_000 : 0);
-  const str = (n: number) => String(n);
-  const knowledge = k;
-  const notUnderstood = t?.notUnderstood ?? 0;
-  const replies = t?.replies ?? [];
-  const useCases = t?.useCases ?? [];
-  const sources = t?.sources ?? [];
-  const customerLanguage = language;
+  const sessionEndedAt = d.endAt + (channel === 'chat' ? cat.sessionTimeoutMinutes * 60_000 : 0);
 
   return {
     bot_id: world.botId,
@@ -121,56 +88,34 @@ export function conversationRecord(world: WorldRef, startDate: string, index: nu
     conversation_id: rng.uuid(),
     platform_conversation_id: channel === 'email' ? String(rng.int(100_000, 9_999_999)) : rng.hex(24),
     conversation_start_time: vendorTime(d.startAt),
-    conversation_end_time: vendorTime(endAt),
-    conversation_type: conversationType,
+    conversation_end_time: vendorTime(d.endAt),
+    conversation_type: conversationTypeOf(suggestionEngine, hasKnowledge, t?.usedUseCase ?? false),
     language,
     channel,
     labels: [...labels],
     segments,
-    conversations_data: {
-      bsatScore,
-      convoId: rng.hex(22),
-      email: rng.chance(0.4) ? d.customer.email : null,
-      location: rng.chance(0.3) ? d.customer.country : null,
-      confidence_score: rng.int(42, 99),
-      lastDetectedLanguage: customerLanguage,
-      lastDetectedSentiment: d.sentiment,
-      usedLanguage: language,
-      channel: surface,
-      ...(d.topic.needsOrder ? { orderNumber: d.orderNumber } : {}),
-    },
+    conversations_data: conversationsData(rng, d, { bsatScore, language, surface }),
     test_mode: testMode,
     conversation_status: status,
     automated_resolution: automated === null ? null : String(automated),
     automated_resolution_reasoning: reasoning,
     last_resolution: last,
-    triggered_replies: replies,
-    triggered_intent_replies: intents,
+    triggered_replies: t?.replies ?? [],
+    triggered_intent_replies: t?.intents ?? listeningIntents(d, setup),
     triggered_procedures: procedures,
-    triggered_use_cases: useCases,
+    triggered_use_cases: t?.useCases ?? [],
     has_knowledge_response_attempt: hasKnowledge,
     is_llm_conversation: hasKnowledge || procedures.length > 0,
-    knowledge_notUnderstood_count: str(knowledge.notUnderstood),
-    knowledge_responseGenerated_count: str(knowledge.responseGenerated),
-    knowledge_errorOccurred_count: str(knowledge.errorOccurred),
-    knowledge_escalationRequired_count: str(knowledge.escalationRequired),
-    knowledge_fallback_count: str(knowledge.fallback),
-    knowledge_sources: [...sources],
-    bot_messages_count: str(botMessages),
-    visitor_messages_count: str(userTurns.length),
-    customer_messages_count: str(userTurns.length),
-    not_understood_messages_count: str(notUnderstood),
-    resolution_tier:
-      automated === null
-        ? null
-        : automated
-          ? 'automated_resolution'
-          : last === 'escalated'
-            ? 'escalated'
-            : 'unresolved',
+    ...knowledgeCounts(knowledge),
+    knowledge_sources: [...(t?.sources ?? [])],
+    bot_messages_count: String(t?.replies.length ?? 0),
+    visitor_messages_count: String(userTurns.length),
+    customer_messages_count: String(userTurns.length),
+    not_understood_messages_count: String(t?.notUnderstood ?? 0),
+    resolution_tier: resolutionTierOf(automated, last),
     rbp_status_name: testMode ? 'test' : automated ? 'billable' : 'not_billable',
     session_ended_timestamp: vendorTime(sessionEndedAt),
-    conversation_end_date: utcDateOf(endAt),
+    conversation_end_date: utcDateOf(d.endAt),
     instance_account_id: world.instanceAccountId,
   };
 }

@@ -40,6 +40,24 @@ export interface Triggered {
   usedUseCase: boolean;
 }
 
+const nothingTriggered = (): Triggered => ({
+  replies: [],
+  intents: [],
+  useCases: [],
+  procedures: [],
+  sources: new Set(),
+  apiLabels: new Set(),
+  knowledge: { notUnderstood: 0, responseGenerated: 0, errorOccurred: 0, escalationRequired: 0, fallback: 0 },
+  notUnderstood: 0,
+  usedUseCase: false,
+});
+
+/** The greeting answers the customer's first message, before the next turn (so inside the conversation). */
+function greetingTime(d: Dialogue): number {
+  const second = d.turns[1]?.at ?? d.endAt;
+  return d.startAt + Math.min(1_500, Math.floor((second - d.startAt) / 2));
+}
+
 /** The bot's side of a dialogue; `chat` conversations open with the greeting. */
 export function triggeredOf(
   rng: Rng,
@@ -48,17 +66,7 @@ export function triggeredOf(
   setup: TopicSetup,
   opts: { chat: boolean; language: string },
 ): Triggered {
-  const out: Triggered = {
-    replies: [],
-    intents: [],
-    useCases: [],
-    procedures: [],
-    sources: new Set(),
-    apiLabels: new Set(),
-    knowledge: { notUnderstood: 0, responseGenerated: 0, errorOccurred: 0, escalationRequired: 0, fallback: 0 },
-    notUnderstood: 0,
-    usedUseCase: false,
-  };
+  const out = nothingTriggered();
   const reply = (at: number, r: Reply, type: string, intent: Intent | null) =>
     out.replies.push({
       reply_timestamp: vendorTime(at),
@@ -86,9 +94,7 @@ export function triggeredOf(
   // The follow-up of a dialogue use case is sometimes answered by Knowledge: a hybrid conversation.
   const followUpByKnowledge = setup.mode === 'knowledge' || (setup.mode === 'dialogue' && rng.chance(0.4));
 
-  // The greeting answers the customer's first message, before the next turn (so inside the conversation).
-  const second = d.turns[1]?.at ?? d.endAt;
-  const greetAt = d.startAt + Math.min(1_500, Math.floor((second - d.startAt) / 2));
+  const greetAt = greetingTime(d);
   if (opts.chat) {
     detect(greetAt, cat.greeting.intent);
     reply(greetAt, cat.greeting.reply, 'normal', cat.greeting.intent);
