@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { writeZip } from '../dist/core/archive.js';
+import { writeZip } from '../dist/core/storage/archive.js';
 import { GENERATION } from './flows.mjs';
 
 const [vendor, n] = [process.argv[2], Number(process.argv[3])];

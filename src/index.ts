@@ -11,7 +11,7 @@ import {
   parseConfig as parseWith,
   type SettingName,
 } from './config.js';
-import type { JournalEntry, JournalFilter } from './core/journal.js';
+import type { JournalEntry, JournalFilter } from './core/journal/journal.js';
 import { inNamespace } from './core/namespaces/current.js';
 import { reseedNamespace } from './core/namespaces/state.js';
 import type { PRESETS } from './core/scenarios/presets.js';
@@ -32,7 +32,7 @@ export const loadConfig = (
   env: NodeJS.ProcessEnv = {},
   vendors: readonly ConfigVendor[] = VENDORS,
 ): Config => loadWith(argv, env, vendors);
-export type { JournalEntry, JournalFilter } from './core/journal.js';
+export type { JournalEntry, JournalFilter } from './core/journal/journal.js';
 export { PRESETS } from './core/scenarios/presets.js';
 export type { ScenarioInput } from './core/scenarios/schema.js';
 /** Bumped whenever the same seed starts producing different bytes: pin it in a fixture test to notice a new world. */

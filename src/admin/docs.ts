@@ -20,7 +20,7 @@ const ASSETS: Record<string, string> = {
 };
 
 /**
- * Each vendor document names the bundled seeds' demo credentials in `x-demo-credentials` (core/openapi-enrich.ts);
+ * Each vendor document names the bundled seeds' demo credentials in `x-demo-credentials` (core/http/openapi-enrich.ts);
  * whenever a document is loaded (the first, or another picked in the top bar) they are filled into "Authorize", so
  * "Try it out" sends a request the mock accepts without typing a key.
  */

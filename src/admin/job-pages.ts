@@ -3,7 +3,7 @@
  * older than the cursor. The cursor is opaque to callers (base64url of the last job's creation time and sequence).
  */
 import { createHash } from 'node:crypto';
-import type { Job } from '../core/jobs.js';
+import type { Job } from '../core/jobs/job.js';
 
 /** Newest first: later creation, then later sequence on ties. */
 const newerThan = (a: Pick<Job, 'createdAt' | 'seq'>, b: Pick<Job, 'createdAt' | 'seq'>) =>

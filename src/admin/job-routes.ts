@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../core/context.js';
-import type { Job } from '../core/jobs.js';
+import type { Job } from '../core/jobs/job.js';
 import type { VendorModule } from '../core/vendor.js';
 import { decodeCursor, encodeCursor, pageOf, revisionOf } from './job-pages.js';
 import { forceStateSchema, jobTimelineSchema, listJobsSchema } from './job-schemas.js';

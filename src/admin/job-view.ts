@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
-import type { Job, JobView } from '../core/jobs.js';
+import type { Job, JobView } from '../core/jobs/job.js';
 import type { VendorModule } from '../core/vendor.js';
 import type { JobSummary, TimelineEvent } from './job-schemas.js';
 

@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
-import type { JournalEntry, JournalFilter } from '../core/journal.js';
-import { readableBody } from '../core/journal-hooks.js';
+import { readableBody } from '../core/http/journal-hooks.js';
+import type { JournalEntry, JournalFilter } from '../core/journal/journal.js';
 import { ErrorBody } from './schemas.js';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 instant' });

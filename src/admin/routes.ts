@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { useBoundedJsonParser } from '../core/http/json-body.js';
-import { registerOpenApi } from '../core/openapi.js';
+import { registerOpenApi } from '../core/http/openapi.js';
 import type { Runtime } from '../core/runtime.js';
 import type { VendorRegistration } from '../core/vendor.js';
 import { registerClockRoutes } from './clock-routes.js';

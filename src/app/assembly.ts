@@ -5,18 +5,18 @@
 import { type Config, ConfigError, publicUrlOf, withVendorSettings } from '../config.js';
 import { wallClock } from '../core/clock.js';
 import type { CoreContext } from '../core/context.js';
-import { DownloadGate } from '../core/download-gate.js';
+import type { Persistence } from '../core/durability/persistence.js';
 import { createGenerationEngine } from '../core/generation/engine.js';
-import { Journal } from '../core/journal.js';
+import { Journal } from '../core/journal/journal.js';
 import { namespaceAware } from '../core/namespaces/context.js';
-import type { Persistence } from '../core/persistence.js';
 import { createRuntime, type Runtime, UnknownPresetError } from '../core/runtime.js';
 import { loadSeeds } from '../core/seeds.js';
 import { LinkSigner } from '../core/signing/links.js';
 import { EmbeddedJobStore } from '../core/state/embedded-jobs.js';
 import { openStores } from '../core/state/select.js';
 import type { SharedStores } from '../core/state/stores.js';
-import { ObjectStore } from '../core/storage.js';
+import { DownloadGate } from '../core/storage/download-gate.js';
+import { ObjectStore } from '../core/storage/object-store.js';
 import type { VendorModule } from '../core/vendor.js';
 
 export interface Assembly {

@@ -1,6 +1,6 @@
 /** DATA_DIR: load the saved state at start-up and save it after every request (embedded state only). */
 import type { FastifyInstance } from 'fastify';
-import { Persistence } from '../core/persistence.js';
+import { Persistence } from '../core/durability/persistence.js';
 import type { Assembly } from './assembly.js';
 
 /** Loads the saved state, if any; true when it brought the clock back. */

@@ -4,11 +4,11 @@ import type { Config } from '../config.js';
 import { badUrlAnswer, clientErrorAnswer } from '../core/http/fallback-answers.js';
 import { normalizeUrl } from '../core/http/normalize-url.js';
 import { fastifyLimitOptions, type ServerLimits, serverLimits } from '../core/http/server-limits.js';
-import { maskUrl } from '../core/journal.js';
+import { jsonSerializerCompiler, zodValidatorCompiler } from '../core/http/zod-compilers.js';
+import { maskUrl } from '../core/journal/journal.js';
 import { routeNamespace } from '../core/namespaces/names.js';
 import type { SharedStores } from '../core/state/stores.js';
 import type { VendorModule } from '../core/vendor.js';
-import { jsonSerializerCompiler, zodValidatorCompiler } from '../core/zod-compilers.js';
 
 export function createFastify(
   config: Config,

@@ -1,9 +1,9 @@
 /** What runs beside the requests: fault reports, the retention sweeper, and the order things close in. */
 import type { FastifyInstance } from 'fastify';
-import type { Job } from '../core/jobs.js';
+import type { Job } from '../core/jobs/job.js';
 import type { NamespaceRegistry } from '../core/namespaces/registry.js';
 import type { Runtime } from '../core/runtime.js';
-import { rewriteVanished } from '../core/vanished-files.js';
+import { rewriteVanished } from '../core/storage/vanished-files.js';
 import type { Assembly } from './assembly.js';
 
 export type FaultReport = (job: Job, err: Error) => void;

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../core/context.js';
-import type { Job } from '../core/jobs.js';
+import type { Job } from '../core/jobs/job.js';
 import type { SharedStores } from '../core/state/stores.js';
 import type { VendorModule } from '../core/vendor.js';
 

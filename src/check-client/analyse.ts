@@ -3,7 +3,7 @@
  * as long as each 429 told it to, whether it kept trying a link that was refused, and whether it sent the vendor's
  * credentials to the storage host. Pure: journal entries in, figures out (unit-tested with fixed journals).
  */
-import type { JournalEntry } from '../core/journal.js';
+import type { JournalEntry } from '../core/journal/journal.js';
 import { GCS_PATH, S3_PATH } from '../core/signing/links.js';
 
 interface RetryAfterCheck {

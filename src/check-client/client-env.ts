@@ -3,7 +3,7 @@
  * credentials, and a folder for what it downloads. Everything comes from the vendor's declaration (its samples and the
  * tenants the server answers), so a fifth vendor needs nothing here.
  */
-import { isSecretName } from '../core/journal.js';
+import { isSecretName } from '../core/journal/journal.js';
 import type { VendorModule } from '../core/vendor.js';
 
 /**

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wallClock } from '../core/clock.js';
-import type { JournalEntry } from '../core/journal.js';
+import type { JournalEntry } from '../core/journal/journal.js';
 import type { VendorModule } from '../core/vendor.js';
 import { analyse } from './analyse.js';
 import { CHECK_CLOCK_START, clientEnv, credentialHeaders, type TenantsAnswer } from './client-env.js';

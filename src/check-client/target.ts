@@ -3,7 +3,7 @@
  * these calls, so a fresh in-process server, a running server reset between conditions and a namespace of a shared
  * server are interchangeable.
  */
-import type { JournalEntry } from '../core/journal.js';
+import type { JournalEntry } from '../core/journal/journal.js';
 import type { ScenarioInput } from '../core/scenarios/schema.js';
 
 export interface ConditionTarget {

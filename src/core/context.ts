@@ -3,7 +3,6 @@
  * public origin. Vendors take what they need from here and never from each other.
  */
 import type { Config } from '../config.js';
-import type { DownloadGate } from './download-gate.js';
 import type { GenerationEngine } from './generation/engine.js';
 import type { LinkSigner } from './signing/links.js';
 import type { ClockStore } from './state/clock.js';
@@ -12,7 +11,8 @@ import type { JournalStore } from './state/journal.js';
 import type { KeyValueStore } from './state/key-value.js';
 import type { RateLimitStore } from './state/rate-limits.js';
 import type { ScenarioStore } from './state/scenarios.js';
-import type { ObjectStore } from './storage.js';
+import type { DownloadGate } from './storage/download-gate.js';
+import type { ObjectStore } from './storage/object-store.js';
 
 export interface CoreContext {
   config: Config;

@@ -4,7 +4,7 @@
  * reset, moving the clock (set or advance → wait for the work that became due → sweep), and installing a preset.
  */
 import type { CoreContext } from './context.js';
-import { sweep } from './retention.js';
+import { sweep } from './jobs/retention.js';
 import { PRESETS, presetNamed } from './scenarios/presets.js';
 import type { VendorModule } from './vendor.js';
 

@@ -10,7 +10,7 @@ import type { FixtureOptions } from '../config.js';
 import type { CoreContext } from './context.js';
 import type { VendorDashboard } from './dashboard-flow.js';
 import type { VendorError } from './errors.js';
-import type { GenerationTask, Job } from './jobs.js';
+import type { GenerationTask, Job } from './jobs/job.js';
 import type { RateLimitRule } from './scenarios/rate-limit-rule.js';
 
 /** What a vendor's fixture flow gets: the app, the runtime, the options given on the command line, and the clock. */

@@ -6,7 +6,7 @@
  * read whole.
  */
 import type { FastifyInstance } from 'fastify';
-import { DASHBOARD_HEADER } from '../core/journal-hooks.js';
+import { DASHBOARD_HEADER } from '../core/http/journal-hooks.js';
 import { firstRecords, type Records } from './records.js';
 import {
   dataOffset,

@@ -1,7 +1,7 @@
 /** Fixed journals for the check-client unit tests: a few requests of a Sendbird client, stamped in real ms. */
 
 import type { ClientRun } from '../../src/check-client/run-client.js';
-import type { JournalEntry } from '../../src/core/journal.js';
+import type { JournalEntry } from '../../src/core/journal/journal.js';
 
 const BASE = '/sendbird/app1/v3/ai_agent/data_exports';
 const T0 = Date.parse('2025-04-08T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { writeZip, type ZipEntry } from '../../src/core/archive.js';
+import { writeZip, type ZipEntry } from '../../src/core/storage/archive.js';
 import { crc32, tableCrc32 } from '../../src/core/zip/crc32.js';
 import { unzip } from '../helpers.js';
 

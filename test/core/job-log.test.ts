@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobLog } from '../../src/core/job-log.js';
+import { JobLog } from '../../src/core/jobs/log.js';
 import { testApp } from '../helpers.js';
 import * as sendbird from '../vendors/sendbird/sendbird.js';
 

@@ -1,7 +1,7 @@
 /** Paging the job list in one pass gives exactly the pages of the fully sorted list, ties on time included. */
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageOf } from '../../src/admin/job-pages.js';
-import type { Job } from '../../src/core/jobs.js';
+import type { Job } from '../../src/core/jobs/job.js';
 
 function jobs(n: number, seed: number): Job[] {
   let x = seed;

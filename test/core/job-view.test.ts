@@ -1,6 +1,6 @@
 /** viewJob and its forced branch: a job's state as a pure function of its record and the clock. */
 import { describe, expect, it } from 'vitest';
-import { type Generation, isLateRead, type Job, viewJob } from '../../src/core/jobs.js';
+import { type Generation, isLateRead, type Job, viewJob } from '../../src/core/jobs/job.js';
 
 const T0 = Date.parse('2025-04-08T12:00:00Z');
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failingAs } from '../../src/core/generation/engine.js';
 import { WorkerCrash } from '../../src/core/generation/pool.js';
-import { type GenerationTask, type Job, viewJob } from '../../src/core/jobs.js';
+import { type GenerationTask, type Job, viewJob } from '../../src/core/jobs/job.js';
 import { EmbeddedJobStore } from '../../src/core/state/embedded-jobs.js';
 
 const T0 = Date.parse('2025-04-08T12:00:00Z');

@@ -4,7 +4,7 @@
  * entries go when either bound is passed, and reading and saving keep working. (RSS under a real flood: npm run bench.)
  */
 import { describe, expect, it } from 'vitest';
-import { Journal } from '../../src/core/journal.js';
+import { Journal } from '../../src/core/journal/journal.js';
 import { testApp } from '../helpers.js';
 import { BASE, TOKEN } from '../vendors/sendbird/sendbird.js';
 

@@ -4,7 +4,7 @@
  * let `X-Admin-Token`, `X-Auth-Token`, `X-Amz-Security-Token`, `?api_key=` and `?password=` through verbatim.
  */
 import { describe, expect, it } from 'vitest';
-import { isSecretName, maskHeaders, maskQuery, maskUrl } from '../../src/core/journal.js';
+import { isSecretName, maskHeaders, maskQuery, maskUrl } from '../../src/core/journal/journal.js';
 import { testApp } from '../helpers.js';
 import { BASE, TOKEN } from '../vendors/sendbird/sendbird.js';
 

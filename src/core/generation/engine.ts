@@ -4,7 +4,7 @@
  * taken into the new world (its result is dropped and its job forgotten).
  */
 import { availableParallelism } from 'node:os';
-import type { ObjectStore } from '../storage.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import { WorkerCrash, WorkerPool } from './pool.js';
 import type { TaskDefinition } from './task.js';
 

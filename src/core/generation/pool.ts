@@ -6,7 +6,7 @@
  * waiting for a file ends only when the file is written.
  */
 import { Worker } from 'node:worker_threads';
-import type { StoredObject } from '../storage.js';
+import type { StoredObject } from '../storage/object-store.js';
 import type { RunMessage, WorkerMessage } from './protocol.js';
 import { siblingModule } from './task.js';
 

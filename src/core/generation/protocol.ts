@@ -1,5 +1,5 @@
 /** Messages between the pool (main thread) and its workers. Plain data only. */
-import type { StoredObject } from '../storage.js';
+import type { StoredObject } from '../storage/object-store.js';
 
 export interface RunMessage {
   id: number;

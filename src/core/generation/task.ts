@@ -3,7 +3,7 @@
  * the URL of its module, and given plain data (structured-clonable) params; its module exports `run(params, io)`,
  * which writes the file through `io.store` itself, so the file's bytes never cross the thread boundary.
  */
-import type { StoredObject } from '../storage.js';
+import type { StoredObject } from '../storage/object-store.js';
 
 /** What a vendor's writer needs of the server: a place to put files and the time to stamp them with. */
 export interface GenerationIO {

@@ -4,7 +4,7 @@
  * with the task's result and the objects it stored.
  */
 import { parentPort } from 'node:worker_threads';
-import { ObjectStore } from '../storage.js';
+import { ObjectStore } from '../storage/object-store.js';
 import type { RunMessage, WorkerMessage } from './protocol.js';
 import type { TaskModule } from './task.js';
 

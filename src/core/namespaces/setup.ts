@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { CoreContext } from '../context.js';
 import type { LinkSigner } from '../signing/links.js';
-import { rewriteVanished } from '../vanished-files.js';
+import { rewriteVanished } from '../storage/vanished-files.js';
 import type { VendorModule } from '../vendor.js';
 import { inNamespace } from './current.js';
 import { NamespaceRegistry } from './registry.js';

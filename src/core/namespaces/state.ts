@@ -6,14 +6,14 @@
 import type { Config } from '../../config.js';
 import { Clock, wallClock } from '../clock.js';
 import { createGenerationEngine, type GenerationEngine } from '../generation/engine.js';
-import { Journal } from '../journal.js';
+import { Journal } from '../journal/journal.js';
 import { PRESETS } from '../scenarios/presets.js';
 import { RateLimiter } from '../scenarios/rate-limiter.js';
 import { EmbeddedScenarioStore } from '../scenarios/store.js';
 import type { LinkSigner } from '../signing/links.js';
 import { EmbeddedJobStore } from '../state/embedded-jobs.js';
 import { MemoryKeyValue } from '../state/key-value.js';
-import { ObjectStore } from '../storage.js';
+import { ObjectStore } from '../storage/object-store.js';
 
 export interface NamespaceState {
   readonly name: string;

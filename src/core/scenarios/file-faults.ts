@@ -4,7 +4,7 @@
  * serving their own links) ask here, then answer in their storage's own words.
  */
 import type { JobStore } from '../state/jobs.js';
-import type { StoredObject } from '../storage.js';
+import type { StoredObject } from '../storage/object-store.js';
 import type { FileEffect } from './schema.js';
 
 export type Mangle = 'truncate' | 'corrupt' | 'reset';

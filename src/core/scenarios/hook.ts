@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { VendorError, valueAt } from '../errors.js';
-import { tagRequest } from '../journal-hooks.js';
+import { tagRequest } from '../http/journal-hooks.js';
 import type { ClockStore } from '../state/clock.js';
 import type { RateLimitStore } from '../state/rate-limits.js';
 import type { ScenarioStore } from '../state/scenarios.js';

@@ -3,7 +3,7 @@
  * generation handles beside them. A job is handed out as a frozen copy joining its record and its handle's live
  * progress and promise; every change goes through a method here.
  */
-import { isLateRead, isSystemError, viewJob } from '../jobs.js';
+import { isLateRead, isSystemError, viewJob } from '../jobs/job.js';
 import { settleJobs } from './embedded-settle.js';
 import { DONE, type Handle, joinHandle, newWorld, wakeProgress } from './job-handle.js';
 import type { GenerationTask, Job, JobInit, JobPatch, JobStore, JobView, SavedJob } from './jobs.js';

@@ -1,5 +1,5 @@
 /** Settling embedded jobs: waiting for exactly the work the virtual clock makes due. */
-import { needsItsFile, workDueBy } from '../jobs.js';
+import { needsItsFile, workDueBy } from '../jobs/job.js';
 import type { Job } from './jobs.js';
 
 /**

@@ -3,7 +3,7 @@
  * per replica (reading it is synchronous: tests wait on it and the library hands it out as a value), so a shared
  * implementation would merge the replicas' journals behind the same methods.
  */
-import type { JournalEntry, JournalFilter, RawEntry } from '../journal.js';
+import type { JournalEntry, JournalFilter, RawEntry } from '../journal/journal.js';
 
 export interface JournalStore {
   add(entry: Omit<RawEntry, 'id'>): void;

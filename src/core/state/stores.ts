@@ -1,5 +1,5 @@
 /** The stores a server runs on, embedded or shared (see select.ts), apart from jobs (core/state/jobs.ts). */
-import type { StoredObject } from '../storage.js';
+import type { StoredObject } from '../storage/object-store.js';
 import type { ClockStore } from './clock.js';
 import type { CounterStore } from './counters.js';
 import type { GenerationTask, Job, JobStore } from './jobs.js';

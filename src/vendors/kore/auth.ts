@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { tagRequest } from '../../core/journal-hooks.js';
+import { tagRequest } from '../../core/http/journal-hooks.js';
 import { lazy } from '../../core/lazy.js';
 import { invalidCredentials } from './errors.js';
 import { ANSWER_INSIGHTS_SCOPE, type KoreApp, type KoreBot, type KoreSeeds } from './schemas.js';

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CoreContext } from '../../core/context.js';
 import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
-import { type GenerationTask, yielder } from '../../core/jobs.js';
+import { type GenerationTask, yielder } from '../../core/jobs/job.js';
 import { Rng } from '../../core/random.js';
 import {
   eventOf,

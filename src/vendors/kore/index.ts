@@ -2,7 +2,7 @@
  * Kore.ai Search AI answer-insights export and Jobs API. Reached under /kore (a client's `host_url` is
  * http://localhost:4010/kore), or at /api/… when the Host header is a Kore host (*.kore.ai, *.korebots.com).
  */
-import { registerOpenApi } from '../../core/openapi.js';
+import { registerOpenApi } from '../../core/http/openapi.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { demoToken } from './auth.js';
 import { dashboard } from './dashboard.js';
@@ -50,7 +50,7 @@ export const kore: VendorModule<KoreSeeds> = {
         },
       ],
       stripPrefix: /^\/kore/,
-      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/http/openapi-enrich.ts).
       faults: kore.faults,
       samples,
       securitySchemes: {

@@ -5,7 +5,7 @@
  */
 import type { CoreContext } from '../../core/context.js';
 import { failingAs } from '../../core/generation/engine.js';
-import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from '../../core/jobs.js';
+import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from '../../core/jobs/job.js';
 import type { JobInit } from '../../core/state/jobs.js';
 import { catalogueOf } from './bot-catalogue.js';
 import { type ExportParams, type ExportResult, exportWork } from './export-file.js';

@@ -6,11 +6,12 @@
  * only when it holds a comma, a double quote (doubled inside) or a line break. UTF-8 without a byte-order mark, so
  * programmatic readers see `message_id` as the first header, not `\ufeffmessage_id` (Excel users import as UTF-8).
  */
-import { writeZip, type ZipEntry } from '../../core/archive.js';
+
 import type { CoreContext } from '../../core/context.js';
 import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
-import { type GenerationTask, yielder } from '../../core/jobs.js';
-import type { StoredObject } from '../../core/storage.js';
+import { type GenerationTask, yielder } from '../../core/jobs/job.js';
+import { writeZip, type ZipEntry } from '../../core/storage/archive.js';
+import type { StoredObject } from '../../core/storage/object-store.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
 import { COLUMNS, conversationsIn, type ExportRange, expectedConversations, type WorldRef } from './generator.js';
 import { CsvNamer } from './names.js';
@@ -44,7 +45,7 @@ const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g
 export const csvLine = (values: readonly string[]): string => `${values.map(csvField).join(',')}\r\n`;
 const HEADER = csvLine(COLUMNS);
 
-/** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
+/** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/jobs/create.ts). */
 export async function writeExport(
   ctx: GenerationIO,
   params: ExportParams,

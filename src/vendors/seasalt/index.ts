@@ -3,8 +3,8 @@
  * http://localhost:4010/seasalt), or at /seax-api/… when the Host header is seax.seasalt.ai.
  */
 
-import { finishesAt } from '../../core/export-job.js';
-import { registerOpenApi } from '../../core/openapi.js';
+import { registerOpenApi } from '../../core/http/openapi.js';
+import { finishesAt } from '../../core/jobs/create.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { dashboard } from './dashboard.js';
 import { handleSeasaltError, httpError, internalError } from './errors.js';
@@ -45,7 +45,7 @@ export const seasalt: VendorModule<SeasaltSeeds> = {
         { url: 'https://seax.seasalt.ai', description: 'Seasalt SeaX' },
       ],
       stripPrefix: /^\/seasalt/,
-      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/http/openapi-enrich.ts).
       faults: seasalt.faults,
       samples,
       securitySchemes: {

@@ -3,7 +3,7 @@
  * or failed with error_message), naive ISO timestamps with microseconds, and the download link once finished.
  */
 import type { CoreContext } from '../../core/context.js';
-import type { Job } from '../../core/jobs.js';
+import type { Job } from '../../core/jobs/job.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult } from './export-file.js';
 import { naiveIso } from './generator.js';
 import type { ExportJob } from './schemas.js';

@@ -5,9 +5,9 @@
  * agree with the virtual clock.
  */
 import type { CoreContext } from '../../core/context.js';
-import { createExportJob } from '../../core/export-job.js';
-import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
-import type { JobEffects } from '../../core/jobs.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/jobs/cap.js';
+import { createExportJob } from '../../core/jobs/create.js';
+import type { JobEffects } from '../../core/jobs/job.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { httpError } from './errors.js';
 import { type ExportParams, exportWork } from './export-file.js';

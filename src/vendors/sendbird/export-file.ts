@@ -3,11 +3,11 @@
  * storage. Returns how many records it holds; an export with none is `no_data` and leaves no file behind.
  */
 import { Readable } from 'node:stream';
-import { writeZip } from '../../core/archive.js';
 import type { CoreContext } from '../../core/context.js';
 import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
-import { type GenerationTask, yielder } from '../../core/jobs.js';
-import type { StoredObject } from '../../core/storage.js';
+import { type GenerationTask, yielder } from '../../core/jobs/job.js';
+import { writeZip } from '../../core/storage/archive.js';
+import type { StoredObject } from '../../core/storage/object-store.js';
 import { addDays, utcDateOf, utcMidnight, zonedMidnight } from '../../core/world/dates.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
 import { conversationsIn, dailyAnalysis, type ExportWindow, planOf, type WorldRef } from './generator.js';
@@ -45,7 +45,7 @@ function expectedConversations(world: WorldRef, window: ExportWindow): number {
 
 const entryName = (p: ExportParams) => `${p.type}_${p.world.aiAgentId}_${p.window.from}_${p.window.to}.json`;
 
-/** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/export-job.ts). */
+/** `stampAt`: when the export finishes, the ZIP entries' time and the file's Last-Modified (core/jobs/create.ts). */
 export async function writeExport(
   ctx: GenerationIO,
   params: ExportParams,

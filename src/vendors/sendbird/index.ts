@@ -3,8 +3,8 @@
  * own api-{app_id}.sendbird.com.
  */
 
-import { finishesAt } from '../../core/export-job.js';
-import { registerOpenApi } from '../../core/openapi.js';
+import { registerOpenApi } from '../../core/http/openapi.js';
+import { finishesAt } from '../../core/jobs/create.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { dashboard } from './dashboard.js';
 import { CODES, handleSendbirdError, sendbirdError } from './errors.js';
@@ -56,7 +56,7 @@ export const sendbird: VendorModule<SendbirdSeeds> = {
         },
       ],
       stripPrefix: /^\/sendbird\/(:app_id|\{app_id\})/,
-      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/http/openapi-enrich.ts).
       faults: sendbird.faults,
       samples,
       securitySchemes: {

@@ -3,7 +3,7 @@
  * (scheduled → exporting → done | no_data | failed), its timestamps in the vendor's units, and the download link.
  */
 import type { CoreContext } from '../../core/context.js';
-import type { Job } from '../../core/jobs.js';
+import type { Job } from '../../core/jobs/job.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult, REGION } from './export-file.js';
 import type { ExportView } from './schemas.js';
 

@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
-import { createExportJob } from '../../core/export-job.js';
-import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/job-cap.js';
-import type { JobEffects } from '../../core/jobs.js';
+import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/jobs/cap.js';
+import { createExportJob } from '../../core/jobs/create.js';
+import type { JobEffects } from '../../core/jobs/job.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import type { SendbirdApp } from './auth.js';
 import { CODES, sendbirdError } from './errors.js';

@@ -2,7 +2,7 @@
  * Zendesk AI agents – Advanced (formerly Ultimate) data export. Reached under /zendesk/eu and /zendesk/us, or with no
  * prefix when the Host header is the vendor's own api.ultimate.ai (EU) or api.us.ultimate.ai (US).
  */
-import { registerOpenApi } from '../../core/openapi.js';
+import { registerOpenApi } from '../../core/http/openapi.js';
 import type { VendorModule } from '../../core/vendor.js';
 import { addDays, isCalendarDate, utcDateOf } from '../../core/world/dates.js';
 import { REGION_HOSTS } from './auth.js';
@@ -54,7 +54,7 @@ export const zendesk: VendorModule<ZendeskSeeds> = {
         { url: `https://${REGION_HOSTS.us}`, description: 'Zendesk AI agents, US' },
       ],
       stripPrefix: /^\/zendesk\/(:region|\{region\})/,
-      // Examples, demo credentials and the vendor's 429/500 on every operation (core/openapi-enrich.ts).
+      // Examples, demo credentials and the vendor's 429/500 on every operation (core/http/openapi-enrich.ts).
       faults: zendesk.faults,
       samples,
       securitySchemes: {

@@ -5,8 +5,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CoreContext } from '../../core/context.js';
+import { tagRequest } from '../../core/http/journal-hooks.js';
 import { syncHook } from '../../core/http/sync-hook.js';
-import { tagRequest } from '../../core/journal-hooks.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
 import { authenticate, type ZendeskTenant } from './auth.js';
 import { notFound } from './errors.js';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
-import type { JobEffects } from '../../core/jobs.js';
+import type { JobEffects } from '../../core/jobs/job.js';
 import { BoundedMemo } from '../../core/memo.js';
 import type { ZendeskTenant } from './auth.js';
 import { instanceAccountId } from './catalogue.js';

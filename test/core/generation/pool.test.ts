@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GenerationEngine } from '../../../src/core/generation/engine.js';
 import { WorkerCrash, WorkerPool } from '../../../src/core/generation/pool.js';
 import { defineTask, siblingModule } from '../../../src/core/generation/task.js';
-import { ObjectStore } from '../../../src/core/storage.js';
+import { ObjectStore } from '../../../src/core/storage/object-store.js';
 
 const task = <P, R>(name: string) => defineTask<P, R>(name, siblingModule(import.meta.url, `tasks/${name}`));
 const writeFile = task<{ key: string; text: string; parts: number }, { size: number; now: number }>('write-file');

@@ -1,6 +1,6 @@
 /** Reading jobs back from Redis: the record, its work and its late-read flag joined into the frozen Job handed out. */
 import type { Redis } from 'ioredis';
-import { needsItsFile, workDueBy } from '../../jobs.js';
+import { needsItsFile, workDueBy } from '../../jobs/job.js';
 import type { Generation, Job, SavedJob } from '../jobs.js';
 
 export type Work = Omit<Generation<unknown>, 'promise' | 'seenLate'>;

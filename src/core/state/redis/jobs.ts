@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, type Job as QueueJob, Worker } from 'bullmq';
 import { realElapsed } from '../../clock.js';
-import { isLateRead, isSystemError, viewJob } from '../../jobs.js';
+import { isLateRead, isSystemError, viewJob } from '../../jobs/job.js';
 import type { GenerationTask, Job, JobInit, JobPatch, JobStore, JobView } from '../jobs.js';
 import type { RedisState } from './connection.js';
 import { RedisCounters } from './counters.js';

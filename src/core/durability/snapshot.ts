@@ -1,13 +1,13 @@
 /** What a DATA_DIR save holds: the parts of the runtime that persist, and the state read from them. */
-import { wallClock } from './clock.js';
-import type { JobLog } from './job-log.js';
-import type { Journal } from './journal.js';
-import type { ClockStore } from './state/clock.js';
-import type { EmbeddedJobStore } from './state/embedded-jobs.js';
-import type { RateLimitStore } from './state/rate-limits.js';
-import type { ScenarioStore } from './state/scenarios.js';
+import { wallClock } from '../clock.js';
+import type { JobLog } from '../jobs/log.js';
+import type { Journal } from '../journal/journal.js';
+import type { ClockStore } from '../state/clock.js';
+import type { EmbeddedJobStore } from '../state/embedded-jobs.js';
+import type { RateLimitStore } from '../state/rate-limits.js';
+import type { ScenarioStore } from '../state/scenarios.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import { type SavedState, STATE_VERSION } from './state-file.js';
-import type { ObjectStore } from './storage.js';
 
 export interface Persisted {
   clock: ClockStore;

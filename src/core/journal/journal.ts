@@ -4,10 +4,10 @@
  * entries are dropped, large bodies cut), so neither a long-running sandbox nor a flood of large bodies grows it without
  * end. Tests wait on it instead of sleeping.
  */
-import { type JournalEntry, type JournalFilter, matches, present, type RawEntry, unpresent } from './journal-entry.js';
+import { type JournalEntry, type JournalFilter, matches, present, type RawEntry, unpresent } from './entry.js';
 
-export type { JournalEntry, JournalFilter, RawEntry } from './journal-entry.js';
-export { isSecretName, maskHeaders, maskQuery, maskUrl } from './journal-masking.js';
+export type { JournalEntry, JournalFilter, RawEntry } from './entry.js';
+export { isSecretName, maskHeaders, maskQuery, maskUrl } from './masking.js';
 
 /** What the journal counts against JOURNAL_MAX_BYTES: V8 keeps a string in one or two bytes a character; count two. */
 const BYTES_PER_CHAR = 2;

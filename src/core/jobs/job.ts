@@ -5,7 +5,7 @@
  * below onto its own words (scheduled/exporting/done, INPROGRESS/SUCCESS, queued/started/finished).
  */
 import { setImmediate as tick } from 'node:timers/promises';
-import type { ForcedState, Job, JobEffects, JobView } from './state/jobs.js';
+import type { ForcedState, Job, JobEffects, JobView } from '../state/jobs.js';
 
 export type {
   Generation,
@@ -15,8 +15,8 @@ export type {
   JobOutcome,
   JobView,
   SavedJob,
-} from './state/jobs.js';
-export { savedJobOf } from './state/jobs.js';
+} from '../state/jobs.js';
+export { savedJobOf } from '../state/jobs.js';
 
 /**
  * The job at `now`, a pure function of its copy. A read that finds the job due with its file unwritten is recorded by

@@ -4,13 +4,13 @@
  * up, as on the real services, and every failure is the service's own XML error.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Mangle } from '../scenarios/file-faults.js';
+import { GCS_PATH, S3_PATH } from '../signing/links.js';
 import { sendStoredObject } from './downloads.js';
-import type { Mangle } from './scenarios/file-faults.js';
-import { GCS_PATH, S3_PATH } from './signing/links.js';
-import type { StoredObject } from './storage.js';
-import { gcsHandler } from './storage-gcs.js';
-import type { StorageRouteDeps } from './storage-http.js';
-import { requestIdsOf, s3Handler } from './storage-s3.js';
+import { gcsHandler } from './gcs.js';
+import type { StorageRouteDeps } from './http.js';
+import type { StoredObject } from './object-store.js';
+import { requestIdsOf, s3Handler } from './s3.js';
 
 export async function registerStorageRoutes(app: FastifyInstance, deps: StorageRouteDeps): Promise<void> {
   // Read at request time, not here: in a namespace they are the namespace's (src/core/namespaces).

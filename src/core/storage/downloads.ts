@@ -6,9 +6,9 @@
 
 import { PassThrough, Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Mangle } from './scenarios/file-faults.js';
-import { xmlError } from './signing/xml-errors.js';
-import type { ObjectStore, StoredObject } from './storage.js';
+import type { Mangle } from '../scenarios/file-faults.js';
+import { xmlError } from '../signing/xml-errors.js';
+import type { ObjectStore, StoredObject } from './object-store.js';
 
 type ByteRange = { start: number; end: number };
 

@@ -4,9 +4,9 @@
  * the world is a pure function of the seed) or, when its vendor cannot, ends failed in the vendor's own words. Both are
  * logged. Files no job owns (Zendesk's days) are written again by their vendor when next asked for.
  */
-import type { CoreContext } from './context.js';
-import type { StoredObject } from './storage.js';
-import type { VendorModule } from './vendor.js';
+import type { CoreContext } from '../context.js';
+import type { VendorModule } from '../vendor.js';
+import type { StoredObject } from './object-store.js';
 
 export function rewriteVanished(
   ctx: CoreContext,

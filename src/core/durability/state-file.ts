@@ -5,14 +5,14 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import type { z } from 'zod';
-import { ConfigError } from '../config.js';
-import { wallClock } from './clock.js';
-import type { JobLog } from './job-log.js';
-import type { SavedJob } from './jobs.js';
-import type { JournalEntry } from './journal.js';
-import type { Scenario } from './scenarios/store.js';
+import { ConfigError } from '../../config.js';
+import { wallClock } from '../clock.js';
+import type { SavedJob } from '../jobs/job.js';
+import type { JobLog } from '../jobs/log.js';
+import type { JournalEntry } from '../journal/journal.js';
+import type { Scenario } from '../scenarios/store.js';
+import type { StoredObject } from '../storage/object-store.js';
 import { firstIssue, SavedStateSchema } from './state-schema.js';
-import type { StoredObject } from './storage.js';
 
 export const STATE_VERSION = 1;
 

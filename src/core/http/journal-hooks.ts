@@ -4,11 +4,11 @@
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { wallClock } from './clock.js';
-import { jsonNestingExceeds, MAX_JSON_DEPTH } from './http/json-body.js';
-import { cutBody } from './journal.js';
-import type { ClockStore } from './state/clock.js';
-import type { JournalStore } from './state/journal.js';
+import { wallClock } from '../clock.js';
+import { cutBody } from '../journal/journal.js';
+import type { ClockStore } from '../state/clock.js';
+import type { JournalStore } from '../state/journal.js';
+import { jsonNestingExceeds, MAX_JSON_DEPTH } from './json-body.js';
 
 /** The header the demo dashboard puts on its own requests, so readers of the journal can tell them from a client's. */
 export const DASHBOARD_HEADER = 'x-mock-dashboard';

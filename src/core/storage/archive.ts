@@ -3,4 +3,4 @@
  * number of entries, and dates taken from the given instant (never the wall clock), so the same input gives the same
  * bytes. The writer lives in core/zip.
  */
-export { writeZip, type ZipEntry } from './zip/writer.js';
+export { writeZip, type ZipEntry } from '../zip/writer.js';

@@ -4,8 +4,8 @@
  * 401), and examples taken from the vendor's sample requests, which carry the bundled seeds' demo credentials (a
  * valid body, the path and header values, and the credential itself as `x-demo-credentials`, which /docs pre-fills).
  */
-import type { VendorError } from './errors.js';
-import type { SampleRequest } from './vendor.js';
+import type { VendorError } from '../errors.js';
+import type { SampleRequest } from '../vendor.js';
 
 // OpenAPI objects are plain JSON here; only the fields this module reads or writes are typed.
 interface Parameter {

@@ -8,9 +8,9 @@
  * the scenarios): files are stamped with it (ZIP entry times, Last-Modified), as export_ended_at and the link's signing
  * time say, never with the request time.
  */
-import type { CoreContext } from './context.js';
-import { failingAs } from './generation/engine.js';
-import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from './jobs.js';
+import type { CoreContext } from '../context.js';
+import { failingAs } from '../generation/engine.js';
+import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from './job.js';
 
 export interface ExportJobInit<P> {
   id: string;

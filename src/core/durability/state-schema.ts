@@ -4,7 +4,7 @@
  * server that answers 500 later. Parts owned by others (vendor state, job parameters) are checked by their owners.
  */
 import { z } from 'zod';
-import { ScenarioInput } from './scenarios/schema.js';
+import { ScenarioInput } from '../scenarios/schema.js';
 
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const count = z.number().int().min(0);

@@ -29,7 +29,7 @@ export interface StoredObject {
    * File faults for an object no job owns (Zendesk's daily files): set when a request that a scenario acts on hands
    * out links to it. `issuedAt` is when those links were signed; `served` lists once-only faults already served.
    */
-  fault?: { effect: import('./scenarios/schema.js').FileEffect; issuedAt: number; served: string[] };
+  fault?: { effect: import('../scenarios/schema.js').FileEffect; issuedAt: number; served: string[] };
 }
 
 /** A storage key must stay inside its bucket: no empty, dot or dot-dot segments, no backslashes, no NUL. */

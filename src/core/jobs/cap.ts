@@ -4,7 +4,7 @@
  * without bound. Each vendor refuses a create past the cap in its own words (its README, "Choices"): a 429 with a
  * Retry-After, since the cap clears as retention evicts finished jobs or on POST /__admin/reset.
  */
-import type { CoreContext } from './context.js';
+import type { CoreContext } from '../context.js';
 
 /** What a client is told to wait before trying again: about one retention sweep. */
 export const JOB_CAP_RETRY_SECONDS = 60;

@@ -7,8 +7,8 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { VendorFaults, VendorSamples } from '../vendor.js';
 import { enrichDocument, type OpenApiObject, responseOf } from './openapi-enrich.js';
-import type { VendorFaults, VendorSamples } from './vendor.js';
 
 type SecurityScheme =
   | { type: 'apiKey'; in: 'header'; name: string; description?: string }

@@ -3,13 +3,13 @@
  * checked before the object is looked up, as on S3, and every failure is S3's own XML error.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { tagRequest } from './journal-hooks.js';
-import { fileFaultFor } from './scenarios/file-faults.js';
-import { sha256Hex } from './signing/hmac.js';
-import type { V4Verdict } from './signing/query-v4.js';
-import type { V2Verdict } from './signing/s3-v2.js';
-import { isoSeconds, xmlError } from './signing/xml-errors.js';
-import { parseObjectAddress, type Serve, type StorageRouteDeps, sendXml, splitUrl } from './storage-http.js';
+import { tagRequest } from '../http/journal-hooks.js';
+import { fileFaultFor } from '../scenarios/file-faults.js';
+import { sha256Hex } from '../signing/hmac.js';
+import type { V4Verdict } from '../signing/query-v4.js';
+import type { V2Verdict } from '../signing/s3-v2.js';
+import { isoSeconds, xmlError } from '../signing/xml-errors.js';
+import { parseObjectAddress, type Serve, type StorageRouteDeps, sendXml, splitUrl } from './http.js';
 
 type RequestIds = Array<readonly [string, string]>;
 

@@ -1,7 +1,8 @@
 /** Replaying DATA_DIR/jobs.log over the last state.json save. */
-import type { LogRecord } from './job-log.js';
-import type { SavedState } from './state-file.js';
-import type { StoredObject } from './storage.js';
+
+import type { SavedState } from '../durability/state-file.js';
+import type { StoredObject } from '../storage/object-store.js';
+import type { LogRecord } from './log.js';
 
 /**
  * Puts the log's records after a save over that save: accepted jobs (with their vendor's count, so ids are never handed

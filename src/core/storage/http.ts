@@ -1,11 +1,11 @@
 /** What the S3 and GCS routes share: their dependencies, the URL as signed, the object's address and an XML reply. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Mangle } from '../scenarios/file-faults.js';
+import type { LinkSigner } from '../signing/links.js';
+import type { ClockStore } from '../state/clock.js';
+import type { JobStore } from '../state/jobs.js';
 import type { DownloadGate } from './download-gate.js';
-import type { Mangle } from './scenarios/file-faults.js';
-import type { LinkSigner } from './signing/links.js';
-import type { ClockStore } from './state/clock.js';
-import type { JobStore } from './state/jobs.js';
-import { isSafeKey, type ObjectStore, type StoredObject } from './storage.js';
+import { isSafeKey, type ObjectStore, type StoredObject } from './object-store.js';
 
 export interface StorageRouteDeps {
   store: ObjectStore;

@@ -3,12 +3,12 @@
  * is checked before the object is looked up, as on GCS, and every failure is GCS's own XML error.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { tagRequest } from './journal-hooks.js';
-import { fileFaultFor } from './scenarios/file-faults.js';
-import type { V4Verdict } from './signing/query-v4.js';
-import { isoSeconds, xmlError } from './signing/xml-errors.js';
-import type { StoredObject } from './storage.js';
-import { parseObjectAddress, type Serve, type StorageRouteDeps, sendXml, splitUrl } from './storage-http.js';
+import { tagRequest } from '../http/journal-hooks.js';
+import { fileFaultFor } from '../scenarios/file-faults.js';
+import type { V4Verdict } from '../signing/query-v4.js';
+import { isoSeconds, xmlError } from '../signing/xml-errors.js';
+import { parseObjectAddress, type Serve, type StorageRouteDeps, sendXml, splitUrl } from './http.js';
+import type { StoredObject } from './object-store.js';
 
 /** What GCS says of an object it serves: its hash (MD5 here; real GCS adds a CRC32C), generation and size. */
 function gcsObjectHeaders(reply: FastifyReply, object: StoredObject): void {

@@ -5,8 +5,8 @@
  * without a schema to validate or serialize. test/openapi.test.ts keeps openapi/storage.json equal to this.
  */
 import type { FastifyInstance } from 'fastify';
-import { GCS_PATH, S3_PATH } from './signing/links.js';
-import { xmlError } from './signing/xml-errors.js';
+import { GCS_PATH, S3_PATH } from '../signing/links.js';
+import { xmlError } from '../signing/xml-errors.js';
 
 const xml = (description: string, example: string) => ({
   description,

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { realElapsed } from './clock.js';
+import { realElapsed } from '../clock.js';
 
 export interface DownloadLimits {
   maxConcurrent: number;

@@ -2,7 +2,7 @@
  * A journal entry in its two shapes: what the hot path records (RawEntry, references and numbers) and what readers see
  * (JournalEntry, masked and formatted), with the conversions between them and the filter readers select by.
  */
-import { maskHeaders, maskQuery } from './journal-masking.js';
+import { maskHeaders, maskQuery } from './masking.js';
 
 export interface JournalEntry {
   id: number;

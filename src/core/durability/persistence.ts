@@ -9,16 +9,16 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../config.js';
-import { wallClock } from './clock.js';
-import { JobLog } from './job-log.js';
-import { replay } from './job-log-replay.js';
-import { type Job, type SavedJob, savedJobOf } from './jobs.js';
-import type { Scenario } from './scenarios/store.js';
-import type { EmbeddedJobStore } from './state/embedded-jobs.js';
+import { ConfigError } from '../../config.js';
+import { wallClock } from '../clock.js';
+import { type Job, type SavedJob, savedJobOf } from '../jobs/job.js';
+import { JobLog } from '../jobs/log.js';
+import { replay } from '../jobs/log-replay.js';
+import type { Scenario } from '../scenarios/store.js';
+import type { EmbeddedJobStore } from '../state/embedded-jobs.js';
+import type { StoredObject } from '../storage/object-store.js';
+import { type Persisted, snapshotOf } from './snapshot.js';
 import { moveAside, readStateFile, type SavedState, writeAtomically } from './state-file.js';
-import { type Persisted, snapshotOf } from './state-snapshot.js';
-import type { StoredObject } from './storage.js';
 
 const SAVE_INTERVAL_MS = 250;
 

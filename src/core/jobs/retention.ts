@@ -5,8 +5,8 @@
  * stays that much longer with its expired link. A file no job owns (Zendesk's daily files, regenerated on demand) is
  * dropped once it has not been looked up for the longest link lifetime (7 days) plus the retention.
  */
-import type { CoreContext } from './context.js';
-import type { VendorModule } from './vendor.js';
+import type { CoreContext } from '../context.js';
+import type { VendorModule } from '../vendor.js';
 
 /** The longest any vendor's link lives (S3 and GCS cap presigned URLs at 7 days). */
 const LONGEST_LINK_MS = 7 * 86_400_000;

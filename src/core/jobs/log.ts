@@ -19,10 +19,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../config.js';
-import type { SavedJob } from './jobs.js';
-import { SavedJobSchema, StoredObjectSchema } from './state-schema.js';
-import type { StoredObject } from './storage.js';
+import { ConfigError } from '../../config.js';
+import { SavedJobSchema, StoredObjectSchema } from '../durability/state-schema.js';
+import type { StoredObject } from '../storage/object-store.js';
+import type { SavedJob } from './job.js';
 
 export type LogEntry =
   | { accept: SavedJob; created: number }
