@@ -65,8 +65,9 @@ export async function buildApp(
     frozen: config.CLOCK_FROZEN,
   });
   const { clock } = stores;
-  // The journal is this replica's own (core/state/journal.ts).
-  const journal = new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
+  // Every replica's journal when STATE_URL names a shared store, else this process's (with the DATA_DIR hooks below).
+  const embeddedJournal = stores.journal ? undefined : new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
+  const journal = stores.journal ?? embeddedJournal!;
   let publicUrl = publicUrlOf(config);
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();
@@ -159,9 +160,10 @@ export async function buildApp(
     installPreset: state.installPreset,
   });
   app.decorate('mock', state);
-  // Shared state: every request first reads the one clock and any change of scenarios or limits (one round trip).
+  // Shared state: every request first reads the one clock and any change of scenarios or limits (one round trip); the
+  // control plane's also catch the journal up.
   const refresh = stores.refresh;
-  if (refresh) app.addHook('onRequest', async () => refresh());
+  if (refresh) app.addHook('onRequest', async (request) => refresh(request.url));
   store.onVanished = rewriteVanished(ctx, vendors, app.log);
   const onFault = (job: Job, err: Error) =>
     app.log.error({ err, vendor: job.vendor, job: job.id }, `export ${job.id} failed: ${err.message}`);
@@ -237,7 +239,7 @@ export async function buildApp(
       store,
       scenarios: ctx.scenarios,
       limiter: ctx.limiter,
-      journal,
+      journal: embeddedJournal!,
       vendorState,
     });
     persistence.onError = (err) => app.log.error({ err }, 'DATA_DIR: saving the state failed');
