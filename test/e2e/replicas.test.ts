@@ -204,6 +204,14 @@ else
       await fetch(`${one}/__admin/reset`, json({}));
       expect(await journal(two)).toEqual([]);
       expect(await journal(one)).toEqual([]);
+      expect((await poll(two, 'fourth')).status).toBe(400);
+      expect(await journal(one)).toEqual([`${ids[2]! + 1} ${sendbird.BASE}/fourth`]);
+      const cleared = await fetch(`${two}/__admin/requests`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(cleared.status).toBe(200);
+      expect(await journal(one)).toEqual([]);
     });
 
     it('finishes a job on the other replica when the one generating it is killed with -9', async () => {
