@@ -158,6 +158,7 @@ export class RedisJournal implements JournalStore {
 
   /** Reads each entry as it is written, for as long as someone waits (on a connection of its own: the read blocks). */
   private async follow(): Promise<void> {
+    if (this.closed) return;
     this.following = true;
     this.blocking ??= this.state.redis.duplicate();
     try {
