@@ -185,6 +185,12 @@ export function rateLimitContract(
       expect(await a.hit('sendbird', 't', 'GET', 'poll', RULES, 60_000)).toBeUndefined();
       expect(await b.hit('sendbird', 'u', 'GET', 'poll', RULES, 1_000)).toBeUndefined();
     });
+    it('shows a switch to every request refreshing at once, not only to the first', async () => {
+      const [a, b] = await pair(false);
+      await a.set('sendbird', 't', true);
+      const seen = await Promise.all([1, 2, 3].map(async () => (await b.refresh?.(), b.enabled('sendbird', 't'))));
+      expect(seen).toEqual([true, true, true]);
+    });
     it('switches a tenant on for every handle, and reset forgets switches and counts', async () => {
       const [a, b] = await pair(false);
       expect(a.anyEnabled()).toBe(false);
