@@ -92,6 +92,8 @@ export async function registerJournalRoutes(scope: FastifyInstance, ctx: CoreCon
     { schema: { tags, summary: 'Clear the journal', response: { 200: z.object({ status: z.literal('cleared') }) } } },
     async () => {
       ctx.journal.clear();
+      // Shared: answers once the clear is in Redis, so the next read on any replica already misses what it cleared.
+      await ctx.journal.refresh?.();
       return { status: 'cleared' as const };
     },
   );

@@ -25,7 +25,8 @@ export interface Assembly {
   seeds: Map<string, unknown>;
   stores: SharedStores;
   store: ObjectStore;
-  journal: Journal;
+  /** Set unless STATE_URL names a shared journal. */
+  embeddedJournal: Journal | undefined;
   /** Set unless STATE_URL names a shared job store. */
   embeddedJobs: EmbeddedJobStore | undefined;
   /** The default namespace's context. */
@@ -54,8 +55,9 @@ export async function assemble(given: Config, vendors: readonly VendorModule[]):
     frozen: config.CLOCK_FROZEN,
   });
   const { clock } = stores;
-  // The journal is this replica's own (core/state/journal.ts).
-  const journal = new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
+  // Every replica's journal when STATE_URL names a shared store, else this process's (with the DATA_DIR hooks).
+  const embeddedJournal = stores.journal ? undefined : new Journal(config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
+  const journal = stores.journal ?? embeddedJournal!;
   const store = new ObjectStore(config.DATA_DIR);
   store.now = () => clock.now();
   // Jobs: shared ones when STATE_URL names a shared store, else embedded (with the DATA_DIR hooks of app/data-dir.ts).
@@ -92,7 +94,7 @@ export async function assemble(given: Config, vendors: readonly VendorModule[]):
     seeds,
     stores,
     store,
-    journal,
+    embeddedJournal,
     embeddedJobs,
     defaultCtx,
     ctx,

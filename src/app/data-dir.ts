@@ -15,7 +15,7 @@ export async function restoreDataDir(app: FastifyInstance, a: Assembly): Promise
     store: a.store,
     scenarios: ctx.scenarios,
     limiter: ctx.limiter,
-    journal: a.journal,
+    journal: a.embeddedJournal!,
     vendorState: a.vendorState,
   });
   a.live.persistence = persistence;

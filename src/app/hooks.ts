@@ -21,7 +21,8 @@ export function registerRequestHooks(app: FastifyInstance, a: Assembly, namespac
   const { clock } = a.stores;
   // Shared state: every request first reads the one clock and any change of scenarios or limits (one round trip).
   const refresh = a.stores.refresh;
-  if (refresh) app.addHook('onRequest', async () => refresh());
+  // The control plane's requests also catch the shared journal up.
+  if (refresh) app.addHook('onRequest', async (request) => refresh(request.url));
   registerDateHeader(app, clock);
   // Before the journal and the scenarios: a preflight is answered here and counts as no request.
   registerCors(app, {

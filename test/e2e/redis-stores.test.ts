@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { RedisClock } from '../../src/core/state/redis/clock.js';
 import { RedisState } from '../../src/core/state/redis/connection.js';
 import { RedisCounters } from '../../src/core/state/redis/counters.js';
+import { RedisJournal } from '../../src/core/state/redis/journal.js';
 import { RedisKeyValue } from '../../src/core/state/redis/key-value.js';
 import { redisLinkKeys } from '../../src/core/state/redis/link-keys.js';
 import { RedisRateLimiter } from '../../src/core/state/redis/rate-limits.js';
@@ -14,6 +15,7 @@ import { RedisScenarioStore } from '../../src/core/state/redis/scenarios.js';
 import {
   clockContract,
   counterContract,
+  journalContract,
   keyValueContract,
   linkKeyContract,
   rateLimitContract,
@@ -24,7 +26,7 @@ import { NO_REDIS, type RunningRedis, redisBinary, startRedis } from './redis-se
 if (!redisBinary) describe.skip(NO_REDIS, () => it('needs redis-server', () => undefined));
 else {
   let redis: RunningRedis;
-  const open: RedisState[] = [];
+  const open: Array<{ close(): unknown }> = [];
   beforeAll(async () => {
     redis = await startRedis();
   });
@@ -51,6 +53,13 @@ else {
   clockContract('redis', (start, frozen) => replicas((s) => RedisClock.open(s, start, frozen)));
   linkKeyContract('redis', () => replicas((s) => redisLinkKeys(s, {})));
   scenarioContract('redis', () => replicas((s) => new RedisScenarioStore('seed', s)));
+  journalContract('redis', () =>
+    replicas((s) => {
+      const journal = new RedisJournal(s, 100, 1_000_000);
+      open.push(journal);
+      return journal;
+    }),
+  );
   rateLimitContract('redis', (on) =>
     replicas(async (s) => {
       const limiter = new RedisRateLimiter(on, s);

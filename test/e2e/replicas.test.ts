@@ -178,6 +178,42 @@ else
       ).toHaveLength(2);
     });
 
+    it("shows each replica's requests in the other's journal, in one order, and a reset clears both", async () => {
+      await reset();
+      const [one, two] = proxy.targets as [string, string];
+      const paths = (requests: Array<{ id: number; path: string }>) => requests.map((r) => `${r.id} ${r.path}`);
+      const journal = async (target: string) =>
+        paths(((await (await fetch(`${target}/__admin/requests`)).json()) as { requests: [] }).requests);
+      // A request one replica serves (a 400: no such export) wakes a waiter on the other (or is there when it asks).
+      const waited = fetch(`${two}/__admin/requests/wait`, json({ path: '/first', timeout_ms: 10_000 }));
+      const poll = (target: string, id: string) =>
+        fetch(`${target}${sendbird.BASE}/${id}`, { headers: sendbird.TOKEN });
+      expect((await poll(one, 'first')).status).toBe(400);
+      const woken = await waited;
+      expect(woken.status).toBe(200);
+      const entry = (await woken.json()) as { path: string; headers: Record<string, string> };
+      expect(entry.path).toBe(`${sendbird.BASE}/first`);
+      expect(entry.headers['api-token']).toBe('demo…');
+      expect((await poll(two, 'second')).status).toBe(400);
+      expect((await poll(one, 'third')).status).toBe(400);
+      const seen = await journal(two);
+      expect(seen.map((line) => line.split(`${sendbird.BASE}/`)[1])).toEqual(['first', 'second', 'third']);
+      const ids = seen.map((line) => Number(line.split(' ')[0]));
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      expect(await journal(one)).toEqual(seen);
+      await fetch(`${one}/__admin/reset`, json({}));
+      expect(await journal(two)).toEqual([]);
+      expect(await journal(one)).toEqual([]);
+      expect((await poll(two, 'fourth')).status).toBe(400);
+      expect(await journal(one)).toEqual([`${ids[2]! + 1} ${sendbird.BASE}/fourth`]);
+      const cleared = await fetch(`${two}/__admin/requests`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(cleared.status).toBe(200);
+      expect(await journal(one)).toEqual([]);
+    });
+
     it('finishes a job on the other replica when the one generating it is killed with -9', async () => {
       await reset();
       // A week of conversations (the most Sendbird exports at once), killed while it is being written.

@@ -86,6 +86,18 @@ export class Journal {
       body: cutBody(entry.body, this.maxBodyChars),
       response: { ...entry.response, body: cutBody(entry.response.body, this.maxBodyChars) },
     } as RawEntry;
+    this.accept(full);
+  }
+
+  /** An entry with its bodies cut to this journal's bound, as `add` keeps it (a shared journal sends it so). */
+  bounded(entry: Omit<RawEntry, 'id'>): Omit<RawEntry, 'id'> {
+    const response = { ...entry.response, body: cutBody(entry.response.body, this.maxBodyChars) };
+    return { ...entry, body: cutBody(entry.body, this.maxBodyChars), response };
+  }
+
+  /** Keeps an entry already numbered and cut (by `add`, or by any replica of a shared journal), telling its waiters. */
+  accept(full: RawEntry): void {
+    if (full.id >= this.nextId) this.nextId = full.id + 1;
     this.keep(full);
     if (this.waiters.size === 0) return;
     for (const w of this.waiters) {

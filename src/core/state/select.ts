@@ -17,6 +17,8 @@ export interface StoreSettings {
   RATE_LIMITS: boolean;
   LINK_SECRET?: string | undefined;
   DATA_DIR?: string | undefined;
+  JOURNAL_LIMIT: number;
+  JOURNAL_MAX_BYTES: number;
 }
 
 /**

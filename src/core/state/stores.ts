@@ -3,6 +3,7 @@ import type { StoredObject } from '../storage/object-store.js';
 import type { ClockStore } from './clock.js';
 import type { CounterStore } from './counters.js';
 import type { GenerationTask, Job, JobStore } from './jobs.js';
+import type { JournalStore } from './journal.js';
 import type { KeyValueStore } from './key-value.js';
 import type { LinkKeyStore } from './link-keys.js';
 import type { RateLimitStore } from './rate-limits.js';
@@ -23,13 +24,18 @@ export interface SharedStores {
     start(taskOf: (job: Job) => GenerationTask<unknown> | undefined, onFault: (job: Job, err: Error) => void): void;
     close(): Promise<void>;
   };
+  /** The journal of every replica's requests; absent when embedded (the app makes it, for DATA_DIR). */
+  journal?: JournalStore;
   /** The shared index of stored objects: who wrote what, so another replica can serve it. */
   objects?: {
     put(object: StoredObject): void;
     get(bucket: string, key: string): Promise<StoredObject | undefined>;
     clear(): Promise<void>;
   };
-  /** Brings this replica's copies up to date (before each request); absent when nothing is shared. */
-  refresh?: () => Promise<void>;
+  /**
+   * Brings this replica's copies up to date before a request to `url` (the journal only for the control plane's, so
+   * vendor routes pay nothing for it); absent when nothing is shared.
+   */
+  refresh?: (url: string) => Promise<void>;
   close(): Promise<void>;
 }

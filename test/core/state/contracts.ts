@@ -5,10 +5,12 @@
  * replicas of one mock): for memory that is one store seen twice.
  */
 import { describe, expect, it } from 'vitest';
+import type { RawEntry } from '../../../src/core/journal/journal.js';
 import type { ScenarioInput } from '../../../src/core/scenarios/schema.js';
 import type { ClockStore } from '../../../src/core/state/clock.js';
 import type { CounterStore } from '../../../src/core/state/counters.js';
 import type { JobInit, JobStore } from '../../../src/core/state/jobs.js';
+import type { JournalStore } from '../../../src/core/state/journal.js';
 import type { KeyValueStore } from '../../../src/core/state/key-value.js';
 import type { LinkKeyStore } from '../../../src/core/state/link-keys.js';
 import type { RateLimitStore } from '../../../src/core/state/rate-limits.js';
@@ -183,6 +185,12 @@ export function rateLimitContract(
       expect(await a.hit('sendbird', 't', 'GET', 'poll', RULES, 60_000)).toBeUndefined();
       expect(await b.hit('sendbird', 'u', 'GET', 'poll', RULES, 1_000)).toBeUndefined();
     });
+    it('shows a switch to every request refreshing at once, not only to the first', async () => {
+      const [a, b] = await pair(false);
+      await a.set('sendbird', 't', true);
+      const seen = await Promise.all([1, 2, 3].map(async () => (await b.refresh?.(), b.enabled('sendbird', 't'))));
+      expect(seen).toEqual([true, true, true]);
+    });
     it('switches a tenant on for every handle, and reset forgets switches and counts', async () => {
       const [a, b] = await pair(false);
       expect(a.anyEnabled()).toBe(false);
@@ -278,6 +286,82 @@ export function jobContract(name: string, harness: () => JobHarness): void {
       expect(await a.all()).toEqual([]);
       const again = await b.createNumbered('toy', (n) => ({ init: jobInit(`job-${n}`), task: async () => 'file' }));
       expect(again.id).toBe('job-1');
+    });
+  });
+}
+
+const request = (path: string, extra: Partial<Omit<RawEntry, 'id'>> = {}): Omit<RawEntry, 'id'> => ({
+  atMs: 1_000_000,
+  realMs: 1_000_000,
+  vendor: 'sendbird',
+  tenant: 't',
+  method: 'GET',
+  path,
+  search: 'api_key=abcdefgh&page=2',
+  headers: { 'api-token': 'secret-token-value', accept: 'application/json' },
+  body: null,
+  status: 200,
+  duration_ms: 1,
+  response: { content_type: 'application/json', bytes: 2, body: '{}' },
+  job_id: null,
+  route: 'poll',
+  scenarios: [],
+  ...extra,
+});
+
+/** A handle's own writes reach the shared state before its own refresh answers (one connection, in order). */
+const sync = async (writer: JournalStore, reader: JournalStore) => {
+  await writer.refresh?.();
+  await reader.refresh?.();
+};
+
+export function journalContract(name: string, pair: Pair<JournalStore>): void {
+  describe(`JournalStore (${name})`, () => {
+    it("shows every handle's requests on each, in one order with increasing ids, masked", async () => {
+      const [a, b] = await pair();
+      a.add(request('/one'));
+      await sync(a, b);
+      b.add(request('/two'));
+      await sync(b, a);
+      a.add(request('/three'));
+      await sync(a, b);
+      for (const handle of [a, b]) {
+        const seen = handle.list();
+        expect(seen.map((e) => e.path)).toEqual(['/one', '/two', '/three']);
+        expect(seen.map((e) => e.id)).toEqual([1, 2, 3]);
+        expect(seen[0]!.headers['api-token']).toBe('secr…');
+        expect(seen[0]!.query).toEqual({ api_key: 'abcd…', page: '2' });
+      }
+      expect(b.list({ after_id: 2 }).map((e) => e.path)).toEqual(['/three']);
+      expect(b.lastId).toBe(3);
+    });
+    it('cuts a large body once, wherever it is read', async () => {
+      const [a, b] = await pair();
+      a.add(request('/big', { body: 'x'.repeat(200_000) }));
+      await sync(a, b);
+      const body = b.list()[0]!.body as string;
+      expect(body.endsWith('...[cut: 200000 characters in all]')).toBe(true);
+      expect(body.match(/\[cut:/g)).toHaveLength(1);
+    });
+    it('wakes a waiter on one handle with a request another records, and times out otherwise', async () => {
+      const [a, b] = await pair();
+      const waited = b.wait({ path: '/later' }, 5_000);
+      a.add(request('/sooner'));
+      a.add(request('/later'));
+      expect((await waited)?.path).toBe('/later');
+      expect(await b.wait({ path: '/never' }, 50)).toBeUndefined();
+    });
+    it('clears for every handle, and numbers on from where it was', async () => {
+      const [a, b] = await pair();
+      a.add(request('/before'));
+      await sync(a, b);
+      expect(b.list()).toHaveLength(1);
+      b.clear();
+      await sync(b, a);
+      expect(a.list()).toEqual([]);
+      a.add(request('/after'));
+      await sync(a, b);
+      expect(b.list().map((e) => [e.id, e.path])).toEqual([[2, '/after']]);
     });
   });
 }

@@ -1,5 +1,6 @@
 /** The embedded stores against the contracts every store implementation meets (see contracts.ts). */
 import { Clock } from '../../../src/core/clock.js';
+import { Journal } from '../../../src/core/journal/journal.js';
 import { RateLimiter } from '../../../src/core/scenarios/rate-limiter.js';
 import { EmbeddedScenarioStore } from '../../../src/core/scenarios/store.js';
 import { MemoryCounters } from '../../../src/core/state/counters.js';
@@ -10,6 +11,7 @@ import {
   clockContract,
   counterContract,
   jobContract,
+  journalContract,
   keyValueContract,
   linkKeyContract,
   rateLimitContract,
@@ -24,6 +26,7 @@ clockContract('memory', (start, frozen) => twice(new Clock(start, frozen)));
 linkKeyContract('memory', () => twice(embeddedLinkKeys({})));
 scenarioContract('memory', () => twice(new EmbeddedScenarioStore('seed')));
 rateLimitContract('memory', (on) => twice(new RateLimiter(on)));
+journalContract('memory', () => twice(new Journal(100, 1_000_000)));
 jobContract('memory', () => {
   let now = 1_000_000;
   const store = new EmbeddedJobStore(() => now);

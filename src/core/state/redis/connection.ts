@@ -14,6 +14,11 @@ export interface Reloadable {
 export class RedisState {
   readonly redis: Redis;
   private seenVersion = -1;
+  /**
+   * The reload of the version last seen. A request that sees that version waits for it too: answering from the old
+   * copy while another request's reload was still under way let requests through a rate limit just switched on.
+   */
+  private reloading: Promise<unknown> = Promise.resolve();
   private readonly reloadables: Reloadable[] = [];
   /** Called with the clock's shared anchor on each refresh (the clock store registers it). */
   onClock: (fields: Array<string | null>) => void = () => undefined;
@@ -39,7 +44,7 @@ export class RedisState {
   async bump(): Promise<void> {
     this.seenVersion = await this.redis.hincrby('shared', 'version', 1);
     // This replica reloads at once (its own change included), so it never waits for a request to see it.
-    await Promise.all(this.reloadables.map((s) => s.reload()));
+    await this.reload();
   }
 
   /** One round trip: the clock's anchor and the version of the definitions; reloads copies only when it moved. */
@@ -47,9 +52,17 @@ export class RedisState {
     const fields = await this.redis.hmget('shared', 'virtual', 'real', 'frozen', 'version');
     this.onClock(fields);
     const version = Number(fields[3] ?? 0);
-    if (version === this.seenVersion) return;
-    this.seenVersion = version;
-    await Promise.all(this.reloadables.map((s) => s.reload()));
+    if (version !== this.seenVersion) {
+      this.seenVersion = version;
+      await this.reload();
+    } else await this.reloading;
+  }
+
+  private reload(): Promise<unknown> {
+    const running = Promise.all(this.reloadables.map((s) => s.reload()));
+    // A failed reload fails the request that ran it, not every later one.
+    this.reloading = running.catch(() => undefined);
+    return running;
   }
 
   /** Every key matching a glob under the prefix, without the prefix. */

@@ -4,6 +4,7 @@ import { RedisClock } from './clock.js';
 import { RedisState } from './connection.js';
 import { RedisCounters } from './counters.js';
 import { RedisJobStore } from './jobs.js';
+import { RedisJournal } from './journal.js';
 import { RedisKeyValue } from './key-value.js';
 import { redisLinkKeys } from './link-keys.js';
 import { RedisRateLimiter } from './rate-limits.js';
@@ -16,6 +17,8 @@ export async function openRedisStores(
     RATE_LIMITS: boolean;
     LINK_SECRET?: string | undefined;
     GENERATION_WORKERS?: number | undefined;
+    JOURNAL_LIMIT: number;
+    JOURNAL_MAX_BYTES: number;
   },
   start: { now: number; frozen: boolean },
 ): Promise<SharedStores> {
@@ -25,6 +28,7 @@ export async function openRedisStores(
   await limiter.open();
   const scenarios = new RedisScenarioStore(config.SEED, state);
   await scenarios.reload();
+  const journal = new RedisJournal(state, config.JOURNAL_LIMIT, config.JOURNAL_MAX_BYTES);
   const jobs = new RedisJobStore(state, { now: () => clock.now(), concurrency: config.GENERATION_WORKERS ?? 2 });
   return {
     jobs: Object.assign(jobs, {
@@ -42,14 +46,19 @@ export async function openRedisStores(
       },
       clear: async () => void (await state.redis.del('objects')),
     },
+    journal,
     clock,
     scenarios,
     limiter,
     counters: new RedisCounters(state),
     kv: new RedisKeyValue(state),
     linkKeys: redisLinkKeys(state, config),
-    refresh: () => state.refresh(),
+    refresh: async (url) => {
+      if (!url.startsWith('/__admin')) return state.refresh();
+      await Promise.all([state.refresh(), journal.refresh()]);
+    },
     close: async () => {
+      journal.close();
       await jobs.close();
       await state.close();
     },
