@@ -3,10 +3,11 @@
  * two replicas: two connections to one real redis-server, flushed between tests.
  */
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisClock } from '../../src/core/state/redis/clock.js';
 import { RedisState } from '../../src/core/state/redis/connection.js';
 import { RedisCounters } from '../../src/core/state/redis/counters.js';
+import { RedisJobStore } from '../../src/core/state/redis/jobs.js';
 import { RedisJournal } from '../../src/core/state/redis/journal.js';
 import { RedisKeyValue } from '../../src/core/state/redis/key-value.js';
 import { redisLinkKeys } from '../../src/core/state/redis/link-keys.js';
@@ -67,4 +68,42 @@ else {
       return limiter;
     }),
   );
+
+  describe('RedisJobStore', () => {
+    it('keeps the result of work that outlived a reset out of the new job of the same id', async () => {
+      const [state] = await replicas((s) => s);
+      let release!: (file: string) => void;
+      const stale = new Promise<string>((r) => (release = r));
+      let started!: () => void;
+      const running = new Promise<void>((r) => (started = r));
+      const store = new RedisJobStore(state, {
+        now: () => 1_000_000,
+        // Two at once, as the pool has: the forgotten work still holds one.
+        concurrency: 2,
+        // The first job's work hangs until released; the work of the job made after the reset ends at once.
+        taskOf: (job) =>
+          (job.params as { n: number }).n === 1
+            ? async () => {
+                started();
+                return stale;
+              }
+            : async () => 'fresh',
+      });
+      open.push(store);
+      store.startWorker();
+      const init = (n: number) => ({
+        ...{ id: 'job-1', vendor: 'toy', tenant: 't', createdAt: 1_000_000 },
+        ...{ queuedMs: 0, runningMs: 0, outcome: { kind: 'success' as const }, params: { n } },
+      });
+      await store.create(init(1), async () => 'unused');
+      await running;
+      await store.reset();
+      await store.create(init(2), async () => 'unused');
+      await store.settle((await store.get('job-1'))!);
+      expect((await store.get('job-1'))?.generation).toMatchObject({ state: 'done', result: 'fresh' });
+      release('stale');
+      await store.drain();
+      expect((await store.get('job-1'))?.generation).toMatchObject({ state: 'done', result: 'fresh' });
+    });
+  });
 }

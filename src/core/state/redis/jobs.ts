@@ -17,6 +17,13 @@ import { RedisCounters } from './counters.js';
 import { isWorkDue, type JobRecord, joinJob, readAllJobs, readJob, type Work } from './job-records.js';
 
 const QUEUE = 'generation';
+/**
+ * Each accepted job gets a token from a counter a reset never clears. The queue entry carries it, and work writes its
+ * state only while the job's token is still its own: after a reset numbers jobs from 1 again, work still running for
+ * the forgotten job-1 must neither be mistaken for the new job-1's (the queue would drop an entry of the same id) nor
+ * write its file's result or progress into it.
+ */
+const OWN_WORK = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[2], ARGV[1], ARGV[3]) end`;
 /** How often a replica reads the record of work another replica runs (settle). */
 const POLL_MS = 20;
 /** A replica that dies holds its work this long before another takes it over (BullMQ's lock). */
@@ -61,18 +68,21 @@ export class RedisJobStore implements JobStore {
     this.worker.on('error', () => undefined);
   }
 
-  private async process(queued: QueueJob<{ id: string }>): Promise<void> {
-    const job = await this.get(queued.data.id);
+  private async process(queued: QueueJob<{ id: string; token: number }>): Promise<void> {
+    const { id, token } = queued.data;
+    if ((await this.shared.redis.hget('job-token', id)) !== String(token)) return; // a job forgotten by a reset
+    const job = await this.get(id);
     if (!job || job.generation.state === 'done' || job.generation.state === 'error') return;
     const task = this.options.taskOf?.(job);
-    if (!task) return this.finish(job.id, { state: 'error', progress: 0, error: 'The export cannot be written here.' });
-    const run = this.run(job, task);
+    if (!task)
+      return this.finish(job.id, token, { state: 'error', progress: 0, error: 'The export cannot be written here.' });
+    const run = this.run(job, token, task);
     this.running.add(run);
     await run.finally(() => this.running.delete(run));
   }
 
-  private async run(job: Job, task: GenerationTask<unknown>): Promise<void> {
-    await this.setWork(job.id, { state: 'running', progress: 0 });
+  private async run(job: Job, token: number, task: GenerationTask<unknown>): Promise<void> {
+    await this.ownWork(job.id, token, { state: 'running', progress: 0 });
     let progress = 0;
     let written = 0;
     try {
@@ -81,13 +91,13 @@ export class RedisJobStore implements JobStore {
         // Progress goes to the record now and then (every 1%): other replicas wait on it (settle).
         if (progress - written >= 0.01) {
           written = progress;
-          void this.setWork(job.id, { state: 'running', progress });
+          void this.ownWork(job.id, token, { state: 'running', progress });
         }
       }, new AbortController().signal);
-      await this.finish(job.id, { state: 'done', progress: 1, result });
+      await this.finish(job.id, token, { state: 'done', progress: 1, result });
     } catch (err) {
       if (isSystemError(err)) this.options.onFault?.(job, err as Error);
-      await this.finish(job.id, {
+      await this.finish(job.id, token, {
         state: 'error',
         progress,
         ...(isSystemError(err) ? {} : { error: (err as Error).message }),
@@ -95,10 +105,13 @@ export class RedisJobStore implements JobStore {
     }
   }
 
-  private async finish(id: string, work: Work): Promise<void> {
-    // A job forgotten meanwhile (reset, retention) gets no record back.
-    if (!(await this.shared.redis.hexists('jobs', id))) return;
-    await this.setWork(id, { ...work, finishedAt: this.options.now() });
+  private async finish(id: string, token: number, work: Work): Promise<void> {
+    // A job forgotten meanwhile (reset, retention) gets no record back, nor does a new job that took its id.
+    await this.ownWork(id, token, { ...work, finishedAt: this.options.now() });
+  }
+
+  private async ownWork(id: string, token: number, work: Work): Promise<void> {
+    await this.shared.redis.eval(OWN_WORK, 2, 'job-token', 'job-work', id, String(token), JSON.stringify(work));
   }
 
   private async setWork(id: string, work: Work): Promise<void> {
@@ -108,7 +121,14 @@ export class RedisJobStore implements JobStore {
   private async accept(record: JobRecord): Promise<Job> {
     await this.shared.redis.hset('jobs', record.id, JSON.stringify(record));
     await this.setWork(record.id, { state: 'pending', progress: 0 });
-    await this.queue.add('export', { id: record.id }, { jobId: record.id, removeOnComplete: true, removeOnFail: true });
+    const token = await this.shared.redis.incr('job-token-seq');
+    await this.shared.redis.hset('job-token', record.id, token);
+    const entry = { id: record.id, token };
+    await this.queue.add('export', entry, {
+      jobId: `${record.id}-${token}`,
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
     return joinJob(record, { state: 'pending', progress: 0 }, false);
   }
 
@@ -193,6 +213,7 @@ export class RedisJobStore implements JobStore {
       .hdel('jobs', id)
       .hdel('job-work', id)
       .hdel('job-seen', id)
+      .hdel('job-token', id)
       .del(`job-faults:${id}`)
       .exec();
   }
@@ -214,7 +235,7 @@ export class RedisJobStore implements JobStore {
 
   async reset(): Promise<void> {
     await this.queue.drain(true);
-    await this.shared.redis.del('jobs', 'job-work', 'job-seen');
+    await this.shared.redis.del('jobs', 'job-work', 'job-seen', 'job-token');
     const faults = await this.shared.keys('job-faults:*');
     if (faults.length > 0) await this.shared.redis.del(...faults);
     await this.counters.clear('job');
