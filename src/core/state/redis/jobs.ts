@@ -17,12 +17,8 @@ import { RedisCounters } from './counters.js';
 import { isWorkDue, type JobRecord, joinJob, readAllJobs, readJob, type Work } from './job-records.js';
 
 const QUEUE = 'generation';
-/**
- * Each accepted job gets a token from a counter a reset never clears. The queue entry carries it, and work writes its
- * state only while the job's token is still its own: after a reset numbers jobs from 1 again, work still running for
- * the forgotten job-1 must neither be mistaken for the new job-1's (the queue would drop an entry of the same id) nor
- * write its file's result or progress into it.
- */
+// Each accepted job gets a token from a counter a reset never clears; its queue entry carries it, and work writes only
+// while the token is still the job's: work for a forgotten job-1 must not land in the new job-1 after a reset.
 const OWN_WORK = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[2], ARGV[1], ARGV[3]) end`;
 /** How often a replica reads the record of work another replica runs (settle). */
 const POLL_MS = 20;
