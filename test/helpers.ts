@@ -50,6 +50,15 @@ export async function setClock(app: FastifyInstance, now: string): Promise<void>
   if (res.statusCode !== 200) throw new Error(`set clock failed: ${res.body}`);
 }
 
+/**
+ * The exit of a child process, also when it has already happened: `once(child, 'exit')` attached after the exit waits
+ * forever (a test that awaits other work between the kill and the wait raced it and timed out).
+ */
+export function exitOf(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve([child.exitCode, child.signalCode]);
+  return once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+}
+
 /** Follows a download link through inject (the link's host is sent as the Host header, as a real client would). */
 export function download(
   app: FastifyInstance,

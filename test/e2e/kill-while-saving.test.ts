@@ -2,12 +2,11 @@
  * DATA_DIR survives a kill -9 in the middle of saving: every job answered 2xx before the kill is there after a restart.
  * A real-time e2e test (moved from test/persistence.test.ts): it starts the real CLI, floods it with accepts and kills it.
  */
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnCli, testApp } from '../helpers.js';
+import { exitOf, spawnCli, testApp } from '../helpers.js';
 
 const dirs: string[] = [];
 const dataDir = () => {
@@ -42,7 +41,7 @@ describe('DATA_DIR under kill -9', () => {
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');
     const accepted = (await Promise.all(requests)).filter((id) => id !== undefined);
-    await once(child, 'exit').catch(() => undefined);
+    await exitOf(child);
 
     const app = await testApp({ DATA_DIR: dir, LINK_SECRET: undefined });
     const jobs = (await app.inject({ url: '/__admin/jobs' })).json().jobs as Array<{ id: string }>;

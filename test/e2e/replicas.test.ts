@@ -188,6 +188,10 @@ else
       const waited = fetch(`${two}/__admin/requests/wait`, json({ path: '/first', timeout_ms: 10_000 }));
       const poll = (target: string, id: string) =>
         fetch(`${target}${sendbird.BASE}/${id}`, { headers: sendbird.TOKEN });
+      // A replica writes its entry to Redis just after its answer leaves, so another replica's journal has it a moment
+      // later: read-after-write across replicas goes through the journal's wait, as the README says.
+      const arrived = async (target: string, path: string) =>
+        expect((await fetch(`${target}/__admin/requests/wait`, json({ path, timeout_ms: 10_000 }))).status).toBe(200);
       expect((await poll(one, 'first')).status).toBe(400);
       const woken = await waited;
       expect(woken.status).toBe(200);
@@ -196,15 +200,18 @@ else
       expect(entry.headers['api-token']).toBe('demo…');
       expect((await poll(two, 'second')).status).toBe(400);
       expect((await poll(one, 'third')).status).toBe(400);
+      await arrived(two, '/third');
       const seen = await journal(two);
       expect(seen.map((line) => line.split(`${sendbird.BASE}/`)[1])).toEqual(['first', 'second', 'third']);
       const ids = seen.map((line) => Number(line.split(' ')[0]));
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      await arrived(one, '/third');
       expect(await journal(one)).toEqual(seen);
       await fetch(`${one}/__admin/reset`, json({}));
       expect(await journal(two)).toEqual([]);
       expect(await journal(one)).toEqual([]);
       expect((await poll(two, 'fourth')).status).toBe(400);
+      await arrived(one, '/fourth');
       expect(await journal(one)).toEqual([`${ids[2]! + 1} ${sendbird.BASE}/fourth`]);
       const cleared = await fetch(`${two}/__admin/requests`, {
         method: 'DELETE',

@@ -1,8 +1,7 @@
 /** SIGTERM during a download: the download completes, then the process exits 0. Runs the real CLI in a child process. */
-import { once } from 'node:events';
 import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { spawnCli } from '../helpers.js';
+import { exitOf, spawnCli } from '../helpers.js';
 
 describe('graceful shutdown', () => {
   it('lets a running download finish after SIGTERM and exits 0', async () => {
@@ -51,7 +50,7 @@ describe('graceful shutdown', () => {
     });
     expect(received.expected).toBeGreaterThan(1_000_000);
     expect(received.bytes).toBe(received.expected);
-    const [code] = await once(child, 'exit');
+    const [code] = await exitOf(child);
     expect(code).toBe(0);
   });
 });
