@@ -1,6 +1,6 @@
 /**
- * The OpenAPI document of the download links (/openapi/storage.json): the S3 and GCS object routes every signed link
- * of Sendbird (S3 V4), Seasalt (S3 V2) and Zendesk (GCS V4) points at, with the storages' own XML errors. Described
+ * The OpenAPI document of the download links (/openapi/storage.json): the S3 and GCS object routes every presigned
+ * (S3 V4 or V2) or signed (GCS V4) link of any vendor points at, with the storages' own XML errors. Described
  * by hand, not generated from the routes: the routes take any object key (a wildcard) and stay on the hot path
  * without a schema to validate or serialize. test/openapi.test.ts keeps openapi/storage.json equal to this.
  */
@@ -20,7 +20,7 @@ const query = (name: string, description: string) => ({
   schema: { type: 'string' },
 });
 const path = [
-  { name: 'bucket', in: 'path', required: true, schema: { type: 'string' }, example: 'sendbird-exports' },
+  { name: 'bucket', in: 'path', required: true, schema: { type: 'string' }, example: 'exports' },
   {
     name: 'key',
     in: 'path',
@@ -51,20 +51,20 @@ const ok = {
   '304': { description: 'Not modified (If-None-Match matched the ETag)' },
 };
 
-/** The query parameters of S3's presigned links: Signature V4 (Sendbird) and V2 (Seasalt). */
+/** The query parameters of S3's presigned links: Signature V4 and V2. */
 const S3_QUERY = [
-  query('X-Amz-Algorithm', 'Signature V4 (Sendbird): AWS4-HMAC-SHA256'),
+  query('X-Amz-Algorithm', 'Signature V4: AWS4-HMAC-SHA256'),
   query('X-Amz-Credential', 'Signature V4: <access key>/<date>/<region>/s3/aws4_request'),
   query('X-Amz-Date', 'Signature V4: the signing instant'),
   query('X-Amz-Expires', 'Signature V4: seconds the link is valid (at most 604800)'),
   query('X-Amz-SignedHeaders', 'Signature V4: host'),
   query('X-Amz-Signature', 'Signature V4'),
-  query('AWSAccessKeyId', 'Signature V2 (Seasalt): the access key'),
+  query('AWSAccessKeyId', 'Signature V2: the access key'),
   query('Expires', 'Signature V2: expiry as Unix seconds'),
   query('Signature', 'Signature V2'),
 ];
 
-/** The query parameters of GCS V4 signed URLs (Zendesk). */
+/** The query parameters of GCS V4 signed URLs. */
 const GCS_QUERY = [
   query('X-Goog-Algorithm', 'GOOG4-RSA-SHA256'),
   query('X-Goog-Credential', '<service account>/<date>/auto/storage/goog4_request'),
@@ -121,7 +121,7 @@ const STORAGE_DOCUMENT = {
   info: {
     title: 'Download links: S3 and GCS objects (mock)',
     description:
-      "The signed links the vendors hand out point here: Sendbird's S3 Signature V4 and Seasalt's S3 Signature V2 links under /s3, Zendesk's GCS V4 signed URLs under /gcs. The link itself is the credential; errors are the storages' own XML. Kore's file links are in the Kore document (getMediaStream).",
+      "The signed links the vendors hand out point here: S3 presigned links (Signature V4 or V2) under /s3, GCS V4 signed URLs under /gcs. The link itself is the credential; errors are the storages' own XML. A vendor that serves its files from its own routes describes them in its own document.",
     version: '1.0.0',
     license: { name: 'MIT', identifier: 'MIT' },
   },
