@@ -10,8 +10,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { FLOWS } from './flows.mjs';
-import { fetchInject, freePort, waitHealthy } from './http.mjs';
+import { startPolledServer } from './polled-server.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const [vendor = 'sendbird', requests = '40000'] = process.argv.slice(2);
@@ -40,28 +39,7 @@ async function measure(pid, opts) {
   };
 }
 
-const port = await freePort();
-const server = spawn(process.execPath, ['dist/cli.js'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    CLOCK_START: '2025-04-08T12:00:00Z',
-    CLOCK_FROZEN: 'true',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-await waitHealthy(port);
-const origin = `http://127.0.0.1:${port}`;
-const flow = FLOWS.find((f) => f.vendor === vendor);
-const id = await flow.create(fetchInject(origin));
-await fetch(`${origin}/__admin/clock/advance`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: '{"seconds":120}',
-});
-const req = flow.pollRequest(id);
+const { server, origin, req } = await startPolledServer(vendor);
 const body = await (
   await fetch(`${origin}${req.url}`, { method: req.method ?? 'GET', headers: req.headers, body: req.body })
 ).text();
