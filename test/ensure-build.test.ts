@@ -2,9 +2,10 @@
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
-import { isStale, sourceHash } from '../scripts/ensure-build.mjs';
+import { bundleEntries, isStale, sourceHash } from '../scripts/ensure-build.mjs';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -48,5 +49,17 @@ describe('ensure-build', () => {
     stamp(root);
     writeFileSync(join(root, 'package.json'), '{"name":"x"}\n');
     expect(isStale(root)).toBe(true);
+  });
+});
+
+describe('the bundled entry', () => {
+  it("keeps each source file's import.meta.url at its compiled file in dist/, where its sibling modules are", async () => {
+    const root = tree();
+    writeFileSync(join(root, 'src', 'core', 'clock.ts'), 'export const here: string = import.meta.url;\n');
+    writeFileSync(join(root, 'src', 'cli.ts'), "export { here } from './core/clock.js';\n");
+    await bundleEntries(root, { cli: 'src/cli.ts' });
+    const bundle = pathToFileURL(join(root, 'dist', 'cli.js')).href;
+    const { here } = (await import(bundle)) as { here: string };
+    expect(here).toBe(pathToFileURL(join(root, 'dist', 'core', 'clock.js')).href);
   });
 });
