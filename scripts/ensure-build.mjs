@@ -89,14 +89,26 @@ export function distImportMetaUrl(srcPath) {
   return `new URL(${JSON.stringify(compiled)}, import.meta.url).href`;
 }
 
-/** An esbuild plugin: every source file's `import.meta.url` becomes distImportMetaUrl() of that file. */
-const keepImportMetaUrls = (src) => ({
-  name: 'keep-import-meta-urls',
+/**
+ * A source file's text with every non-ASCII character written as a \uXXXX escape, which means the same in a string,
+ * a template, a regular expression or a comment. V8 holds a module's source in memory for its lifetime, and one
+ * non-ASCII character makes it a two-byte string: twice the size (6 MB for the bundle). esbuild escapes the strings
+ * of dependencies itself, but not a regular expression or a comment. A String.raw template would change meaning
+ * (its escapes stay as text), so such a file is left as it is: the dashboard's browser script, loaded on demand.
+ */
+export function asciiSource(text) {
+  if (text.includes('String.raw')) return text;
+  return text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** An esbuild plugin: every source file's `import.meta.url` becomes distImportMetaUrl() of that file, in ASCII. */
+const sourceForBundle = (src) => ({
+  name: 'source-for-bundle',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
       const text = await readFile(path, 'utf8');
       const own = distImportMetaUrl(relative(src, path));
-      return { contents: text.replaceAll('import.meta.url', own), loader: 'ts' };
+      return { contents: asciiSource(text.replaceAll('import.meta.url', own)), loader: 'ts' };
     });
   },
 });
@@ -108,9 +120,8 @@ const keepImportMetaUrls = (src) => ({
  * tsc's unbundled output stays for the library (dist/index.js and its types) and for the generation workers, which
  * import their task modules by file URL. ioredis and bullmq are optional peers: left to the user's install.
  */
-export async function bundleEntries(root, entryPoints = { cli: 'src/cli.ts' }) {
+export async function bundleEntries(root, entryPoints = { cli: 'src/cli.ts' }, dist = join(root, 'dist')) {
   const { build } = await import('esbuild');
-  const dist = join(root, 'dist');
   await build({
     absWorkingDir: root,
     entryPoints,
@@ -123,12 +134,17 @@ export async function bundleEntries(root, entryPoints = { cli: 'src/cli.ts' }) {
     target: 'node20',
     sourcemap: true,
     sourcesContent: true,
+    // Less to read and compile at start, and less source held in memory; names stay (stack traces, fastify's plugin
+    // names), and the source maps lead back to the sources. Licence comments go to cli.js.LEGAL.txt.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'linked',
     external: ['ioredis', 'bullmq'],
     // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as __aemRequire } from 'node:module';const require=__aemRequire(import.meta.url);",
     },
-    plugins: [keepImportMetaUrls(join(root, 'src'))],
+    plugins: [sourceForBundle(join(root, 'src'))],
     logLevel: 'warning',
   });
 }
