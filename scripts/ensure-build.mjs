@@ -114,6 +114,26 @@ const sourceForBundle = (src) => ({
 });
 
 /**
+ * zod's messages in some 45 languages (a third of zod's code in the bundle) are reachable from its namespace object
+ * (z.locales), so a bundler keeps them all; the server speaks English only (zod's default, which zod imports from
+ * locales/en.js itself) and never calls z.config(z.locales.xx()). Its z.locales holds English alone.
+ */
+const englishZod = {
+  name: 'english-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ resolveDir }) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(resolveDir)
+        ? { path: 'zod/v4/locales/index.js', namespace: 'english-zod', pluginData: join(resolveDir, '..', 'locales') }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'english-zod' }, ({ pluginData }) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: pluginData,
+    }));
+  },
+};
+
+/**
  * The command-line entry as one bundle (with its dependencies: fastify, zod…) in place of tsc's dist/cli.js: a cold
  * start then compiles one file instead of resolving and loading some 800 modules (BENCHMARKS.md, "Cold start").
  * What loads on demand (faker, jose, nodemailer, the Redis stores) stays in chunks beside it, loaded when first used.
@@ -144,7 +164,7 @@ export async function bundleEntries(root, entryPoints = { cli: 'src/cli.ts' }, d
     banner: {
       js: "import { createRequire as __aemRequire } from 'node:module';const require=__aemRequire(import.meta.url);",
     },
-    plugins: [sourceForBundle(join(root, 'src'))],
+    plugins: [sourceForBundle(join(root, 'src')), englishZod],
     logLevel: 'warning',
   });
 }

@@ -1,5 +1,5 @@
 /** `npm start` builds only when the sources changed: the staleness check behind scripts/ensure-build.mjs. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,5 +84,21 @@ describe('the bundle in ASCII', () => {
     await bundleEntries(process.cwd(), { cli: 'src/cli.ts' }, out);
     const nonAscii = readFileSync(join(out, 'cli.js'), 'utf8').match(/.{0,40}[^\x00-\x7f].{0,40}/);
     expect(nonAscii?.[0]).toBeUndefined();
+  });
+});
+
+describe('zod in the bundle', () => {
+  it('speaks English, as the server does, without the messages of other languages', async () => {
+    const root = tree();
+    symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+    writeFileSync(
+      join(root, 'src', 'cli.ts'),
+      "import { z } from 'zod';\nexport const message = z.string().safeParse(1).error?.issues[0]?.message;\nexport const languages = Object.keys(z.locales);\n",
+    );
+    await bundleEntries(root, { cli: 'src/cli.ts' });
+    const bundle = pathToFileURL(join(root, 'dist', 'cli.js')).href;
+    const { message, languages } = (await import(bundle)) as { message: string; languages: string[] };
+    expect(message).toBe('Invalid input: expected string, received number');
+    expect(languages).toEqual(['en']);
   });
 });
