@@ -138,7 +138,7 @@ const englishZod = {
  * start then compiles one file instead of resolving and loading some 800 modules (BENCHMARKS.md, "Cold start").
  * What loads on demand (faker, jose, nodemailer, the Redis stores) stays in chunks beside it, loaded when first used.
  * tsc's unbundled output stays for the library (dist/index.js and its types) and for the generation workers, which
- * import their task modules by file URL. ioredis and bullmq are optional peers: left to the user's install.
+ * import their task modules by file URL.
  */
 export async function bundleEntries(root, entryPoints = { cli: 'src/cli.ts' }, dist = join(root, 'dist')) {
   const { build } = await import('esbuild');
@@ -159,7 +159,10 @@ export async function bundleEntries(root, entryPoints = { cli: 'src/cli.ts' }, d
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'linked',
-    external: ['ioredis', 'bullmq'],
+    // ioredis and bullmq: optional peers. Fastify's default schema compilers (ajv, fast-json-stringify: a fifth of the
+    // bundle) are required only when an app gives none of its own; the server always gives its zod ones
+    // (src/app/fastify.ts), so they stay in node_modules, where a require() would still find them.
+    external: ['ioredis', 'bullmq', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
     // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as __aemRequire } from 'node:module';const require=__aemRequire(import.meta.url);",
