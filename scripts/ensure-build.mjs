@@ -135,7 +135,7 @@ const englishZod = {
 
 /**
  * The command-line entry as one bundle (with its dependencies: fastify, zod…) in place of tsc's dist/cli.js: a cold
- * start then compiles one file instead of resolving and loading some 800 modules (BENCHMARKS.md, "Cold start").
+ * start then compiles one file instead of resolving and loading some 800 modules.
  * What loads on demand (faker, jose, nodemailer, the Redis stores) stays in chunks beside it, loaded when first used.
  * tsc's unbundled output stays for the library (dist/index.js and its types) and for the generation workers, which
  * import their task modules by file URL.
