@@ -9,6 +9,7 @@ import { type Config, ConfigError, helpText, loadConfig, parseFlags } from './co
 import { generate, generateHelpText, parseGenerateArgs, progressReporter } from './generate.js';
 import { banner, type RunningServer, startServer } from './server.js';
 import { VENDORS } from './vendors/registry.js';
+import { keepYoungGenerationSize } from './young-generation.js';
 
 /**
  * The README promises an exit within 10 s of SIGTERM. server.shutdown() cuts connections still open after its grace
@@ -71,6 +72,7 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`agent-export-mock: ${message}\n`);
     process.exit(err instanceof ConfigError ? 2 : 1);
   }
+  keepYoungGenerationSize();
   process.stdout.write(`${banner(server)}\n`);
   let closing = false;
   // Stop accepting, let running downloads finish (cut after the shutdown grace), then exit 0.

@@ -5,11 +5,11 @@
  * (bearer header, or the session cookie set by `/?token=` or the login form); the assets carry no data and are public.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { lazy } from '../core/lazy.js';
 import type { Runtime } from '../core/runtime.js';
 import { GCS_PATH, S3_PATH } from '../core/signing/links.js';
 import { isAuthorized, isToken, setSession } from './auth.js';
 import { chartsTag, DEFAULT_CHART_DAYS, MAX_CHART_DAYS, worldCharts } from './charts.js';
-import { CLIENT_JS } from './client.js';
 import { ASSET_PATH, type PageVendor, renderLogin, renderPage } from './page.js';
 import { preview } from './preview.js';
 import { STYLES } from './styles.js';
@@ -17,6 +17,9 @@ import { STYLES } from './styles.js';
 /** Everything the page loads comes from this origin; its fetches go to this origin only. */
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The browser script is read by the page's first visitor, never at start: it is none of a client's business. */
+const clientScript = lazy(async () => (await import('./client.js')).CLIENT_JS);
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply
@@ -91,10 +94,18 @@ export async function registerDashboard(scope: FastifyInstance, state: Runtime):
     },
   );
 
-  const asset = (type: string, body: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(body);
-  scope.get(`${ASSET_PATH}/app.js`, { schema: hide }, asset('text/javascript; charset=utf-8', CLIENT_JS));
-  scope.get(`${ASSET_PATH}/app.css`, { schema: hide }, asset('text/css; charset=utf-8', STYLES));
+  const asset = (type: string, body: () => Promise<string>) => async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .type(type)
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .send(await body());
+  scope.get(`${ASSET_PATH}/app.js`, { schema: hide }, asset('text/javascript; charset=utf-8', clientScript));
+  scope.get(
+    `${ASSET_PATH}/app.css`,
+    { schema: hide },
+    asset('text/css; charset=utf-8', async () => STYLES),
+  );
 
   // Links the preview may follow: this server's storage and vendor routes, never the control plane or another host.
   const followable = (path: string) =>

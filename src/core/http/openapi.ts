@@ -1,13 +1,14 @@
 /**
  * One OpenAPI document per vendor (and one for the admin API), generated from the zod route schemas by
- * @fastify/swagger registered inside that vendor's encapsulated context, so it sees that vendor's routes only.
+ * @fastify/swagger registered inside that vendor's encapsulated context, so it sees that vendor's routes only; the
+ * plugin itself loads on the first request for a document (deferred-swagger.ts).
  * The mock's path prefix (e.g. /sendbird/{app_id}) is moved from each path into the server URL, so the document
  * shows the vendor's own paths.
  */
-import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { VendorFaults, VendorSamples } from '../vendor.js';
+import { deferredSwagger } from './deferred-swagger.js';
 import { enrichDocument, type OpenApiObject, responseOf } from './openapi-enrich.js';
 
 type SecurityScheme =
@@ -52,7 +53,7 @@ function faultResponses(faults: VendorFaults | undefined): Record<string, unknow
 }
 
 export async function registerOpenApi(scope: FastifyInstance, opts: DocOptions): Promise<void> {
-  await scope.register(swagger, {
+  const document = deferredSwagger(scope, {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -79,5 +80,5 @@ export async function registerOpenApi(scope: FastifyInstance, opts: DocOptions):
       return { ...out, url: opts.stripPrefix ? out.url.replace(opts.stripPrefix, '') || '/' : out.url };
     },
   });
-  scope.get(`/openapi/${opts.id}.json`, { schema: { hide: true } }, async () => scope.swagger());
+  scope.get(`/openapi/${opts.id}.json`, { schema: { hide: true } }, async () => document());
 }
