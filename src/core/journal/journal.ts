@@ -80,12 +80,28 @@ export class Journal {
   }
 
   add(entry: Omit<RawEntry, 'id'>): void {
-    const full = {
+    // Field by field rather than a spread: this runs on every recorded request, and a spread of this size costs more.
+    const response = entry.response;
+    const responseBody = cutBody(response.body, this.maxBodyChars);
+    const full: RawEntry = {
       id: this.nextId++,
-      ...entry,
+      atMs: entry.atMs,
+      realMs: entry.realMs,
+      vendor: entry.vendor,
+      tenant: entry.tenant,
+      method: entry.method,
+      path: entry.path,
+      search: entry.search,
+      headers: entry.headers,
       body: cutBody(entry.body, this.maxBodyChars),
-      response: { ...entry.response, body: cutBody(entry.response.body, this.maxBodyChars) },
-    } as RawEntry;
+      status: entry.status,
+      duration_ms: entry.duration_ms,
+      response: responseBody === response.body ? response : { ...response, body: responseBody },
+      job_id: entry.job_id,
+      route: entry.route,
+      scenarios: entry.scenarios,
+    };
+    if (entry.dashboard) full.dashboard = true;
     this.accept(full);
   }
 
