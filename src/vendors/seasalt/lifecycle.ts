@@ -42,7 +42,23 @@ function linkOf(ctx: CoreContext, job: SeasaltJob, expiresAt: number): string {
   return url;
 }
 
+/**
+ * The last state computed for each copy of a job, at an instant and origin. A state is a pure function of the three
+ * (the store hands out a new copy whenever the job changes, and the late-read mark a first view may record changes the
+ * store, not the copy), and a poll computes it twice: for the answer and for the outbox's look.
+ */
+const states = new WeakMap<SeasaltJob, { now: number; origin: string; state: JobState }>();
+
 export function jobState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
+  const origin = ctx.publicUrl();
+  const last = states.get(job);
+  if (last !== undefined && last.now === now && last.origin === origin) return last.state;
+  const state = computeState(ctx, job, now);
+  states.set(job, { now, origin, state });
+  return state;
+}
+
+function computeState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
   const view = ctx.jobs.view(job, now);
   const status = STATUS[view.phase];
   let presignedUrl: string | null = null;
