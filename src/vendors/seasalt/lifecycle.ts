@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from '../../core/context.js';
 import type { Job } from '../../core/jobs/job.js';
+import { lastViewOf } from '../../core/jobs/view-memo.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult } from './export-file.js';
 import { naiveIso } from './generator.js';
 import type { ExportJob } from './schemas.js';
@@ -42,21 +43,8 @@ function linkOf(ctx: CoreContext, job: SeasaltJob, expiresAt: number): string {
   return url;
 }
 
-/**
- * The last state computed for each copy of a job, at an instant and origin. A state is a pure function of the three
- * (the store hands out a new copy whenever the job changes, and the late-read mark a first view may record changes the
- * store, not the copy), and a poll computes it twice: for the answer and for the outbox's look.
- */
-const states = new WeakMap<SeasaltJob, { now: number; origin: string; state: JobState }>();
-
-export function jobState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
-  const origin = ctx.publicUrl();
-  const last = states.get(job);
-  if (last !== undefined && last.now === now && last.origin === origin) return last.state;
-  const state = computeState(ctx, job, now);
-  states.set(job, { now, origin, state });
-  return state;
-}
+/** The job's state at `now`, computed once per copy of the job, instant and origin (core/jobs/view-memo.ts). */
+export const jobState = lastViewOf(computeState);
 
 function computeState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
   const view = ctx.jobs.view(job, now);
