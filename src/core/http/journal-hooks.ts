@@ -108,6 +108,8 @@ export function journalSteps(
       const url = request.url;
       const q = url.indexOf('?');
       const contentType = reply.getHeader('content-type');
+      // Once: after a route validated its headers (Zendesk), each read of request.headers merges a new copy.
+      const headers = request.headers;
       const entry: Omit<RawEntry, 'id'> = {
         atMs: request.journalAt,
         realMs: request.journalRealAt,
@@ -116,7 +118,7 @@ export function journalSteps(
         method: request.method,
         path: q === -1 ? url : url.slice(0, q),
         search: q === -1 ? '' : url.slice(q + 1),
-        headers: request.headers,
+        headers,
         body: request.jsonText ?? bodyText(request.body),
         status: reply.statusCode,
         duration_ms: realElapsed() - request.journalElapsed,
@@ -129,7 +131,7 @@ export function journalSteps(
         route: request.routeOptions.config?.routeKind ?? null,
         scenarios: tags.scenarios ?? [],
       };
-      if (request.headers[DASHBOARD_HEADER] === '1') entry.dashboard = true;
+      if (headers[DASHBOARD_HEADER] === '1') entry.dashboard = true;
       deps.journal.add(entry);
     },
   };
