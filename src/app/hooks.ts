@@ -40,7 +40,10 @@ export function registerRequestHooks(app: FastifyInstance, a: Assembly, namespac
   const { config, vendors, ctx } = a;
   const { clock } = a.stores;
   const vendorOf = (url: string) => vendors.find((v) => under(url, v.prefix)) ?? null;
-  const isStorage = (url: string) => under(url, S3_PATH) || under(url, GCS_PATH);
+  // Download links: under the storage paths, never the bare prefixes themselves.
+  const s3 = `${S3_PATH}/`;
+  const gcs = `${GCS_PATH}/`;
+  const isStorage = (url: string) => url.startsWith(s3) || url.startsWith(gcs);
   // Shared state: every request first reads the one clock and any change of scenarios or limits (one round trip).
   const refresh = a.stores.refresh;
   // The control plane's requests also catch the shared journal up.
