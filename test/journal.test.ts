@@ -50,6 +50,15 @@ describe('request journal', () => {
     expect(dl.response.bytes).toBeGreaterThan(0);
   });
 
+  it('records what is under a vendor or storage prefix, and not the bare storage prefixes or other paths', async () => {
+    for (const url of ['/s3', '/gcs?x=1', '/sendbirdx/v3', '/s3/no-bucket/no-key', `${BASE}?limit=1`])
+      await app.inject({ url, headers: TOKEN });
+    expect((await journal()).map((e: { vendor: string; path: string }) => `${e.vendor} ${e.path}`)).toEqual([
+      'storage /s3/no-bucket/no-key',
+      `sendbird ${BASE}`,
+    ]);
+  });
+
   it('filters by method, status, path and job, and clears', async () => {
     await create(app);
     await app.inject({ url: `${BASE}/nope`, headers: TOKEN });

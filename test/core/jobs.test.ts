@@ -179,3 +179,25 @@ describe('failingAs', () => {
     expect(viewJob(jobs.get(broken.id)!, now())).toMatchObject({ phase: 'failed', error: 'the world changed' });
   });
 });
+
+describe('JobStore: the copies it hands out', () => {
+  it('reuses a copy while nothing changed, and shows every change of progress, end of work or patch', async () => {
+    const { jobs } = store();
+    let report!: (f: number) => void;
+    const work = deferred<string>();
+    jobs.create(init('a', 1000), (r, signal) => ((report = r), work.task(r, signal)));
+    await new Promise((r) => setImmediate(r));
+    const first = jobs.get('a')!;
+    expect(jobs.get('a')).toBe(first);
+    report(0.5);
+    expect(jobs.get('a')!.generation.progress).toBe(0.5);
+    work.resolve('file');
+    await jobs.drain();
+    const done = jobs.get('a')!;
+    expect(done.generation).toMatchObject({ state: 'done', result: 'file', progress: 1 });
+    expect(jobs.get('a')).toBe(done);
+    jobs.patch('a', { forced: { phase: 'failed', at: T0 } });
+    expect(jobs.get('a')!.forced).toEqual({ phase: 'failed', at: T0 });
+    expect(Object.isFrozen(jobs.get('a'))).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@
  *    a body-less POST is refused.
  */
 import { isIP } from 'node:net';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../signing/hmac.js';
 
 export interface ControlPlaneOptions {
@@ -69,17 +69,26 @@ function couldBeCrossSite(request: FastifyRequest): boolean {
   return type === '' || SIMPLE_TYPES.has(type);
 }
 
-const refuse = (reply: FastifyReply, status: number, error: string, message: string) =>
+/** Refuses the request (and answers true: it goes no further). */
+const refuse = (reply: FastifyReply, status: number, error: string, message: string): true => {
   reply.code(status).send({ error, message });
+  return true;
+};
 
-export function registerControlPlaneGuard(app: FastifyInstance, options: ControlPlaneOptions): void {
+/**
+ * The guard step of the root onRequest hook (src/app/hooks.ts): answers true when it refused the request. The hook
+ * skips it for a URL under a vendor or storage prefix, which no control-plane route pattern can match.
+ */
+export function controlPlaneGuard(
+  options: ControlPlaneOptions,
+): (request: FastifyRequest, reply: FastifyReply) => boolean {
   const token = options.adminToken;
-  app.addHook('onRequest', (request, reply, done) => {
+  return (request, reply) => {
     const route = request.routeOptions.url;
-    if (route === undefined || !isControlRoute(route)) return done();
+    if (route === undefined || !isControlRoute(route)) return false;
     const host = request.headers.host;
     if (!hostAllowed(host, options)) {
-      return void refuse(
+      return refuse(
         reply,
         403,
         'forbidden_host',
@@ -88,34 +97,29 @@ export function registerControlPlaneGuard(app: FastifyInstance, options: Control
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !originAllowed(origin, host, options)) {
-      return void refuse(
+      return refuse(
         reply,
         403,
         'forbidden_origin',
         `Origin "${origin}" may not use the control plane: only this server's own pages may (cross-site request protection).`,
       );
     }
-    if (!isAdminRoute(route)) return done();
+    if (!isAdminRoute(route)) return false;
     if (token) {
       const header = request.headers.authorization ?? '';
       if (!safeEqual(header.startsWith('Bearer ') ? header.slice(7) : '', token)) {
         reply.header('www-authenticate', 'Bearer realm="agent-export-mock admin"');
-        return void refuse(
-          reply,
-          401,
-          'unauthorized',
-          'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.',
-        );
+        return refuse(reply, 401, 'unauthorized', 'The control plane requires Authorization: Bearer <ADMIN_TOKEN>.');
       }
     }
     if (couldBeCrossSite(request)) {
-      return void refuse(
+      return refuse(
         reply,
         415,
         'json_required',
         'A control-plane POST must send Content-Type: application/json (an empty body is fine), so that no web page can send it cross-site.',
       );
     }
-    done();
-  });
+    return false;
+  };
 }

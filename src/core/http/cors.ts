@@ -8,7 +8,7 @@
  * prefixes and the storage paths, not /__admin routes that vendors register), and a preflight must be answered before
  * the journal, the scenarios and the rate limits see it (it is the browser's question, not the client's request).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface CorsOptions {
   /** Allowed origins (`https://app.example:8443`), or `*` for any. Empty: no CORS at all. */
@@ -21,22 +21,26 @@ export interface CorsOptions {
 const PREFLIGHT_MAX_AGE = '600';
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 
-export function registerCors(app: FastifyInstance, options: CorsOptions): void {
-  if (options.origins.length === 0) return; // off: not even a hook on the hot path
+/** Answers true when it answered the request (a preflight): the request goes no further. */
+export type CorsStep = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+/** The CORS step of the root onRequest hook (src/app/hooks.ts); undefined when off, so the hot path pays nothing. */
+export function corsStep(options: CorsOptions): CorsStep | undefined {
+  if (options.origins.length === 0) return undefined;
   const any = options.origins.includes('*');
   const allowed = new Set(options.origins);
-  app.addHook('onRequest', (request, reply, done) => {
+  return (request, reply) => {
     const origin = request.headers.origin;
-    if (origin === undefined || !options.isBrowserPath(request.url.split('?', 1)[0]!)) return done();
+    if (origin === undefined || !options.isBrowserPath(request.url.split('?', 1)[0]!)) return false;
     // The answer depends on Origin, so a shared cache must not hand one origin's answer to another.
     reply.header('vary', 'Origin');
-    if (!any && !allowed.has(origin)) return done();
+    if (!any && !allowed.has(origin)) return false;
     reply.header('access-control-allow-origin', origin);
     const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
     if (!preflight) {
       // Lets a page read Retry-After, X-Mock-Scenario, ETag, Content-Disposition and the vendors' own headers.
       reply.header('access-control-expose-headers', '*');
-      return done();
+      return false;
     }
     // The vendors' credentials travel in headers of their own (Api-Token, auth, x-api-key…): allow what is asked.
     const asked = request.headers['access-control-request-headers'];
@@ -47,5 +51,6 @@ export function registerCors(app: FastifyInstance, options: CorsOptions): void {
       .header('access-control-allow-methods', METHODS)
       .header('access-control-max-age', PREFLIGHT_MAX_AGE)
       .send();
-  });
+    return true;
+  };
 }

@@ -3,19 +3,19 @@
  * `Date` (to check link expiry, to compute clock skew, as S3 clients do) saw a time beside `<ServerTime>` and
  * `X-Amz-Date` from the virtual clock. One string per virtual second keeps the hot path to a comparison.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { ClockStore } from '../state/clock.js';
 
-export function registerDateHeader(app: FastifyInstance, clock: ClockStore): void {
+/** The step of the root onRequest hook (src/app/hooks.ts) that puts the virtual `Date` on a reply. */
+export function dateStamper(clock: ClockStore): (reply: FastifyReply) => void {
   let second = Number.NaN;
   let value = '';
-  app.addHook('onRequest', (_request, reply, done) => {
+  return (reply) => {
     const now = Math.floor(clock.now() / 1000);
     if (now !== second) {
       second = now;
       value = new Date(now * 1000).toUTCString();
     }
     reply.header('date', value);
-    done();
-  });
+  };
 }

@@ -1,11 +1,11 @@
 /**
- * Records vendor and download requests into the journal with three root hooks. Vendors tag a request with its tenant
+ * Records vendor and download requests into the journal, as steps of the root hooks. Vendors tag a request with its tenant
  * and job (`tagRequest`); downloads are tagged from the stored object's owner. Bodies are kept as text (up to a bound)
  * and parsed only when the journal is read, so recording costs little on the hot polling path.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { wallClock } from '../clock.js';
-import { cutBody } from '../journal/journal.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { realElapsed, wallClock } from '../clock.js';
+import { cutBody, type RawEntry } from '../journal/journal.js';
 import type { ClockStore } from '../state/clock.js';
 import type { JournalStore } from '../state/journal.js';
 import { jsonNestingExceeds, MAX_JSON_DEPTH } from './json-body.js';
@@ -24,14 +24,23 @@ export interface RequestTags {
 declare module 'fastify' {
   interface FastifyRequest {
     journalTags: RequestTags | null;
-    journalStart: { virtual: number; real: number; hr: bigint } | null;
-    journalResponse: { text: string | null; bytes: number | null } | null;
+    /** Virtual time the request arrived, when the journal records it (NaN otherwise). */
+    journalAt: number;
+    /** Real time it arrived, and the monotonic reading its duration is measured from. */
+    journalRealAt: number;
+    journalElapsed: number;
+    /** The response body as sent (a reference: the journal cuts it when it keeps it), and its size in bytes. */
+    journalText: string | null;
+    journalBytes: number | null;
   }
 }
 
 /** Vendors call this to say which tenant and job a request concerns. */
 export function tagRequest(request: FastifyRequest, tags: RequestTags): void {
-  request.journalTags = { ...(request.journalTags ?? {}), ...tags };
+  // The request's own tags, changed in place: a poll tags twice (tenant, job) and should not copy them twice.
+  const own = request.journalTags;
+  if (own === null) request.journalTags = { ...tags };
+  else Object.assign(own, tags);
 }
 
 /**
@@ -57,73 +66,73 @@ export function readableBody(text: unknown): unknown {
   }
 }
 
-export function registerJournalHooks(
+/**
+ * The journal's steps in the root hooks (src/app/hooks.ts): `start` in onRequest, `capture` in onSend, `record` in
+ * onResponse. The hot path keeps references and numbers on the request, allocates no closure or promise, and builds
+ * one entry at the end; masking, ISO dates and query parsing wait until the journal is read (journal/entry.ts).
+ */
+export function journalSteps(
   app: FastifyInstance,
-  deps: {
-    journal: JournalStore;
-    clock: ClockStore;
-    vendorOf: (path: string) => string | undefined;
-    enabled: () => boolean;
-  },
-): void {
+  deps: { journal: JournalStore; clock: ClockStore; enabled: () => boolean },
+) {
   app.decorateRequest('journalTags', null);
-  app.decorateRequest('journalStart', null);
-  app.decorateRequest('journalResponse', null);
-
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (deps.enabled()) {
-      const path = request.url.split('?', 1)[0]!;
-      const vendor = deps.vendorOf(path);
-      if (vendor) {
-        request.journalTags = { vendor };
-        request.journalStart = { virtual: deps.clock.now(), real: wallClock(), hr: process.hrtime.bigint() };
-      }
-    }
-    done();
-  });
-
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.journalStart) {
+  app.decorateRequest('journalAt', Number.NaN);
+  app.decorateRequest('journalRealAt', 0);
+  app.decorateRequest('journalElapsed', 0);
+  app.decorateRequest('journalText', null);
+  app.decorateRequest('journalBytes', null);
+  return {
+    /** For a request to `vendor` (a vendor id, or 'storage' for a download), when the journal is on. */
+    start(request: FastifyRequest, vendor: string): void {
+      if (!deps.enabled()) return;
+      request.journalTags = { vendor };
+      request.journalAt = deps.clock.now();
+      request.journalRealAt = wallClock();
+      request.journalElapsed = realElapsed();
+    },
+    capture(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+      if (Number.isNaN(request.journalAt)) return;
       // The whole text by reference: the journal cuts (and copies) it when the entry is added.
-      if (typeof payload === 'string') request.journalResponse = { text: payload, bytes: Buffer.byteLength(payload) };
-      else if (Buffer.isBuffer(payload)) request.journalResponse = { text: null, bytes: payload.length };
+      if (typeof payload === 'string') {
+        request.journalText = payload;
+        request.journalBytes = Buffer.byteLength(payload);
+      } else if (Buffer.isBuffer(payload)) request.journalBytes = payload.length;
       else {
         const length = reply.getHeader('content-length');
-        request.journalResponse = { text: null, bytes: length === undefined ? null : Number(length) };
+        request.journalBytes = length === undefined ? null : Number(length);
       }
-    }
-    done(null, payload);
-  });
-
-  app.addHook('onResponse', (request, reply, done) => {
-    const start = request.journalStart;
-    const tags = request.journalTags;
-    if (start && tags?.vendor) {
-      const [path = '', search = ''] = request.url.split('?', 2);
+    },
+    record(request: FastifyRequest, reply: FastifyReply): void {
+      const tags = request.journalTags;
+      if (Number.isNaN(request.journalAt) || !tags?.vendor) return;
+      const url = request.url;
+      const q = url.indexOf('?');
       const contentType = reply.getHeader('content-type');
-      deps.journal.add({
-        atMs: start.virtual,
-        realMs: start.real,
+      // Once: after a route validated its headers (Zendesk), each read of request.headers merges a new copy.
+      const headers = request.headers;
+      const entry: Omit<RawEntry, 'id'> = {
+        atMs: request.journalAt,
+        realMs: request.journalRealAt,
         vendor: tags.vendor,
         tenant: tags.tenant ?? null,
         method: request.method,
-        path,
-        search,
-        headers: request.headers,
+        path: q === -1 ? url : url.slice(0, q),
+        search: q === -1 ? '' : url.slice(q + 1),
+        headers,
         body: request.jsonText ?? bodyText(request.body),
         status: reply.statusCode,
-        duration_ms: Number(process.hrtime.bigint() - start.hr) / 1e6,
+        duration_ms: realElapsed() - request.journalElapsed,
         response: {
           content_type: contentType === undefined ? null : String(contentType),
-          bytes: request.journalResponse?.bytes ?? null,
-          body: request.journalResponse?.text ?? null,
+          bytes: request.journalBytes,
+          body: request.journalText,
         },
         job_id: tags.jobId ?? null,
         route: request.routeOptions.config?.routeKind ?? null,
         scenarios: tags.scenarios ?? [],
-        ...(request.headers[DASHBOARD_HEADER] === '1' ? { dashboard: true as const } : {}),
-      });
-    }
-    done();
-  });
+      };
+      if (headers[DASHBOARD_HEADER] === '1') entry.dashboard = true;
+      deps.journal.add(entry);
+    },
+  };
 }

@@ -7,13 +7,18 @@ import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import type { z } from 'zod';
 import { SchemaValidationError } from '../errors.js';
+import { fastObjectValidator } from './fast-validators.js';
 
-export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
-  ({ schema }) =>
-  (data) => {
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => {
+  // Path parameters and header sets of plain strings (every poll's) skip zod when valid (core/http/fast-validators.ts).
+  const fast = fastObjectValidator(schema);
+  return (data) => {
+    const value = fast?.(data);
+    if (value !== undefined) return { value };
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     return { error: new SchemaValidationError(result.error.issues, data) };
   };
+};
 
 export const jsonSerializerCompiler: FastifySerializerCompiler<unknown> = () => (data) => JSON.stringify(data);

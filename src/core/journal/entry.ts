@@ -85,10 +85,11 @@ export function present(e: RawEntry): JournalEntry {
     body: e.body,
     status: e.status,
     duration_ms: e.duration_ms,
-    response: e.response,
+    // Copies: kept entries share equal parts (journal/reuse.ts), and a reader may change what it is handed.
+    response: { ...e.response },
     job_id: e.job_id,
     route: e.route,
-    scenarios: e.scenarios,
+    scenarios: [...e.scenarios],
     ...(e.dashboard ? { dashboard: true as const } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Applies scenarios and rate limits to vendor requests, in one root preValidation hook: after the vendor has
+ * Applies scenarios and rate limits to vendor requests, in the root preValidation hook: after the vendor has
  * authenticated the request (its onRequest hook) and the body is parsed, before validation and the handler. HTTP
  * effects happen here (latency, the vendor's 500 or 429, a cut connection); job and file effects are left on the
  * request for the vendor's create handler (`request.scenarioEffects`).
@@ -46,29 +46,30 @@ const genericFaults: VendorFaults = {
     ),
 };
 
-export function registerScenarioHook(
+/**
+ * The scenario step of the root preValidation hook (src/app/hooks.ts), for a request to `vendor`'s routes: with no
+ * scenario, header or rate limit in play (the usual poll) it calls `done` at once, with no promise.
+ */
+export type ScenarioStep = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  vendor: VendorModule,
+  done: (err?: Error) => void,
+) => void;
+
+export function scenarioStep(
   app: FastifyInstance,
-  deps: {
-    scenarios: ScenarioStore;
-    limiter: RateLimitStore;
-    clock: ClockStore;
-    vendorOf: (path: string) => VendorModule | undefined;
-  },
-): void {
+  deps: { scenarios: ScenarioStore; limiter: RateLimitStore; clock: ClockStore },
+): ScenarioStep {
   app.decorateRequest('scenarioEffects', null);
-  // A callback hook with a synchronous fast path: with no scenario, header or rate limit in play (the usual poll),
-  // it costs a prefix check and no promise.
-  app.addHook('preValidation', (request, reply, done) => {
-    const path = request.url.split('?', 1)[0]!;
-    const vendor = deps.vendorOf(path);
-    if (!vendor) return done();
+  return (request, reply, vendor, done) => {
     const idle =
       !request.headers['x-mock-scenario'] &&
       deps.scenarios.size === 0 &&
       !(vendor.rateLimits?.length && deps.limiter.anyEnabled());
     if (idle) return done();
     apply(request, reply, vendor).then(() => done(), done);
-  });
+  };
 
   async function apply(request: FastifyRequest, reply: FastifyReply, vendor: VendorModule): Promise<void> {
     const header = request.headers['x-mock-scenario'];

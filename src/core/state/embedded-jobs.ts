@@ -4,7 +4,7 @@
  * progress and promise; every change goes through a method here.
  */
 import { isLateRead, isSystemError, viewJob } from '../jobs/job.js';
-import { settleJobs } from './embedded-settle.js';
+import { anyWorking, settleJobs } from './embedded-settle.js';
 import { DONE, type Handle, joinHandle, newWorld, wakeProgress } from './job-handle.js';
 import type { GenerationTask, Job, JobInit, JobPatch, JobStore, JobView, SavedJob } from './jobs.js';
 
@@ -217,13 +217,16 @@ export class EmbeddedJobStore implements JobStore {
   }
 
   /** Waits for exactly the work that the clock's `now` makes due (see settleJobs); a poll waits at most `maxWaitMs`. */
-  async settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> {
+  settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> {
+    // No work under way for any of them (a poll of a finished job): nothing to wait for, and no promise chain to build.
+    const list: readonly Job[] = Array.isArray(jobs) ? jobs : [jobs as Job];
+    if (!anyWorking(list, (id) => this.records.get(id)?.generation.state)) return DONE;
     const store = {
       now: this.now(),
       get: (id: string) => this.get(id),
       progressAtLeast: (id: string, f: number) => this.progressAtLeast(id, f),
     };
-    return settleJobs(jobs, store, maxWaitMs);
+    return settleJobs(list, store, maxWaitMs);
   }
 
   settleAll(): Promise<void> {

@@ -39,3 +39,10 @@ export async function settleJobs(
   await Promise.race([Promise.all(pending), new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
   clearTimeout(timer);
 }
+
+/** Whether any of the jobs has work under way by its current record: settleJobs would find nothing to wait for. */
+export const anyWorking = (jobs: readonly Job[], stateOf: (id: string) => string | undefined): boolean =>
+  jobs.some((job) => {
+    const state = stateOf(job.id);
+    return state === 'pending' || state === 'running';
+  });

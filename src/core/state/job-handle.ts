@@ -19,14 +19,23 @@ export function newWorld(): AbortController {
   return controller;
 }
 
+/**
+ * The last copy handed out for each record. A store never changes a record in place (every change makes a new one),
+ * so a copy is stale only when its handle's live progress or promise moved: a poll of a finished job reuses one copy
+ * instead of two spreads and two freezes per read.
+ */
+const copies = new WeakMap<SavedJob, Job>();
+
 /** The copy handed out: the record with its handle's live progress and promise, frozen. */
 export function joinHandle(record: SavedJob, handle: Handle | undefined): Job {
-  const generation: Generation<unknown> = Object.freeze({
-    ...record.generation,
-    progress: handle ? handle.progress : record.generation.progress,
-    promise: handle?.promise ?? DONE,
-  });
-  return Object.freeze({ ...record, generation });
+  const progress = handle ? handle.progress : record.generation.progress;
+  const promise = handle?.promise ?? DONE;
+  const last = copies.get(record);
+  if (last !== undefined && last.generation.progress === progress && last.generation.promise === promise) return last;
+  const generation: Generation<unknown> = Object.freeze({ ...record.generation, progress, promise });
+  const job: Job = Object.freeze({ ...record, generation });
+  copies.set(record, job);
+  return job;
 }
 
 /** Resolves the callers waiting for a fraction the work has now reached. */

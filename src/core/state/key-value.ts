@@ -19,7 +19,17 @@ export interface KeyValueStore {
   clear(prefix?: string): Awaitable<void>;
 }
 
-const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
+const isPrimitive = (value: unknown) => typeof value !== 'object' || value === null;
+
+/**
+ * A copy of a stored value. A primitive is its own copy and a list of primitives a slice: structuredClone (a
+ * serialization) of Seasalt's outbox flags and id lists showed in the polling profile.
+ */
+const copy = <T>(value: T): T => {
+  if (isPrimitive(value)) return value;
+  if (Array.isArray(value) && value.every(isPrimitive)) return value.slice() as T;
+  return structuredClone(value);
+};
 
 export class MemoryKeyValue implements KeyValueStore {
   private readonly values = new Map<string, unknown>();

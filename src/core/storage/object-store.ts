@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { PassThrough, type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { threadId } from 'node:worker_threads';
+import { BoundedMemo } from '../memo.js';
 
 export interface StoredObject {
   bucket: string;
@@ -97,8 +98,13 @@ export class ObjectStore {
     }
   }
 
+  /** Paths by object id: head() runs on every lookup of a file (a Zendesk call looks up each file of its day). */
+  private readonly paths = new BoundedMemo<string>(4096);
+
   private pathOf(bucket: string, key: string): string {
-    return join(this.root, 'objects', encodeURIComponent(bucket), ...key.split('/').map(encodeURIComponent));
+    return this.paths.get(`${bucket}\u0000${key}`, () =>
+      join(this.root, 'objects', encodeURIComponent(bucket), ...key.split('/').map(encodeURIComponent)),
+    );
   }
 
   head(bucket: string, key: string): StoredObject | undefined {

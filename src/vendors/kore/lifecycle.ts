@@ -6,6 +6,7 @@
 import type { CoreContext } from '../../core/context.js';
 import { failingAs } from '../../core/generation/engine.js';
 import { type GenerationTask, type Job, type JobEffects, type JobOutcome, withEffects } from '../../core/jobs/job.js';
+import { lastViewOf } from '../../core/jobs/view-memo.js';
 import type { JobInit } from '../../core/state/jobs.js';
 import { catalogueOf } from './bot-catalogue.js';
 import { type ExportParams, type ExportResult, exportWork } from './export-file.js';
@@ -143,8 +144,13 @@ function viewTail(job: KoreJob, endedAt: number | undefined, now: number) {
   };
 }
 
-/** The job as GET …/search/jobs/{JobID} answers it at `now` (and as the create request answers it, at creation). */
-export function jobView(ctx: CoreContext, job: KoreJob, now: number): JobView {
+/**
+ * The job as GET …/search/jobs/{JobID} answers it at `now` (and as the create request answers it, at creation), once
+ * per copy of the job, instant and origin (core/jobs/view-memo.ts).
+ */
+export const jobView = lastViewOf(computeView);
+
+function computeView(ctx: CoreContext, job: KoreJob, now: number): JobView {
   const view = ctx.jobs.view(job, now);
   const inProgress = percentageInProgress(job, now);
   const common = {

@@ -11,6 +11,7 @@ import { tagRequest } from '../../core/http/journal-hooks.js';
 import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/jobs/cap.js';
 import { fileFaultFor } from '../../core/scenarios/file-faults.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
+import { andThen } from '../../core/state/awaitable.js';
 import { sendStoredObject } from '../../core/storage/downloads.js';
 import { DAY_MS, isCalendarDate, utcMidnight } from '../../core/world/dates.js';
 import { authHook, type KoreCaller } from './auth.js';
@@ -157,16 +158,19 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: KoreSe
           response: { 200: JobView, ...errors },
         },
       },
-      async (request) => {
+      // Synchronous on the embedded store (core/state/awaitable.ts): the poll pays no promise.
+      (request) => {
         const { bot } = request.koreCaller!;
-        const job = await ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(
+        const found = ctx.jobs.get<KoreJob['params'], NonNullable<KoreJob['generation']['result']>>(
           request.params.JobID,
         );
-        if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id)
-          throw koreError(404, 'Job not found', CODES.NOT_FOUND);
-        tagRequest(request, { jobId: job.id });
-        // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
-        return jobView(ctx, job, ctx.clock.now());
+        return andThen(found, (job) => {
+          if (!job || job.vendor !== VENDOR || job.tenant !== bot.app_id)
+            throw koreError(404, 'Job not found', CODES.NOT_FOUND);
+          tagRequest(request, { jobId: job.id });
+          // No waiting here: a poll answers at once (moving the clock through the admin API waits for due files).
+          return jobView(ctx, job, ctx.clock.now());
+        });
       },
     );
   }

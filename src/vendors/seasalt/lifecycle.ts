@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from '../../core/context.js';
 import type { Job } from '../../core/jobs/job.js';
+import { lastViewOf } from '../../core/jobs/view-memo.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult } from './export-file.js';
 import { naiveIso } from './generator.js';
 import type { ExportJob } from './schemas.js';
@@ -42,7 +43,10 @@ function linkOf(ctx: CoreContext, job: SeasaltJob, expiresAt: number): string {
   return url;
 }
 
-export function jobState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
+/** The job's state at `now`, computed once per copy of the job, instant and origin (core/jobs/view-memo.ts). */
+export const jobState = lastViewOf(computeState);
+
+function computeState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
   const view = ctx.jobs.view(job, now);
   const status = STATUS[view.phase];
   let presignedUrl: string | null = null;

@@ -48,7 +48,9 @@ export class Outbox {
   /** Ids of jobs whose email has not been recorded yet. */
   private async pendingIds(): Promise<string[]> {
     const ids = await this.ctx.kv.list<string>(PENDING);
-    const sent = await Promise.all(ids.map((id) => this.ctx.kv.get<boolean>(`${SENT}${id}`)));
+    const flags = ids.map((id) => this.ctx.kv.get<boolean>(`${SENT}${id}`));
+    // The memory store answers at once: Promise.all only for a shared store's answers (every poll reads these).
+    const sent = flags.some((f) => f instanceof Promise) ? await Promise.all(flags) : flags;
     return ids.filter((_, i) => !sent[i]);
   }
 

@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from '../../core/context.js';
 import type { Job } from '../../core/jobs/job.js';
+import { lastViewOf } from '../../core/jobs/view-memo.js';
 import { ACCESS_KEY_ID, BUCKET, type ExportParams, type ExportResult, REGION } from './export-file.js';
 import type { ExportView } from './schemas.js';
 
@@ -48,7 +49,10 @@ function linkOf(
   return file;
 }
 
-export function exportView(ctx: CoreContext, job: SendbirdJob, now: number): ExportView {
+/** The export as the API shows it at `now`, once per copy of the job, instant and origin (core/jobs/view-memo.ts). */
+export const exportView = lastViewOf(computeView);
+
+function computeView(ctx: CoreContext, job: SendbirdJob, now: number): ExportView {
   const view = ctx.jobs.view(job, now);
   const p = job.params;
   let status: ExportView['export_status'];

@@ -9,6 +9,7 @@ import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/http/journal-hooks.js';
 import { syncHook } from '../../core/http/sync-hook.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
+import { andThen } from '../../core/state/awaitable.js';
 import { authenticate, type SendbirdApp } from './auth.js';
 import { exportView } from './lifecycle.js';
 import { CreateExportBody, ExportView, ListQuery, ListView, SendbirdError, type SendbirdSeeds } from './schemas.js';
@@ -79,11 +80,12 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: SendbirdS
     params: z.object({ export_id: z.string().describe('The export id returned on creation') }),
     response: { 200: ExportView, ...errors },
   };
-  const details = async (request: FastifyRequest<{ Params: { export_id: string } }>) => {
-    const job = await findExport(ctx, request.sendbirdApp!, request.params.export_id);
-    tagRequest(request, { jobId: job.id });
-    return exportView(ctx, job, ctx.clock.now());
-  };
+  // Synchronous on the embedded store (core/state/awaitable.ts): the poll pays no promise.
+  const details = (request: FastifyRequest<{ Params: { export_id: string } }>) =>
+    andThen(findExport(ctx, request.sendbirdApp!, request.params.export_id), (job) => {
+      tagRequest(request, { jobId: job.id });
+      return exportView(ctx, job, ctx.clock.now());
+    });
   app.get(`${BASE}/:export_id`, { config: { routeKind: 'poll' }, schema: detailsSchema }, details);
   // With a trailing slash too, as create and list: the page writes its paths with one.
   app.get(`${BASE}/:export_id/`, { config: { routeKind: 'poll' }, schema: { ...detailsSchema, hide: true } }, details);

@@ -8,6 +8,7 @@ import type { CoreContext } from '../../core/context.js';
 import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/jobs/cap.js';
 import { createExportJob } from '../../core/jobs/create.js';
 import type { JobEffects } from '../../core/jobs/job.js';
+import { type Awaitable, andThen } from '../../core/state/awaitable.js';
 import { addDays, isCalendarDate, isTimeZone, zonedDateOf } from '../../core/world/dates.js';
 import type { SendbirdApp } from './auth.js';
 import { CODES, sendbirdError } from './errors.js';
@@ -132,15 +133,17 @@ function exportParams(
 }
 
 /** The application's export of that id; Sendbird's not-found otherwise. */
-export async function findExport(ctx: CoreContext, appSeed: SendbirdApp, exportId: string): Promise<SendbirdJob> {
-  const job = await ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(exportId);
-  if (job?.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
-    throw sendbirdError(
-      CODES.NOT_FOUND,
-      `Resource not found: no data export "${exportId}" in application ${appSeed.app_id}.`,
-    );
-  }
-  return job;
+export function findExport(ctx: CoreContext, appSeed: SendbirdApp, exportId: string): Awaitable<SendbirdJob> {
+  const found = ctx.jobs.get<SendbirdJob['params'], NonNullable<SendbirdJob['generation']['result']>>(exportId);
+  return andThen(found, (job) => {
+    if (job?.vendor !== 'sendbird' || job.tenant !== appSeed.app_id) {
+      throw sendbirdError(
+        CODES.NOT_FOUND,
+        `Resource not found: no data export "${exportId}" in application ${appSeed.app_id}.`,
+      );
+    }
+    return job;
+  });
 }
 
 /** One page of the application's exports, newest first, filtered; `prev`/`next` are signed page tokens. */

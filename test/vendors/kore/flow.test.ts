@@ -16,6 +16,18 @@ afterEach(async () => {
 });
 
 describe('Kore export job', () => {
+  it('shows every clock move and every change of the job, also at the same instant', async () => {
+    const { _id: id } = await createJob(app);
+    const first = await poll(app, id);
+    expect(first.status).toBe('INPROGRESS');
+    expect(await poll(app, id)).toEqual(first);
+    await advance(app, 1);
+    expect((await poll(app, id)).lMod).toBe(new Date(T0 + 1000).toISOString());
+    const forced = await app.inject({ method: 'PUT', url: `/__admin/jobs/${id}/state`, payload: { phase: 'failed' } });
+    expect(forced.statusCode, forced.body).toBe(200);
+    expect((await poll(app, id)).status).toBe('FAILED');
+  });
+
   it('answers the create request as the vendor sample shows, with the fields FACTS.md lists', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -100,6 +100,19 @@ describe('Seasalt export flow', () => {
     expect((await poll(app, id)).presigned_url).toBe(done.presigned_url);
   });
 
+  it('shows a change of the job at the same instant: a poll after a forced failure on a frozen clock reads it', async () => {
+    const id = await create(app);
+    await advance(app, 60);
+    expect((await poll(app, id)).status).toBe('finished');
+    expect((await poll(app, id)).status).toBe('finished');
+    const forced = await app.inject({ method: 'PUT', url: `/__admin/jobs/${id}/state`, payload: { phase: 'failed' } });
+    expect(forced.statusCode, forced.body).toBe(200);
+    const failed = await poll(app, id);
+    expect(failed).toMatchObject({ status: 'failed', presigned_url: null });
+    await advance(app, 1);
+    expect((await poll(app, id)).status).toBe('failed');
+  });
+
   it('downloads a ZIP of CSVs from presigned_url', async () => {
     const { entries, bytes } = await finishedExport(app);
     expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));

@@ -29,6 +29,20 @@ async function createExport(body: Record<string, unknown> = BODY) {
 }
 
 describe('Sendbird export flow', () => {
+  it('shows every clock move and every change of the job, also at the same instant', async () => {
+    const { export_id: id } = await createExport();
+    const poll = async () => (await app.inject({ url: `${BASE}/${id}`, headers: TOKEN })).json();
+    await advance(app, 10);
+    const first = await poll();
+    expect(first.export_status).toBe('exporting');
+    expect(await poll()).toEqual(first);
+    await advance(app, 3);
+    expect((await poll()).export_elapsed).toBe(first.export_elapsed + 3);
+    const forced = await app.inject({ method: 'PUT', url: `/__admin/jobs/${id}/state`, payload: { phase: 'failed' } });
+    expect(forced.statusCode, forced.body).toBe(200);
+    expect((await poll()).export_status).toBe('failed');
+  });
+
   it('moves scheduled → exporting → done as the clock advances, with the vendor units', async () => {
     const created = await createExport();
     expect(created).toMatchObject({

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -152,6 +152,18 @@ describe('Zendesk files over time', () => {
     // Unused for the longest link lifetime (7 days) plus RETENTION_SECONDS (1 day): the sweep on clock moves drops them.
     await advance(a, 8 * 86_400 + 1);
     expect((await download(a, oldUrl!)).statusCode).toBe(400);
+    const after = await filesOf(a, YESTERDAY);
+    expect(Buffer.concat(after).equals(Buffer.concat(before))).toBe(true);
+  });
+
+  it('are written again, identically, when deleted from disk behind the server, on the next call for the day', async () => {
+    const a = await app();
+    const before = await filesOf(a, YESTERDAY);
+    // The day is known as written now: the next calls answer from that without waiting.
+    await filesOf(a, YESTERDAY);
+    const root = join(a.mock.ctx.store.location, 'objects');
+    for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }))
+      if (name.endsWith('.json')) rmSync(join(root, name));
     const after = await filesOf(a, YESTERDAY);
     expect(Buffer.concat(after).equals(Buffer.concat(before))).toBe(true);
   });
