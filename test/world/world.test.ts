@@ -61,6 +61,17 @@ describe('the world', () => {
     expect(hours[15]).toBeGreaterThan(4 * hours[7]);
   });
 
+  it('keeps recent day plans for reuse, but only a few megabytes of a big world (planned again, the same)', () => {
+    const small = dayPlan(SEED, 'test', 'cache', '2025-04-01', 200);
+    expect(dayPlan(SEED, 'test', 'cache', '2025-04-01', 200)).toBe(small);
+    // 150k conversations a day: 2.4 MB a plan; a generation worker must not keep a whole week of them.
+    const first = dayPlan(SEED, 'test', 'cache-big', '2025-04-01', 150_000);
+    dayPlan(SEED, 'test', 'cache-big', '2025-04-02', 150_000);
+    const again = dayPlan(SEED, 'test', 'cache-big', '2025-04-01', 150_000);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('offers the awkward-contacts preset', () => {
     expect(PRESETS['awkward-contacts']!.scenarios[0]!.job).toEqual({ awkward_contacts: true });
   });

@@ -20,7 +20,36 @@ export function isCalendarDate(s: string): boolean {
 /** Midnight UTC of a date, unix ms. */
 export const utcMidnight = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 
-export const utcDateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** The last instant's day, as `YYYY-MM-DDT`: an export formats instants of one day after another. */
+let lastDay = Number.NaN;
+let lastDayPrefix = '';
+/** 9999-12-31T23:59:59.999Z: past it toISOString writes six-digit years. */
+const LAST_FOUR_DIGIT_MS = 253_402_300_799_999;
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * `new Date(ms).toISOString()`, the same string, without a Date and its formatting per call: generation formats
+ * millions of instants (the Zendesk day's timestamps were 8 % of its worker's time). Only the day goes through Date.
+ */
+export function isoInstant(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0 || ms > LAST_FOUR_DIGIT_MS) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== lastDay) {
+    lastDayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    lastDay = day;
+  }
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${lastDayPrefix}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+}
+
+export const utcDateOf = (ms: number): string => isoInstant(ms).slice(0, 10);
 
 export const addDays = (date: string, n: number): string => utcDateOf(utcMidnight(date) + n * DAY_MS);
 

@@ -4,10 +4,11 @@
  * real area codes, and e-mail addresses live on the reserved example domains (RFC 2606), so no generated contact can
  * reach a real person.
  */
-import type { Faker } from '@faker-js/faker';
+import type { Faker, FakerOptions } from '@faker-js/faker';
 import { lazy } from '../lazy.js';
 import { Rng } from '../random.js';
 import type { Company } from './companies.js';
+import { LazyMersenne } from './mersenne.js';
 
 // One faker instance, re-seeded per draw: building a Faker per conversation would cost more than the conversation.
 // Loaded on first use, not at start-up: faker's English locale alone takes ~130 ms to import, a third of a cold start.
@@ -16,10 +17,16 @@ let faker: Faker | undefined;
 // other locale, ~39 MB of RSS in each generation worker for data no generator reads (bench: two exports at once).
 const loadFaker = lazy(() => import('@faker-js/faker/locale/en'));
 
-/** Loads faker; every generator awaits it once before drawing dialogues (it is a no-op after the first time). */
+/**
+ * Loads faker; every generator awaits it once before drawing dialogues (it is a no-op after the first time). The
+ * instance is the English one's twin (its class, its locale data) with faker's generator computed lazily: seeding
+ * faker's own took a quarter of a Zendesk day's time (profile), and a customer reads only a few of its numbers.
+ */
 export async function prepareWorld(): Promise<void> {
   if (faker) return;
-  faker ??= (await loadFaker()).faker;
+  const english = (await loadFaker()).faker;
+  const FakerClass = english.constructor as new (options: FakerOptions) => Faker;
+  faker ??= new FakerClass({ locale: english.definitions, randomizer: new LazyMersenne() });
 }
 
 function seededFaker(rng: Rng): Faker {

@@ -6,7 +6,7 @@
  */
 import { Rng } from '../../core/random.js';
 import { companyOf } from '../../core/world/companies.js';
-import { addDays, utcDateOf, utcMidnight } from '../../core/world/dates.js';
+import { addDays, isoInstant, utcDateOf, utcMidnight } from '../../core/world/dates.js';
 import { dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { answerDebugOf, distractors } from './answer-debug.js';
 import { type BotCatalogue, catalogueOf } from './bot-catalogue.js';
@@ -155,7 +155,7 @@ export function searchRecord(world: WorldRef, s: PlannedSearch): SearchRecord {
     language: 'en',
     hasResults: kind !== 'no-results',
     timeStampValue: s.at,
-    createdOn: new Date(s.at).toISOString(),
+    createdOn: isoInstant(s.at),
     accountId: kb.accountId,
     isDev: rng.chance(0.03),
     queryPipelineId: kb.queryPipelineId,

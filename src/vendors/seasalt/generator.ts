@@ -9,7 +9,7 @@
  */
 import { Rng } from '../../core/random.js';
 import { companyOf } from '../../core/world/companies.js';
-import { addDays, utcMidnight } from '../../core/world/dates.js';
+import { addDays, isoInstant, utcMidnight } from '../../core/world/dates.js';
 import { type DayPlan, dayPlan, recordRng } from '../../core/world/day-plan.js';
 import { drawDialogue } from '../../core/world/dialogue.js';
 import type { Agent } from '../../core/world/people.js';
@@ -79,7 +79,7 @@ export interface Conversation {
 }
 
 /** Naive ISO 8601 with microseconds and no zone, as SeaX writes times (UTC): 2026-06-11T06:50:43.861000. */
-export const naiveIso = (ms: number): string => `${new Date(ms).toISOString().slice(0, 23)}000`;
+export const naiveIso = (ms: number): string => `${isoInstant(ms).slice(0, 23)}000`;
 
 const MEDIA_TYPES = [
   ['jpg', 60],

@@ -3,11 +3,12 @@
  * it detected, the use cases and procedures it ran, and how generative Knowledge took part.
  */
 import type { Rng } from '../../core/random.js';
+import { isoInstant } from '../../core/world/dates.js';
 import type { Dialogue, Turn } from '../../core/world/dialogue.js';
 import type { BotCatalogue, Intent, Reply, TopicSetup } from './catalogue.js';
 
 /** Timestamps as the vendor sample writes them: milliseconds and an explicit +00:00. */
-export const vendorTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+export const vendorTime = (ms: number) => `${isoInstant(ms).slice(0, -1)}+00:00`;
 
 export interface Triggered {
   replies: Array<{
