@@ -142,7 +142,7 @@ export const GENERATION = {
       // This job's own completion (not drain(): another export may run at the same time).
       await app.mock.ctx.jobs.get(id).generation.promise;
       const result = app.mock.ctx.jobs.get(id).generation.result;
-      return { records: result.conversations, bytes: result.object.size };
+      return { records: result.conversations, messages: result.messages, bytes: result.object.size };
     },
     async sampleRecord(app) {
       const res = await app.inject({
