@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../src/core/context.js';
 import { EmbeddedJobStore } from '../../../src/core/state/embedded-jobs.js';
 import { type KeyValueStore, MemoryKeyValue } from '../../../src/core/state/key-value.js';
+import type { SeasaltJob } from '../../../src/vendors/seasalt/lifecycle.js';
 import { Outbox } from '../../../src/vendors/seasalt/outbox.js';
 
 const T0 = Date.parse('2025-04-08T12:00:00Z');
@@ -32,7 +33,7 @@ function outboxOver(kv: KeyValueStore) {
     async () => 'done',
   );
   const ctx = { kv, jobs, config: {} } as unknown as CoreContext;
-  return { outbox: new Outbox(ctx, {} as FastifyBaseLogger), job };
+  return { outbox: new Outbox(ctx, {} as FastifyBaseLogger), job: job as unknown as SeasaltJob };
 }
 
 describe('Seasalt outbox reads: at once from the embedded stores, a promise from a shared one', () => {
