@@ -131,6 +131,18 @@ describe('JobStore: completion as an event', () => {
     });
   });
 
+  it('settles at once, with no promise, when no job has work under way, and through a promise while one has', async () => {
+    const { jobs, advance } = store();
+    const work = deferred<string>();
+    const job = jobs.create(init('a', 1000), work.task);
+    advance(1000);
+    const settling = jobs.settle(job, 1000);
+    expect(settling).toBeInstanceOf(Promise);
+    work.resolve('file');
+    await settling;
+    expect(jobs.settle(job, 1000)).toBeUndefined();
+  });
+
   it('bounds the wait only for a caller that asks (a poll), and then answers running', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { jobs, advance, now } = store();

@@ -8,6 +8,7 @@ import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import type { z } from 'zod';
 import { SchemaValidationError } from '../errors.js';
 import { fastObjectValidator } from './fast-validators.js';
+import { serializeJson } from './sealed-json.js';
 
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => {
   // Path parameters and header sets of plain strings (every poll's) skip zod when valid (core/http/fast-validators.ts).
@@ -21,4 +22,5 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema 
   };
 };
 
-export const jsonSerializerCompiler: FastifySerializerCompiler<unknown> = () => (data) => JSON.stringify(data);
+// A sealed body (a poll's memoised view: core/http/sealed-json.ts) is stringified once.
+export const jsonSerializerCompiler: FastifySerializerCompiler<unknown> = () => serializeJson;

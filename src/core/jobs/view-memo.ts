@@ -6,9 +6,15 @@
  * that views the same job twice, builds it once.
  */
 import type { CoreContext } from '../context.js';
+import { sealJson } from '../http/sealed-json.js';
 
-export function lastViewOf<J extends object, V>(
+/**
+ * The memoised `compute`. The part of a view a route sends (`sent`, the view itself by default) is sealed
+ * (core/http/sealed-json.ts): it never changes, so the response serializer writes its JSON once.
+ */
+export function lastViewOf<J extends object, V extends object>(
   compute: (ctx: CoreContext, job: J, now: number) => V,
+  sent: (view: V) => object = (view) => view,
 ): (ctx: CoreContext, job: J, now: number) => V {
   const last = new WeakMap<J, { now: number; origin: string; view: V }>();
   return (ctx, job, now) => {
@@ -16,6 +22,7 @@ export function lastViewOf<J extends object, V>(
     const hit = last.get(job);
     if (hit !== undefined && hit.now === now && hit.origin === origin) return hit.view;
     const view = compute(ctx, job, now);
+    sealJson(sent(view));
     last.set(job, { now, origin, view });
     return view;
   };

@@ -9,5 +9,5 @@ export type Awaitable<T> = T | Promise<T>;
  * a poll handler written with it answers synchronously on the embedded default, and Fastify then sends its result
  * without the promise, the microtask turns and the thenable wrapper an `async` handler costs on every request.
  */
-export const andThen = <T, R>(value: Awaitable<T>, next: (value: T) => R): Awaitable<R> =>
+export const andThen = <T, R>(value: Awaitable<T>, next: (value: T) => Awaitable<R>): Awaitable<R> =>
   value instanceof Promise ? (value.then(next) as Promise<R>) : next(value);

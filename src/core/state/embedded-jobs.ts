@@ -217,10 +217,10 @@ export class EmbeddedJobStore implements JobStore {
   }
 
   /** Waits for exactly the work that the clock's `now` makes due (see settleJobs); a poll waits at most `maxWaitMs`. */
-  settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> {
-    // No work under way for any of them (a poll of a finished job): nothing to wait for, and no promise chain to build.
+  settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void> | undefined {
+    // No work under way for any of them (a poll of a finished job): no promise at all, so a poll answers synchronously.
     const list: readonly Job[] = Array.isArray(jobs) ? jobs : [jobs as Job];
-    if (!anyWorking(list, (id) => this.records.get(id)?.generation.state)) return DONE;
+    if (!anyWorking(list, (id) => this.records.get(id)?.generation.state)) return undefined;
     const store = {
       now: this.now(),
       get: (id: string) => this.get(id),
@@ -230,7 +230,7 @@ export class EmbeddedJobStore implements JobStore {
   }
 
   settleAll(): Promise<void> {
-    return this.settle(this.all());
+    return this.settle(this.all()) ?? DONE;
   }
 
   reset(): void {

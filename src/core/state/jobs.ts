@@ -128,8 +128,11 @@ export interface JobStore {
   rewrite(id: string, task: GenerationTask<unknown>): Awaitable<Error | undefined>;
   /** Forgets one job (retention). */
   remove(id: string): Awaitable<void>;
-  /** Waits for the work that `now` makes due (see the embedded store); with `maxWaitMs`, at most that long. */
-  settle(jobs: Job | readonly Job[], maxWaitMs?: number): Promise<void>;
+  /**
+   * Waits for the work that `now` makes due (see the embedded store); with `maxWaitMs`, at most that long. An embedded
+   * store answers at once (no promise) when none of the jobs has work under way: the poll of a finished job.
+   */
+  settle(jobs: Job | readonly Job[], maxWaitMs?: number): Awaitable<void>;
   /** After a clock move: waits for every piece of work the move made due, with no time bound. */
   settleAll(): Promise<void>;
   /** Forgets every job; their work still queued is dropped, and work under way lands nowhere. */

@@ -44,7 +44,7 @@ function linkOf(ctx: CoreContext, job: SeasaltJob, expiresAt: number): string {
 }
 
 /** The job's state at `now`, computed once per copy of the job, instant and origin (core/jobs/view-memo.ts). */
-export const jobState = lastViewOf(computeState);
+export const jobState = lastViewOf(computeState, (state) => state.body);
 
 function computeState(ctx: CoreContext, job: SeasaltJob, now: number): JobState {
   const view = ctx.jobs.view(job, now);

@@ -12,11 +12,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
 import type { CoreContext } from '../../core/context.js';
 import { lazy } from '../../core/lazy.js';
-import { jobState, type SeasaltJob } from './lifecycle.js';
+import { type Awaitable, andThen } from '../../core/state/awaitable.js';
+import { type JobState, jobState, type SeasaltJob } from './lifecycle.js';
 import type { OutboxEmail } from './schemas.js';
 import { seasaltSettings } from './settings.js';
 
 const FROM = '"Seasalt SeaX (agent-export-mock)" <no-reply@example.com>';
+
+interface Due {
+  job: SeasaltJob;
+  state: JobState;
+}
 
 interface Recorded {
   email: OutboxEmail;
@@ -45,33 +51,45 @@ export class Outbox {
     if (job.params.notificationEmail) await this.ctx.kv.append(PENDING, job.id);
   }
 
-  /** Ids of jobs whose email has not been recorded yet. */
-  private async pendingIds(): Promise<string[]> {
-    const ids = await this.ctx.kv.list<string>(PENDING);
-    const flags = ids.map((id) => this.ctx.kv.get<boolean>(`${SENT}${id}`));
-    // The memory store answers at once: Promise.all only for a shared store's answers (every poll reads these).
-    const sent = flags.some((f) => f instanceof Promise) ? await Promise.all(flags) : flags;
-    return ids.filter((_, i) => !sent[i]);
+  /**
+   * Ids of jobs whose email has not been recorded yet. Every poll reads them: the memory store answers at once, so the
+   * answer is a value there (a poll of a finished job stays synchronous) and a promise only from a shared store.
+   */
+  private pendingIds(): Awaitable<string[]> {
+    return andThen(this.ctx.kv.list<string>(PENDING), (ids) => {
+      const flags = ids.map((id) => this.ctx.kv.get<boolean>(`${SENT}${id}`));
+      const unsent = (sent: ReadonlyArray<boolean | undefined>) => ids.filter((_, i) => !sent[i]);
+      return flags.some((f) => f instanceof Promise) ? Promise.all(flags).then(unsent) : unsent(flags as boolean[]);
+    });
   }
 
-  /** Every pending job as it is now, for settle() before a look. */
-  async pendingJobs(): Promise<SeasaltJob[]> {
-    const jobs: SeasaltJob[] = [];
-    for (const id of await this.pendingIds()) {
-      const job = (await this.ctx.jobs.get(id)) as SeasaltJob | undefined;
-      if (job) jobs.push(job);
-    }
-    return jobs;
+  /** Every pending job as it is now, for settle() before a look (at once from embedded stores, as pendingIds). */
+  pendingJobs(): Awaitable<SeasaltJob[]> {
+    return andThen(this.pendingIds(), (ids) => {
+      const found = ids.map((id) => this.ctx.jobs.get(id));
+      const present = (jobs: ReadonlyArray<unknown>) => jobs.filter((job) => job !== undefined) as SeasaltJob[];
+      return found.some((j) => j instanceof Promise) ? Promise.all(found).then(present) : present(found);
+    });
   }
 
-  /** Records the email of every pending job that has finished by `now`, in the order they finished. */
-  async observe(now: number): Promise<void> {
-    const due: Array<{ job: SeasaltJob; state: ReturnType<typeof jobState> }> = [];
-    for (const job of await this.pendingJobs()) {
-      const state = jobState(this.ctx, job, now);
-      if (state.body.status === 'finished') due.push({ job, state });
-    }
-    due.sort((a, b) => (a.state.endedAt ?? 0) - (b.state.endedAt ?? 0) || a.job.seq - b.job.seq);
+  /**
+   * Records the email of every pending job that has finished by `now`, in the order they finished. With nothing to
+   * record (every poll but the first look at a finished job) it answers at once on embedded stores.
+   */
+  observe(now: number): Awaitable<void> {
+    return andThen(this.pendingJobs(), (jobs) => {
+      const due: Due[] = [];
+      for (const job of jobs) {
+        const state = jobState(this.ctx, job, now);
+        if (state.body.status === 'finished') due.push({ job, state });
+      }
+      if (due.length === 0) return;
+      due.sort((a, b) => (a.state.endedAt ?? 0) - (b.state.endedAt ?? 0) || a.job.seq - b.job.seq);
+      return this.record(due);
+    });
+  }
+
+  private async record(due: readonly Due[]): Promise<void> {
     for (const { job, state } of due) {
       // Exactly once, whichever look (or replica) finds it first.
       if (!(await this.ctx.kv.putIfAbsent(`${SENT}${job.id}`, true))) continue;

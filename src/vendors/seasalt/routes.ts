@@ -10,6 +10,7 @@ import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/http/journal-hooks.js';
 import { syncHook } from '../../core/http/sync-hook.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
+import { andThen } from '../../core/state/awaitable.js';
 import { authenticate } from './auth.js';
 import { JSON_TYPE } from './errors.js';
 import { ExportConversationsRequest } from './export-request.js';
@@ -204,12 +205,17 @@ async function apiRoutes(scope: FastifyInstance, ctx: CoreContext, seeds: Seasal
         },
       },
     },
-    async (request, reply) => {
+    // Synchronous on the embedded stores (see pollExport): Fastify sends a value directly, a promise (Redis) awaited.
+    (request, reply) => {
       // …/export-conversations/ (an empty id): Starlette's path parameter needs a character, so this is the slash redirect.
-      if (request.params.export_job_id === '') return notFound(request, reply);
-      const job = await findExport(ctx, request.seasaltWorkspace!, request.params.export_job_id);
-      tagRequest(request, { jobId: job.id });
-      return pollExport(ctx, outbox, job);
+      if (request.params.export_job_id === '') {
+        notFound(request, reply); // sends at once
+        return;
+      }
+      return andThen(findExport(ctx, request.seasaltWorkspace!, request.params.export_job_id), (job) => {
+        tagRequest(request, { jobId: job.id });
+        return pollExport(ctx, outbox, job);
+      });
     },
   );
 }

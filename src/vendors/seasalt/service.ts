@@ -8,6 +8,7 @@ import type { CoreContext } from '../../core/context.js';
 import { JOB_CAP_RETRY_SECONDS, jobCapReached } from '../../core/jobs/cap.js';
 import { createExportJob } from '../../core/jobs/create.js';
 import type { JobEffects } from '../../core/jobs/job.js';
+import { type Awaitable, andThen } from '../../core/state/awaitable.js';
 import { utcDateOf } from '../../core/world/dates.js';
 import { httpError } from './errors.js';
 import { type ExportParams, exportWork } from './export-file.js';
@@ -154,20 +155,31 @@ function exportParams(
   };
 }
 
-/** The workspace's job of that id (ids are case-insensitive UUIDs); 404 otherwise. */
-export async function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: string): Promise<SeasaltJob> {
-  const job = (await ctx.jobs.get<ExportParams, unknown>(exportJobId.toLowerCase())) as SeasaltJob | undefined;
-  if (job?.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id) throw httpError(404, 'Export job not found');
-  return job;
+/** The workspace's job of that id (ids are case-insensitive UUIDs); 404 otherwise. At once from an embedded store. */
+export function findExport(ctx: CoreContext, workspace: Workspace, exportJobId: string): Awaitable<SeasaltJob> {
+  return andThen(ctx.jobs.get<ExportParams, unknown>(exportJobId.toLowerCase()), (found) => {
+    const job = found as SeasaltJob | undefined;
+    if (job?.vendor !== 'seasalt' || job.tenant !== workspace.workspace_id)
+      throw httpError(404, 'Export job not found');
+    return job;
+  });
 }
 
-/** The job as SeaX shows it now, after the due files (this job's and the outbox's) are written. */
-export async function pollExport(ctx: CoreContext, outbox: Outbox, job: SeasaltJob): Promise<ExportJob> {
+/**
+ * The job as SeaX shows it now, after the due files (this job's and the outbox's) are written. Each step answers at
+ * once from the embedded stores when there is nothing to wait for or record (every poll of a finished job), so the
+ * poll handler stays synchronous there; from Redis each step is a promise, chained in the same order.
+ */
+export function pollExport(ctx: CoreContext, outbox: Outbox, job: SeasaltJob): Awaitable<ExportJob> {
   const now = ctx.clock.now();
-  await ctx.jobs.settle(dueJobs([job, ...(await outbox.pendingJobs())], now), SETTLE_MS);
-  await outbox.observe(now);
-  // Read again after the wait: a job is a copy of the moment it was read.
-  return jobState(ctx, ((await ctx.jobs.get(job.id)) as SeasaltJob | undefined) ?? job, now).body;
+  return andThen(outbox.pendingJobs(), (pending) =>
+    andThen(ctx.jobs.settle(dueJobs([job, ...pending], now), SETTLE_MS), () =>
+      andThen(outbox.observe(now), () =>
+        // Read again after the wait: a job is a copy of the moment it was read.
+        andThen(ctx.jobs.get(job.id), (latest) => jobState(ctx, (latest as SeasaltJob | undefined) ?? job, now).body),
+      ),
+    ),
+  );
 }
 
 /** Records the emails of jobs finished by now, after their due files are written. */

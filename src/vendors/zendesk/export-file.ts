@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { CoreContext } from '../../core/context.js';
 import { defineTask, type GenerationIO, siblingModule } from '../../core/generation/task.js';
 import { yielder } from '../../core/jobs/job.js';
+import type { Awaitable } from '../../core/state/awaitable.js';
 import type { StoredObject } from '../../core/storage/object-store.js';
 import { prepareWorld } from '../../core/world/dialogue.js';
 import { conversationsEndingOn, type WorldRef } from './generator.js';
@@ -82,20 +83,35 @@ const DAY_TASK = defineTask<DayRequest, StoredObject[]>('zendesk.day', siblingMo
 /** The days already written (or being written), per app. Cleared on reset, when storage is emptied. */
 export class DayFiles {
   private days = new Map<string, Promise<StoredObject[]>>();
+  /** The days whose write has finished (same keys): a call for a written day answers without a promise. */
+  private written = new Map<string, StoredObject[]>();
 
   constructor(private readonly ctx: CoreContext) {
     ctx.onReset(() => {
       this.days = new Map();
+      this.written = new Map();
     });
   }
 
   /**
    * The day's files, writing them first if nobody has, or again if storage no longer holds them (retention drops
    * files nobody has looked up for a week; a DATA_DIR restart keeps the files but not this index). The rewrite is
-   * byte-identical. Looking the files up counts as an access, so a file outlives every link signed for it.
+   * byte-identical. Looking the files up counts as an access, so a file outlives every link signed for it. A day
+   * already written whose files are all still there is answered at once (no promise): every call but the first.
    */
-  async get(req: DayRequest): Promise<StoredObject[]> {
+  get(req: DayRequest): Awaitable<StoredObject[]> {
     const key = `${req.region}\u001f${req.world.orgId}\u001f${req.world.botId}\u001f${req.date}`;
+    const done = this.written.get(key);
+    if (done) {
+      if (done.every((o) => this.ctx.store.head(o.bucket, o.key))) return done;
+      // A file vanished: the write that made them is forgotten, and the day is written again below.
+      this.written.delete(key);
+      this.days.delete(key);
+    }
+    return this.load(key, req);
+  }
+
+  private async load(key: string, req: DayRequest): Promise<StoredObject[]> {
     const cached = this.days.get(key);
     if (cached) {
       const objects = await cached;
@@ -108,7 +124,11 @@ export class DayFiles {
       const written = this.ctx.generation.run(DAY_TASK, req);
       days.set(key, written);
       // A failed write is forgotten, so the next request tries again instead of failing forever.
-      written.catch(() => days.get(key) === written && days.delete(key));
+      written.then(
+        // Known as written only while this write is still the day's (no reset, no rewrite since).
+        (objects) => this.days === days && days.get(key) === written && this.written.set(key, objects),
+        () => days.get(key) === written && days.delete(key),
+      );
       pending = written;
     }
     return pending;

@@ -8,6 +8,7 @@ import type { CoreContext } from '../../core/context.js';
 import { tagRequest } from '../../core/http/journal-hooks.js';
 import { syncHook } from '../../core/http/sync-hook.js';
 import { jobEffectsOf } from '../../core/scenarios/hook.js';
+import { andThen } from '../../core/state/awaitable.js';
 import { authenticate, type ZendeskTenant } from './auth.js';
 import { notFound } from './errors.js';
 import type { DayFiles } from './export-file.js';
@@ -95,10 +96,12 @@ async function routes(scope: FastifyInstance, ctx: CoreContext, seeds: ZendeskSe
           response: { 200: SignedUrls, 400: ZendeskError, 401: ZendeskError, 404: ZendeskError, 500: ZendeskError },
         },
       },
-      async (request) => {
-        const urls = await signedUrls(ctx, files, request.zendeskTenant!, request.body, jobEffectsOf(request));
-        return { date: request.body.date, urls };
-      },
+      // Synchronous for a day already written (see signedUrls): Fastify sends the value without a promise.
+      (request) =>
+        andThen(signedUrls(ctx, files, request.zendeskTenant!, request.body, jobEffectsOf(request)), (urls) => ({
+          date: request.body.date,
+          urls,
+        })),
     );
   }
 }

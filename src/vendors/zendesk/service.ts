@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { CoreContext } from '../../core/context.js';
 import type { JobEffects } from '../../core/jobs/job.js';
 import { BoundedMemo } from '../../core/memo.js';
+import { type Awaitable, andThen } from '../../core/state/awaitable.js';
+import type { StoredObject } from '../../core/storage/object-store.js';
 import type { ZendeskTenant } from './auth.js';
 import { instanceAccountId } from './catalogue.js';
 import { notFound, zendeskError } from './errors.js';
@@ -26,16 +28,19 @@ const LINK_ALGORITHM = 'GOOG4-RSA-SHA256';
 /** An organization's instance account id is a hash of (seed, organization): computed once, not on every call. */
 const accountIds = new BoundedMemo<string>(1024);
 
-/** The signed links to the files of `body.date`, valid `body.ttl` minutes (a day by default). */
-export async function signedUrls(
+/**
+ * The signed links to the files of `body.date`, valid `body.ttl` minutes (a day by default). At once (no promise) for
+ * a day already written, so the route answers synchronously; a refusal is thrown before any file is looked up.
+ */
+export function signedUrls(
   ctx: CoreContext,
   files: DayFiles,
   tenant: ZendeskTenant,
   body: z.output<typeof SignedUrlsBody>,
   effects: JobEffects | undefined,
-): Promise<string[]> {
+): Awaitable<string[]> {
   const { region, org, bot } = tenant;
-  const { date, ttl = TTL_DEFAULT } = body;
+  const { date } = body;
   const now = ctx.clock.now();
   const { ZENDESK_FINALIZE_DELAY_MINUTES: finalizeDelay, ZENDESK_SHARD_SIZE: shardSize } = zendeskSettings(ctx.config);
   const job = effects?.job ?? {};
@@ -54,7 +59,20 @@ export async function signedUrls(
     ),
     company: bot.company,
   };
-  const objects = await files.get({ region, world, date, shardSize, lastModified: finalizedAt(date, finalizeDelay) });
+  const day = files.get({ region, world, date, shardSize, lastModified: finalizedAt(date, finalizeDelay) });
+  // Signed at the instant of the call, also when the day's files had to be written first.
+  return andThen(day, (objects) => sign(ctx, tenant, body, effects, now, objects));
+}
+
+function sign(
+  ctx: CoreContext,
+  { region, bot }: ZendeskTenant,
+  { date, ttl = TTL_DEFAULT }: z.output<typeof SignedUrlsBody>,
+  effects: JobEffects | undefined,
+  now: number,
+  objects: StoredObject[],
+): string[] {
+  const job = effects?.job ?? {};
   if (objects.length === 0 || job.outcome === 'empty' || job.outcome === 'no_data')
     throw notFound(`No export exists for bot "${bot.bot_id}" on ${date}: no conversation ended that day.`);
   // Signed now, in whole seconds (X-Goog-Date has no fraction), so a link dies exactly ttl minutes after it.

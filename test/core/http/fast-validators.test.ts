@@ -7,6 +7,12 @@ const schemas = {
   params: z.object({ app_id: z.string().describe('id'), export_id: z.string() }),
   optional: z.object({ b: z.string(), a: z.string().optional() }),
   headers: z.looseObject({ organizationid: z.string(), botid: z.string() }),
+  // Zendesk's get-signed-urls body.
+  body: z.object({
+    date: z.iso.date().describe('day'),
+    ttl: z.number().int().min(1).max(10_080).optional().describe('m'),
+  }),
+  exclusive: z.object({ n: z.number().gt(0).lt(5) }),
 };
 const inputs: unknown[] = [
   { app_id: 'a', export_id: 'x' },
@@ -21,6 +27,26 @@ const inputs: unknown[] = [
   { host: 'h', organizationid: 'org' },
   JSON.parse('{"organizationid":"o","botid":"b","__proto__":"p"}'),
   Object.assign(Object.create(null), { organizationid: 'o', botid: 'b' }),
+  { date: '2025-04-01' },
+  { ttl: 60, date: '2024-02-29', extra: 1 },
+  { date: '2025-02-29' },
+  { date: '2025-4-01' },
+  { date: ' 2025-04-01' },
+  { date: '2025-04-01\n' },
+  { date: 20250401 },
+  { date: '2025-04-01', ttl: 1 },
+  { date: '2025-04-01', ttl: 10_080 },
+  { date: '2025-04-01', ttl: 0 },
+  { date: '2025-04-01', ttl: 10_081 },
+  { date: '2025-04-01', ttl: 1.5 },
+  { date: '2025-04-01', ttl: '60' },
+  { date: '2025-04-01', ttl: null },
+  { date: '2025-04-01', ttl: Number.NaN },
+  { date: '2025-04-01', ttl: Number.POSITIVE_INFINITY },
+  { n: 0 },
+  { n: 0.5 },
+  { n: 5 },
+  { n: 4.99 },
   null,
   undefined,
   'text',
@@ -49,11 +75,15 @@ describe('the fast path for plain-string object schemas', () => {
     }
   });
 
-  it('takes only objects of plain strings, leaving formats, numbers and nesting to zod', () => {
+  it('takes objects of plain strings, dates and bounded numbers, leaving other formats, checks and nesting to zod', () => {
     expect(fastObjectValidator(schemas.params)).toBeDefined();
     expect(fastObjectValidator(schemas.headers)).toBeDefined();
-    expect(fastObjectValidator(z.object({ date: z.iso.date() }))).toBeUndefined();
-    expect(fastObjectValidator(z.object({ n: z.number() }))).toBeUndefined();
+    expect(fastObjectValidator(schemas.body)).toBeDefined();
+    expect(fastObjectValidator(schemas.exclusive)).toBeDefined();
+    expect(fastObjectValidator(z.object({ t: z.iso.datetime() }))).toBeUndefined();
+    expect(fastObjectValidator(z.object({ n: z.number().multipleOf(2) }))).toBeUndefined();
+    expect(fastObjectValidator(z.object({ n: z.coerce.number() }))).toBeUndefined();
+    expect(fastObjectValidator(z.object({ d: z.iso.date().min(3) }))).toBeUndefined();
     expect(fastObjectValidator(z.strictObject({ a: z.string() }))).toBeUndefined();
     expect(fastObjectValidator(z.object({ a: z.string().min(1) }))).toBeUndefined();
     expect(fastObjectValidator(z.object({ e: z.email() }))).toBeUndefined();
