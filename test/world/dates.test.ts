@@ -10,12 +10,16 @@ describe('isoInstant', () => {
     for (let i = 0; i < 5000; i++) instants.push(rng.int(0, 4_102_444_800_000), 1_745_000_000_000 + rng.int(0, 9e8));
     for (const ms of instants) {
       expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+      expect(isoInstant(ms, '+00:00')).toBe(`${new Date(ms).toISOString().slice(0, -1)}+00:00`);
       expect(utcDateOf(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
     }
   });
 
   it('falls back to Date for what it does not format itself: fractions, before 1970, six-digit years', () => {
-    for (const ms of [1.5, -1, -86_400_001, 8.64e15]) expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+    for (const ms of [1.5, -1, -86_400_001, 8.64e15]) {
+      expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+      expect(isoInstant(ms, '+00:00')).toBe(`${new Date(ms).toISOString().slice(0, -1)}+00:00`);
+    }
     expect(() => isoInstant(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -128,12 +128,12 @@ export function listOf(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const LANGUAGES: ReadonlyMap<string, string> = new Map(['US', 'CA', 'GB', 'IE', 'AU'].map((c) => [c, `en-${c}`]));
 /**
  * The language tag of a customer's conversation: every template is written in English, so the tag is English, in the
  * customer's country's variant where it has one.
  */
-export const languageOf = (country: string): string =>
-  ['US', 'CA', 'GB', 'IE', 'AU'].includes(country) ? `en-${country}` : 'en-GB';
+export const languageOf = (country: string): string => LANGUAGES.get(country) ?? 'en-GB';
 
 export const money = (c: Company, amount: number): string =>
   `${c.currency}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;

@@ -32,9 +32,13 @@ const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 /**
  * `new Date(ms).toISOString()`, the same string, without a Date and its formatting per call: generation formats
  * millions of instants (the Zendesk day's timestamps were 8 % of its worker's time). Only the day goes through Date.
+ * `zone` replaces the final Z (Zendesk writes +00:00) without a second string built and cut per instant.
  */
-export function isoInstant(ms: number): string {
-  if (!Number.isInteger(ms) || ms < 0 || ms > LAST_FOUR_DIGIT_MS) return new Date(ms).toISOString();
+export function isoInstant(ms: number, zone = 'Z'): string {
+  if (!Number.isInteger(ms) || ms < 0 || ms > LAST_FOUR_DIGIT_MS) {
+    const iso = new Date(ms).toISOString();
+    return zone === 'Z' ? iso : `${iso.slice(0, -1)}${zone}`;
+  }
   const day = Math.floor(ms / DAY_MS);
   if (day !== lastDay) {
     lastDayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
@@ -46,7 +50,7 @@ export function isoInstant(ms: number): string {
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${lastDayPrefix}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+  return `${lastDayPrefix}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}${zone}`;
 }
 
 export const utcDateOf = (ms: number): string => isoInstant(ms).slice(0, 10);

@@ -15,8 +15,33 @@ const AUTO_CLOSE_MS = [600_000, 900_000] as const;
 /** An AI handling time that runs until the auto-close, i.e. until the conversation's end (vendor page of Sendbird). */
 const UNTIL_CLOSE = Number.POSITIVE_INFINITY;
 
-const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+/** A template cut at its placeholders: literal text at even indexes, placeholder names at odd ones. */
+const compiled = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates are the intents' and lines' constants; the bound only guards against text built on the fly.
+    if (compiled.size > 4096) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
+/**
+ * `{name}` placeholders replaced by their values (an unknown one left as it is). Cut once per template rather than
+ * scanned by a regular expression every turn: this runs for every turn of every generated conversation.
+ */
+function fill(template: string, values: Record<string, string>): string {
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
+    out += (values[k] ?? `{${k}}`) + parts[i + 1]!;
+  }
+  return out;
+}
 
 /** How long a speaker takes to write their turn after the previous one. */
 function delayOf(rng: Rng, role: Speaker): number {

@@ -60,7 +60,7 @@ export interface Person {
 }
 
 /** ASCII letters of a name, for an e-mail local part: "Zoë" → "zoe"; "" when nothing Latin is left. */
-const asciiOf = (s: string) =>
+const asciiOfName = (s: string) =>
   s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -68,6 +68,17 @@ const asciiOf = (s: string) =>
     .replace(/Ł/g, 'L')
     .toLowerCase()
     .replace(/[^a-z]/g, '');
+/** Memoised: names come from faker's finite lists, and every generated customer needs two (five regex passes each). */
+const asciiNames = new Map<string, string>();
+function asciiOf(s: string): string {
+  let ascii = asciiNames.get(s);
+  if (ascii === undefined) {
+    ascii = asciiOfName(s);
+    if (asciiNames.size > 16_384) asciiNames.clear();
+    asciiNames.set(s, ascii);
+  }
+  return ascii;
+}
 
 /** A fictional phone number: +1 <area> 555 01NN. */
 const fictionalPhone = (rng: Rng): string => `+1${rng.pick(AREA_CODES)}55501${String(rng.int(0, 99)).padStart(2, '0')}`;

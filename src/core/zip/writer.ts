@@ -33,6 +33,8 @@ export interface ZipEntry {
   body: Readable | string | Buffer;
 }
 
+const DEFLATE_CHUNK = 256 * 1024;
+
 /** Deflates a streamed body into the sink, counting its CRC and sizes on the way. */
 async function streamBody(
   body: Readable,
@@ -56,7 +58,10 @@ async function streamBody(
       sink.write(chunk).then(() => cb(), cb);
     },
   });
-  await pipeline(Readable.from(measured(), { objectMode: false }), createDeflateRaw({ level }), into);
+  // 256 KiB output buffers instead of zlib's 16 KiB: a sixteenth of the callbacks and sink writes. Without flushes,
+  // deflate's output does not depend on how its output buffer is cut, so the bytes stay the same.
+  const deflate = createDeflateRaw({ level, chunkSize: DEFLATE_CHUNK });
+  await pipeline(Readable.from(measured(), { objectMode: false }), deflate, into);
   return { crc, compressed, uncompressed };
 }
 

@@ -22,6 +22,7 @@ import {
   VENDOR,
   type WorldRef,
 } from './generator.js';
+import { searchRecordJson } from './record-json.js';
 import type { FeedbackEvent } from './schemas.js';
 
 export const BUCKET = 'kore-findly';
@@ -98,7 +99,7 @@ export async function writeExport(
     for (let i = 0; i < count; i++) {
       const next = source.next();
       if (next.done) throw new Error(`export ${params.jobId}: the world changed while it was written`);
-      batch.push(`${i === 0 ? '[\n' : ',\n'}${JSON.stringify(searchRecord(world, next.value))}`);
+      batch.push(`${i === 0 ? '[\n' : ',\n'}${searchRecordJson(searchRecord(world, next.value))}`);
       written++;
       if (batch.length === 50) {
         yield batch.join('');

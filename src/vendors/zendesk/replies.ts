@@ -8,7 +8,7 @@ import type { Dialogue, Turn } from '../../core/world/dialogue.js';
 import type { BotCatalogue, Intent, Reply, TopicSetup } from './catalogue.js';
 
 /** Timestamps as the vendor sample writes them: milliseconds and an explicit +00:00. */
-export const vendorTime = (ms: number) => `${isoInstant(ms).slice(0, -1)}+00:00`;
+export const vendorTime = (ms: number) => isoInstant(ms, '+00:00');
 
 export interface Triggered {
   replies: Array<{
