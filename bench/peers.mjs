@@ -10,8 +10,8 @@
  *   cold start   spawn → first 200 on the details path, BENCH_PEER_STARTS (5) starts each, alternating
  *   RSS          of the server's whole process tree after its polling rounds
  *
- * WireMock runs with --no-request-journal (its journal otherwise grows with every request), Prism with -v silent:
- * both favour the peer. This server runs as `npm start` would, journal on.
+ * WireMock runs twice, as it runs by default (request journal on) and with --no-request-journal, each set against
+ * this server with the same journal setting (on, as `npm start` runs it, and JOURNAL_LIMIT=0); Prism with -v silent.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -94,7 +94,7 @@ async function sendbirdDetails() {
   return { id, path: req.url, headers: req.headers, body };
 }
 
-function spawnMock(port) {
+function spawnMock(port, env = {}) {
   return spawn(process.execPath, ['dist/cli.js'], {
     cwd: root,
     env: {
@@ -103,6 +103,7 @@ function spawnMock(port) {
       LOG_LEVEL: 'warn',
       CLOCK_START: '2025-04-08T12:00:00Z',
       CLOCK_FROZEN: 'true',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -153,26 +154,32 @@ async function finishedExport(port) {
   });
 }
 
-// How each server starts; `ready` is the URL that answers 200 once it serves.
+/** WireMock's standalone jar; `journal` keeps its request journal on, as it runs by default. */
+const wiremock = (port, journal) =>
+  spawn(
+    'java',
+    [
+      '-jar',
+      join(peers, 'node_modules', 'wiremock', 'build', readdirSync(join(peers, 'node_modules/wiremock/build'))[0]),
+      '--port',
+      String(port),
+      '--bind-address',
+      '127.0.0.1',
+      '--root-dir',
+      join(work, 'wiremock'),
+      ...(journal ? [] : ['--no-request-journal']),
+      '--disable-banner',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+
+// How each server starts; `ready` is the URL that answers 200 once it serves. Each journal setting is paired: this
+// server and WireMock both keep a request journal by default, and both can turn it off.
 const SERVERS = {
   'this server': (port) => spawnMock(port),
-  WireMock: (port) =>
-    spawn(
-      'java',
-      [
-        '-jar',
-        join(peers, 'node_modules', 'wiremock', 'build', readdirSync(join(peers, 'node_modules/wiremock/build'))[0]),
-        '--port',
-        String(port),
-        '--bind-address',
-        '127.0.0.1',
-        '--root-dir',
-        join(work, 'wiremock'),
-        '--no-request-journal',
-        '--disable-banner',
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    ),
+  'this server, journal off (JOURNAL_LIMIT=0)': (port) => spawnMock(port, { JOURNAL_LIMIT: '0' }),
+  'WireMock, request journal on (its default)': (port) => wiremock(port, true),
+  'WireMock, --no-request-journal': (port) => wiremock(port, false),
   Prism: (port) =>
     spawn(
       process.execPath,
@@ -192,7 +199,7 @@ const SERVERS = {
 };
 
 // A fresh server of ours has no export yet: it is ready when Sendbird's list route (same auth, same prefix) answers.
-const readyPath = (name) => (name === 'this server' ? doc.path.slice(0, doc.path.lastIndexOf('/')) : doc.path);
+const readyPath = (name) => (name.startsWith('this server') ? doc.path.slice(0, doc.path.lastIndexOf('/')) : doc.path);
 
 async function ready(name, port, end = Date.now() + 60_000) {
   while (Date.now() < end) {
@@ -240,7 +247,7 @@ try {
     const port = await freePort();
     running[name] = { port, child: start(port) };
     await ready(name, port);
-    if (name === 'this server') await finishedExport(port);
+    if (name.startsWith('this server')) await finishedExport(port);
     await autocannon({
       url: `http://127.0.0.1:${port}${doc.path}`,
       headers: doc.headers,
@@ -270,14 +277,16 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const mine = results['this server'];
+// Each peer is set against this server with the same journal setting (Prism keeps none; it meets the default).
+const counterpart = (name) =>
+  results[name === 'WireMock, --no-request-journal' ? 'this server, journal off (JOURNAL_LIMIT=0)' : 'this server'];
 const rows = Object.entries(results).map(([name, r]) => {
   const rps = stats(r.rps);
   const start = stats(r.starts);
-  const vs =
-    name === 'this server'
-      ? '–'
-      : `${(median(mine.rps) / rps.median).toFixed(1)} × req/s, start ${(start.median / median(mine.starts)).toFixed(1)} × faster, RSS ${((100 * mine.rss) / r.rss).toFixed(0)} %`;
+  const mine = counterpart(name);
+  const vs = name.startsWith('this server')
+    ? '–'
+    : `${(median(mine.rps) / rps.median).toFixed(1)} × req/s, start ${(start.median / median(mine.starts)).toFixed(1)} × faster, RSS ${((100 * mine.rss) / r.rss).toFixed(0)} %`;
   return `| ${name} | ${fmt(rps)} | ${fmt(stats(r.p99))} ms | ${fmt(start)} ms | ${(r.rss / 1e6).toFixed(0)} MB | ${vs} |`;
 });
 const table = [
