@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FLOWS } from './flows.mjs';
 import { fetchInject, freePort, waitHealthy } from './http.mjs';
+import { spawnServer } from './polled-server.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const peers = fileURLToPath(new URL('./.peers/', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -78,7 +78,7 @@ async function stop(child) {
 // The document every server answers: this server's own Sendbird export details for a finished export.
 async function sendbirdDetails() {
   const port = await freePort();
-  const c = spawnMock(port);
+  const c = spawnServer(port);
   await waitHealthy(port);
   const origin = `http://127.0.0.1:${port}`;
   const flow = FLOWS.find((f) => f.vendor === 'sendbird');
@@ -92,21 +92,6 @@ async function sendbirdDetails() {
   const body = await (await fetch(`${origin}${req.url}`, { headers: req.headers })).text();
   await stop(c);
   return { id, path: req.url, headers: req.headers, body };
-}
-
-function spawnMock(port, env = {}) {
-  return spawn(process.execPath, ['dist/cli.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      CLOCK_START: '2025-04-08T12:00:00Z',
-      CLOCK_FROZEN: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
 }
 
 install();
@@ -176,8 +161,8 @@ const wiremock = (port, journal) =>
 // How each server starts; `ready` is the URL that answers 200 once it serves. Each journal setting is paired: this
 // server and WireMock both keep a request journal by default, and both can turn it off.
 const SERVERS = {
-  'this server': (port) => spawnMock(port),
-  'this server, journal off (JOURNAL_LIMIT=0)': (port) => spawnMock(port, { JOURNAL_LIMIT: '0' }),
+  'this server': (port) => spawnServer(port),
+  'this server, journal off (JOURNAL_LIMIT=0)': (port) => spawnServer(port, { JOURNAL_LIMIT: '0' }),
   'WireMock, request journal on (its default)': (port) => wiremock(port, true),
   'WireMock, --no-request-journal': (port) => wiremock(port, false),
   Prism: (port) =>

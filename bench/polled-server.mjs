@@ -7,10 +7,9 @@ import { fetchInject, freePort, waitHealthy } from './http.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** Starts `node [nodeArgs] dist/cli.js`, creates one export of `vendor` and moves the clock past its end. */
-export async function startPolledServer(vendor, nodeArgs = []) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [...nodeArgs, 'dist/cli.js'], {
+/** The built server (`node [nodeArgs] dist/cli.js`) on `port`, on a frozen clock unless `env` says otherwise. */
+export function spawnServer(port, env = {}, nodeArgs = []) {
+  return spawn(process.execPath, [...nodeArgs, 'dist/cli.js'], {
     cwd: root,
     env: {
       ...process.env,
@@ -18,9 +17,16 @@ export async function startPolledServer(vendor, nodeArgs = []) {
       LOG_LEVEL: 'warn',
       CLOCK_START: '2025-04-08T12:00:00Z',
       CLOCK_FROZEN: 'true',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/** Starts `node [nodeArgs] dist/cli.js`, creates one export of `vendor` and moves the clock past its end. */
+export async function startPolledServer(vendor, nodeArgs = []) {
+  const port = await freePort();
+  const server = spawnServer(port, {}, nodeArgs);
   await waitHealthy(port);
   const origin = `http://127.0.0.1:${port}`;
   const flow = FLOWS.find((f) => f.vendor === vendor);

@@ -22,12 +22,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FLOWS, GENERATION } from './flows.mjs';
+import { fetchInject, freePort, waitHealthy } from './http.mjs';
+import { spawnServer } from './polled-server.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -49,13 +50,6 @@ const push = (row) => {
 };
 const log = (s) => process.stderr.write(`${s}\n`);
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
 const fmt = (s, unit = '', digits = 0) =>
@@ -63,31 +57,6 @@ const fmt = (s, unit = '', digits = 0) =>
 const mb = (b) => (b / 1e6).toFixed(0);
 const rssOf = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
-function startMock(port, env = {}) {
-  return spawn(process.execPath, ['dist/cli.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      CLOCK_START: '2025-04-08T12:00:00Z',
-      CLOCK_FROZEN: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-async function waitHealthy(port, path = '/__admin/health') {
-  for (const end = Date.now() + 20_000; Date.now() < end; ) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}${path}`)).status === 200) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error('server did not become healthy');
-}
 async function child(args) {
   const c = spawn(process.execPath, ['--expose-gc', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -112,7 +81,7 @@ if (only.includes('cold')) {
             env: { ...process.env, PORT: String(port), BENCH_BODY: '{"status":"ok"}' },
             stdio: 'ignore',
           })
-        : startMock(port);
+        : spawnServer(port);
       await waitHealthy(port, bare ? '/poll' : '/__admin/health');
       (bare ? bareTimes : times).push(performance.now() - t0);
       c.kill('SIGTERM');
@@ -188,29 +157,15 @@ async function polling(clock) {
   const running = clock === 'running';
   const clockNote = running ? ' (running clock)' : '';
   const port = await freePort();
-  const mock = startMock(port, running ? { CLOCK_FROZEN: 'false' } : {});
+  const mock = spawnServer(port, running ? { CLOCK_FROZEN: 'false' } : {});
   await waitHealthy(port);
   const origin = `http://127.0.0.1:${port}`;
   // Create one job per vendor through the running server, finish it, then poll it.
   const targets = [];
   for (const flow of FLOWS) {
-    const inject = {
-      inject: (opts) =>
-        fetch(`${origin}${opts.url}`, {
-          method: opts.method ?? 'GET',
-          headers: { 'content-type': 'application/json', ...opts.headers },
-          body: opts.payload ? JSON.stringify(opts.payload) : undefined,
-        }).then(async (r) => ({
-          statusCode: r.status,
-          body: await r.text(),
-          json() {
-            return JSON.parse(this.body);
-          },
-        })),
-    };
     let id;
     try {
-      id = await flow.create(inject);
+      id = await flow.create(fetchInject(origin));
     } catch (err) {
       log(`  ${flow.vendor}: skipped (${err.message.slice(0, 80)})`);
       continue;
@@ -372,7 +327,7 @@ if (only.includes('create')) {
   const creates = Math.max(100, Math.round(1000 * SCALE));
   const measure = async (env) => {
     const port = await freePort();
-    const c = startMock(port, env);
+    const c = spawnServer(port, env);
     await waitHealthy(port);
     const flow = FLOWS.find((f) => f.vendor === 'sendbird');
     const body = JSON.stringify({
