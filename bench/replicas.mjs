@@ -9,11 +9,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer as createHttp, request } from 'node:http';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from './http.mjs';
+import { spawnServer } from './polled-server.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
 const APP = 'a245389gje349rt3429992Op';
@@ -28,13 +27,6 @@ const BODY = {
   export_format: 'json',
 };
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 const children = [];
 const stopAll = () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
@@ -54,18 +46,7 @@ async function startRedis() {
 
 async function startMock(env) {
   const port = await freePort();
-  const c = spawn(process.execPath, ['dist/cli.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      CLOCK_START: '2025-04-08T12:00:00Z',
-      CLOCK_FROZEN: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const c = spawnServer(port, env);
   children.push(c);
   for (;;) {
     try {
